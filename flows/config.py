@@ -28,6 +28,7 @@ class WarehouseSettings:
     published_path: Path
     raw_dir: Path
     compatibility: str = "v1.5.0"
+    report_timezone: str = "Asia/Jakarta"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +37,6 @@ class RunSettings:
     batch_size: int = 200
     max_page_bytes: int = 10_000_000
     parse_timeout: float = 30.0
-    timezone: str = "Asia/Jakarta"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,15 +124,19 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
     base = path.parent
     _reject_unknown(data, {"warehouse", "run", "http", "schedule", "sources"}, path, "")
     wh = _table(data, "warehouse", path)
-    _reject_unknown(wh, {"path", "published_path", "raw_dir", "compatibility"}, path, "warehouse.")
+    _reject_unknown(
+        wh, {"path", "published_path", "raw_dir", "compatibility", "report_timezone"}, path, "warehouse."
+    )
     env_wh = os.environ.get("WARTA_WAREHOUSE")
-    db_path = Path(env_wh).expanduser().resolve() if env_wh else _path(wh.get("path", "../warehouse/warta.duckdb"), base)
+    default_db = "../warehouse/warta.duckdb"
+    db_path = Path(env_wh).expanduser().resolve() if env_wh else _path(wh.get("path", default_db), base)
     published = wh.get("published_path")
     warehouse = WarehouseSettings(
         path=db_path,
         published_path=_path(published, base) if published and not env_wh else _sibling(db_path, "-bi"),
         raw_dir=_path(wh["raw_dir"], base) if "raw_dir" in wh and not env_wh else db_path.parent / "raw",
         compatibility=_typed(wh, "compatibility", str, "v1.5.0", path, "warehouse."),
+        report_timezone=_typed(wh, "report_timezone", str, "Asia/Jakarta", path, "warehouse."),
     )
     run = _dataclass_from(RunSettings, _table(data, "run", path), path, "run.")
     http = _dataclass_from(HttpSettings, _table(data, "http", path), path, "http.")

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flows.config import ConfigError, load_settings
+from tests.conftest import ROOT, write_config
+
+
+def test_bundled_config_loads_with_sample_source() -> None:
+    settings = load_settings(ROOT / "config" / "warta.toml")
+    assert [s.name for s in settings.sources] == ["sample"]
+    sample = settings.source("sample")
+    assert sample.kind == "files" and sample.enabled
+    assert sample.paths[0].is_absolute()
+    assert settings.warehouse.path == ROOT / "warehouse" / "warta.duckdb"
+    assert settings.warehouse.published_path == ROOT / "warehouse" / "warta-bi.duckdb"
+
+
+def test_relative_paths_resolve_against_config_dir(tmp_path: Path) -> None:
+    settings = load_settings(write_config(tmp_path))
+    assert settings.warehouse.path == tmp_path / "wh" / "warta.duckdb"
+    assert settings.warehouse.published_path == tmp_path / "wh" / "warta-bi.duckdb"
+    assert settings.run.workers == 1
+
+
+def test_env_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cfg = write_config(tmp_path)
+    monkeypatch.setenv("WARTA_CONFIG", str(cfg))
+    monkeypatch.setenv("WARTA_WAREHOUSE", str(tmp_path / "elsewhere" / "x.duckdb"))
+    settings = load_settings()
+    assert settings.config_path == cfg
+    assert settings.warehouse.path == tmp_path / "elsewhere" / "x.duckdb"
+    assert settings.warehouse.published_path == tmp_path / "elsewhere" / "x-bi.duckdb"
+    assert settings.warehouse.raw_dir == tmp_path / "elsewhere" / "raw"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("[run]\nbatch_size = 'many'", "run.batch_size must be int"),
+        ("[run]\nbatch_size = 0", "run.batch_size must be at least 1"),
+        ("[http]\ntimeout = true", "http.timeout must be float"),
+        ("[bogus]\nx = 1", "unknown key bogus"),
+        ("[http]\nuser_agnet = 'x'", "unknown key http.user_agnet"),
+        ("[[sources]]\nname = 's'\nkind = 'ftp'", "kind 'ftp' is not one of"),
+        ("[[sources]]\nname = 's'\nkind = 'files'", "sources[0].paths is required"),
+        ("[[sources]]\nkind = 'urls'\nurls = ['https://x']", "sources[0].name is required"),
+        ("[[sources]]\nname = 's'\nkind = 'urls'\nurls = ['https://x']\nsince = 'yesterday'", "must be a date"),
+        ("[[sources]]\nname = 'a'\nkind = 'urls'\nurls = ['u']\n[[sources]]\nname = 'a'\nkind = 'urls'\nurls = ['u']",
+         "duplicate source name"),
+        ("this is = = not toml", "invalid TOML"),
+    ],
+)
+def test_invalid_config_is_one_line_error(tmp_path: Path, body: str, message: str) -> None:
+    path = tmp_path / "warta.toml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_settings(path)
+    assert message in str(err.value)
+    assert "\n" not in str(err.value)
+    assert str(path) in str(err.value)
+
+
+def test_missing_config(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_settings(tmp_path / "nope.toml")
+
+
+def test_unknown_source_names_configured_ones(tmp_path: Path) -> None:
+    settings = load_settings(write_config(tmp_path))
+    with pytest.raises(ConfigError, match=r"unknown source 'nope'.*configured: sample"):
+        settings.selected_sources(["nope"])
+    assert [s.name for s in settings.selected_sources(None)] == ["sample"]
+
+
+def test_disabled_source_runs_only_when_named(tmp_path: Path) -> None:
+    sources = """
+[[sources]]
+name = "live"
+kind = "urls"
+urls = ["https://example.org/a"]
+enabled = false
+"""
+    settings = load_settings(write_config(tmp_path, sources=sources))
+    assert settings.selected_sources(None) == []
+    assert [s.name for s in settings.selected_sources(["live"])] == ["live"]
