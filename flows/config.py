@@ -37,6 +37,7 @@ class RunSettings:
     batch_size: int = 200
     max_page_bytes: int = 10_000_000
     parse_timeout: float = 30.0
+    lock_wait: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

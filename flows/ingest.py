@@ -27,6 +27,7 @@ from flows.database import open_warehouse
 from flows.fetch import Fetcher
 from flows.parallel_parse import ParseHints, parse_pages, parser_pool
 from flows.publish import publish_snapshot
+from flows.runlock import run_lock
 from flows.sources import discover
 from flows.tabulate import Reject, rejects_table, tabulate
 
@@ -122,6 +123,37 @@ def publish(settings: Settings) -> str:
     return str(settings.warehouse.published_path)
 
 
+def _ingest_sources(con: duckdb.DuckDBPyConnection, settings: Settings, selected: list[SourceConfig], run_id: str,
+                    started_at: datetime, parameters: dict[str, Any], log: Any, *, limit: int | None,
+                    since: date | None, until: date | None) -> RunSummary:
+    t0 = time.perf_counter()
+    crashed = load.mark_abandoned_runs(con, started_at)
+    if crashed:
+        log.warning("%d earlier run(s) had been left running by a killed process; marked 'crashed'", crashed)
+    load.start_run(con, run_id, flow_run_id=flow_run.get_id(), flow_name=FLOW_NAME, parameters=parameters,
+                   sources=[s.name for s in selected], started_at=started_at)
+    reports: list[SourceReport] = []
+    status, error = "succeeded", None
+    with parser_pool(settings.run.workers) as pool:
+        for src in selected:
+            try:
+                rep = ingest_source(src, settings, con, pool, run_id, limit=limit, since=since, until=until)
+            except Exception as exc:
+                log.error("source %s failed: %s: %s", src.name, type(exc).__name__, exc)
+                rep = SourceReport(src.name, error=f"{type(exc).__name__}: {exc}")
+                load.insert_rejects(con, rejects_table(
+                    [Reject(src.name, None, "source", "source_failed", rep.error or "")], run_id, started_at))
+                rep.rejected += 1
+                status, error = "failed", f"source {src.name}: {rep.error}"
+            reports.append(rep)
+            log.info("%s: found %d, parsed %d, new %d, updated %d, unchanged %d, rejected %d", rep.source,
+                     rep.found, rep.parsed, rep.new, rep.updated, rep.unchanged, rep.rejected)
+    summary = RunSummary(run_id, status, reports, time.perf_counter() - t0, error=error)
+    load.finish_run(con, run_id, status=status, counts=summary.totals(), error=error,
+                    stats={"sources": [_report_stats(r) for r in reports]}, finished_at=datetime.now(UTC))
+    return summary
+
+
 def run_ingest(settings: Settings, *, sources: list[str] | None = None, limit: int | None = None,
                since: date | None = None, until: date | None = None, logger: Any = None) -> RunSummary:
     """The body of the flow; callable without Prefect's engine only through `ingest.fn` in tests."""
@@ -131,34 +163,21 @@ def run_ingest(settings: Settings, *, sources: list[str] | None = None, limit: i
     started_at = datetime.now(UTC)
     t0 = time.perf_counter()
     parameters = {"sources": sources, "limit": limit, "since": since, "until": until}
-    reports: list[SourceReport] = []
-    status, error = "succeeded", None
     wh = settings.warehouse
-    with open_warehouse(wh.path, report_timezone=wh.report_timezone, compatibility=wh.compatibility) as con:
-        crashed = load.mark_abandoned_runs(con, started_at)
-        if crashed:
-            log.warning("%d earlier run(s) had been left running by a killed process; marked 'crashed'", crashed)
-        load.start_run(con, run_id, flow_run_id=flow_run.get_id(), flow_name=FLOW_NAME, parameters=parameters,
-                       sources=[s.name for s in selected], started_at=started_at)
-        with parser_pool(settings.run.workers) as pool:
-            for src in selected:
-                try:
-                    rep = ingest_source(src, settings, con, pool, run_id, limit=limit, since=since, until=until)
-                except Exception as exc:
-                    log.error("source %s failed: %s: %s", src.name, type(exc).__name__, exc)
-                    rep = SourceReport(src.name, error=f"{type(exc).__name__}: {exc}")
-                    load.insert_rejects(con, rejects_table(
-                        [Reject(src.name, None, "source", "source_failed", rep.error or "")], run_id, started_at))
-                    rep.rejected += 1
-                    status, error = "failed", f"source {src.name}: {rep.error}"
-                reports.append(rep)
-                log.info("%s: found %d, parsed %d, new %d, updated %d, unchanged %d, rejected %d", rep.source,
-                         rep.found, rep.parsed, rep.new, rep.updated, rep.unchanged, rep.rejected)
-        summary = RunSummary(run_id, status, reports, time.perf_counter() - t0, error=error)
-        load.finish_run(con, run_id, status=status, counts=summary.totals(), error=error,
-                        stats={"sources": [_report_stats(r) for r in reports]}, finished_at=datetime.now(UTC))
-        con.execute("CHECKPOINT")
-    summary.published = publish(settings)
+    with run_lock(wh.path, wait=settings.run.lock_wait):
+        with open_warehouse(wh.path, report_timezone=wh.report_timezone, compatibility=wh.compatibility) as con:
+            summary = _ingest_sources(con, settings, selected, run_id, started_at, parameters, log,
+                                      limit=limit, since=since, until=until)
+            summary.seconds = time.perf_counter() - t0
+            con.execute("CHECKPOINT")
+        # Published after the connection is closed and still under the run lock: a complete file, one writer.
+        try:
+            summary.published = publish(settings)
+        except OSError as exc:
+            summary.status, summary.error = "failed", f"publish failed: {exc}"
+            with open_warehouse(wh.path, report_timezone=wh.report_timezone) as con:
+                con.execute("UPDATE core.runs SET status = ?, error = ? WHERE run_id = ?",
+                            [summary.status, summary.error, run_id])
     summary.seconds = time.perf_counter() - t0
     return summary
 
