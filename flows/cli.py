@@ -23,6 +23,8 @@ PREFECT_DEFAULTS = {
     # An offline machine must not log telemetry errors on every ephemeral server start.
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "PREFECT_LOGGING_EXTRA_LOGGERS": "warta",
+    # The first start on a fresh PREFECT_HOME migrates its database; on a busy 2-core box that can pass 20 s.
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
 }
 
 
@@ -61,7 +63,9 @@ def main() -> None:
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many pages per source.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Skip pages dated before this day.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Skip pages dated after this day.")
-def run(sources: tuple[str, ...], limit: int | None, since: datetime | None, until: datetime | None) -> None:
+@click.option("--reparse", is_flag=True, help="Parse pages again even when their bytes are unchanged.")
+def run(sources: tuple[str, ...], limit: int | None, since: datetime | None, until: datetime | None,
+        reparse: bool) -> None:
     """Run one ingest flow and print what it loaded."""
     settings = _settings()
     try:
@@ -72,7 +76,7 @@ def run(sources: tuple[str, ...], limit: int | None, since: datetime | None, unt
     from flows.ingest import ingest
 
     state = ingest(sources=list(sources) or None, limit=limit, since=_day(since), until=_day(until),
-                   return_state=True)
+                   reparse=reparse, return_state=True)
     result = state.result(raise_on_failure=False)
     if isinstance(result, dict):
         _print_summary(result)
@@ -165,6 +169,19 @@ def status(limit: int) -> None:
         click.echo(f"(from {where})")
     finally:
         con.close()
+
+
+@main.command()
+def serve() -> None:
+    """Serve the scheduled and manual deployments to the Prefect server at PREFECT_API_URL."""
+    settings = _settings()
+    _prefect_env()
+    if not os.environ.get("PREFECT_API_URL"):
+        raise UserError("PREFECT_API_URL is not set: start `prefect server start --host 127.0.0.1` and "
+                        "export PREFECT_API_URL=http://127.0.0.1:4200/api (schedules need a real server)")
+    from flows.serve import serve as serve_deployments
+
+    serve_deployments(settings)
 
 
 def _open_for_status(settings: Settings) -> tuple[Any, str]:

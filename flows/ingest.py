@@ -24,8 +24,12 @@ from prefect.runtime import flow_run
 from flows import load
 from flows.config import Settings, SourceConfig, load_settings
 from flows.database import open_warehouse
+from flows.extract import PARSER_VERSION
 from flows.fetch import Fetcher
-from flows.parallel_parse import ParseHints, parse_pages, parser_pool
+from flows.fetch.state import state_key
+from flows.incremental import CrawlStateLookup, state_table, triage
+from flows.pages import Page
+from flows.parallel_parse import ParseHints, parse_page, parse_pages, parser_pool
 from flows.publish import publish_snapshot
 from flows.runlock import run_lock
 from flows.sources import discover
@@ -46,7 +50,7 @@ class SourceReport:
     batches: int = 0
     seconds: float = 0.0
     error: str | None = None
-    reject_reasons: Counter[str] = field(default_factory=Counter)
+    reject_reasons: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=lambda: {"fetch": 0.0, "parse": 0.0, "load": 0.0})
 
 
@@ -77,38 +81,67 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 def ingest_source_fn(source: SourceConfig, settings: Settings, con: duckdb.DuckDBPyConnection, pool: Any,
                      run_id: str, *, limit: int | None = None, since: date | None = None,
-                     until: date | None = None) -> SourceReport:
-    """Stream one source through fetch, parse and load in bounded batches (one transaction each)."""
+                     until: date | None = None, reparse: bool = False) -> SourceReport:
+    """Stream one source through fetch, parse and load in bounded batches (one transaction each).
+
+    Pages whose bytes (or a 304) show them unchanged since the last parse are not parsed again,
+    unless `reparse` forces it.
+    """
     report = SourceReport(source.name)
     started = time.perf_counter()
     hints = ParseHints(source.name, source.site, source.language, source.timezone)
-    candidates = discover(source, settings, limit=limit, since=since, until=until)
-    with Fetcher(settings) as fetcher:
-        pages_iter = iter(fetcher.fetch_all(candidates))
-        while True:
-            t0 = time.perf_counter()
-            pages = list(islice(pages_iter, settings.run.batch_size))
-            report.timings["fetch"] += time.perf_counter() - t0
-            if not pages:
-                break
-            report.found += len(pages)
-            t1 = time.perf_counter()
-            parsed = parse_pages(pages, hints, pool)
-            t2 = time.perf_counter()
-            batch = tabulate(parsed, run_id)
-            result = load.load_batch(con, batch, run_id)
-            report.timings["parse"] += t2 - t1
-            report.timings["load"] += time.perf_counter() - t2
-            report.batches += 1
-            report.parsed += batch.articles.num_rows
-            report.new += result.new
-            report.updated += result.updated
-            report.unchanged += result.unchanged
-            report.rejected += result.rejected
-            report.reject_reasons.update(f"{s}:{r}" for s, r in zip(
-                batch.rejects.column("stage").to_pylist(), batch.rejects.column("reason").to_pylist(), strict=True))
+    discovery_failures: list[Page] = []
+    states = CrawlStateLookup(con)
+    try:
+        with Fetcher(settings, states) as fetcher:
+            candidates = discover(source, settings, limit=limit, since=since, until=until,
+                                  on_reject=discovery_failures.append, client=fetcher.client)
+            pages_iter = iter(fetcher.fetch_all(candidates))
+            while True:
+                t0 = time.perf_counter()
+                pages = list(islice(pages_iter, settings.run.batch_size))
+                report.timings["fetch"] += time.perf_counter() - t0
+                # Failed feeds/sitemaps ride along with the next batch (or an empty last one) as rejects.
+                failed, discovery_failures[:] = list(discovery_failures), []
+                if not pages and not failed:
+                    break
+                report.found += len(pages)
+                _load_pages(pages, failed, fetcher, states, con, pool, hints, run_id, report, reparse)
+                if not pages:
+                    break
+    finally:
+        states.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _load_pages(pages: list[Page], failed: list[Page], fetcher: Fetcher, states: CrawlStateLookup,
+                con: duckdb.DuckDBPyConnection, pool: Any, hints: ParseHints, run_id: str, report: SourceReport,
+                reparse: bool) -> None:
+    t1 = time.perf_counter()
+    known = states.many(state_key(p.url) for p in pages if p.url)
+    plan = triage(pages, known, PARSER_VERSION, force=reparse)
+    for page in plan.to_parse:
+        if page.not_modified and page.raw_ref:  # a 304 for a page never loaded: parse the archived bytes
+            page.content, page.not_modified = fetcher.store.get(page.raw_ref), False
+    parsed = parse_pages(plan.to_parse, hints, pool)
+    t2 = time.perf_counter()
+    state = state_table(plan.to_parse, parsed, plan.unchanged_state)
+    batch = tabulate(parsed + [parse_page(p, hints) for p in failed], run_id)
+    result = load.load_batch(con, batch, run_id, refresh_derived=reparse, seen_ids=plan.unchanged_ids,
+                             crawl_state=state)
+    report.timings["parse"] += t2 - t1
+    report.timings["load"] += time.perf_counter() - t2
+    report.batches += 1
+    report.parsed += batch.articles.num_rows
+    report.new += result.new
+    report.updated += result.updated
+    report.unchanged += result.unchanged
+    report.rejected += result.rejected
+    for stage, reason in zip(batch.rejects.column("stage").to_pylist(), batch.rejects.column("reason").to_pylist(),
+                             strict=True):
+        key = f"{stage}:{reason}"
+        report.reject_reasons[key] = report.reject_reasons.get(key, 0) + 1
 
 
 ingest_source = task(name="ingest-source", cache_policy=NO_CACHE, task_run_name="ingest-{source.name}")(
@@ -125,7 +158,7 @@ def publish(settings: Settings) -> str:
 
 def _ingest_sources(con: duckdb.DuckDBPyConnection, settings: Settings, selected: list[SourceConfig], run_id: str,
                     started_at: datetime, parameters: dict[str, Any], log: Any, *, limit: int | None,
-                    since: date | None, until: date | None) -> RunSummary:
+                    since: date | None, until: date | None, reparse: bool) -> RunSummary:
     t0 = time.perf_counter()
     crashed = load.mark_abandoned_runs(con, started_at)
     if crashed:
@@ -137,7 +170,8 @@ def _ingest_sources(con: duckdb.DuckDBPyConnection, settings: Settings, selected
     with parser_pool(settings.run.workers) as pool:
         for src in selected:
             try:
-                rep = ingest_source(src, settings, con, pool, run_id, limit=limit, since=since, until=until)
+                rep = ingest_source(src, settings, con, pool, run_id, limit=limit, since=since, until=until,
+                                    reparse=reparse)
             except Exception as exc:
                 log.error("source %s failed: %s: %s", src.name, type(exc).__name__, exc)
                 rep = SourceReport(src.name, error=f"{type(exc).__name__}: {exc}")
@@ -155,19 +189,20 @@ def _ingest_sources(con: duckdb.DuckDBPyConnection, settings: Settings, selected
 
 
 def run_ingest(settings: Settings, *, sources: list[str] | None = None, limit: int | None = None,
-               since: date | None = None, until: date | None = None, logger: Any = None) -> RunSummary:
+               since: date | None = None, until: date | None = None, reparse: bool = False,
+               logger: Any = None) -> RunSummary:
     """The body of the flow; callable without Prefect's engine only through `ingest.fn` in tests."""
     log = logger or get_run_logger()
     selected = settings.selected_sources(sources)
     run_id = str(flow_run.get_id() or uuid.uuid4())
     started_at = datetime.now(UTC)
     t0 = time.perf_counter()
-    parameters = {"sources": sources, "limit": limit, "since": since, "until": until}
+    parameters = {"sources": sources, "limit": limit, "since": since, "until": until, "reparse": reparse}
     wh = settings.warehouse
     with run_lock(wh.path, wait=settings.run.lock_wait):
         with open_warehouse(wh.path, report_timezone=wh.report_timezone, compatibility=wh.compatibility) as con:
             summary = _ingest_sources(con, settings, selected, run_id, started_at, parameters, log,
-                                      limit=limit, since=since, until=until)
+                                      limit=limit, since=since, until=until, reparse=reparse)
             summary.seconds = time.perf_counter() - t0
             con.execute("CHECKPOINT")
         # Published after the connection is closed and still under the run lock: a complete file, one writer.
@@ -184,7 +219,7 @@ def run_ingest(settings: Settings, *, sources: list[str] | None = None, limit: i
 
 @flow(name=FLOW_NAME, description="Ingest news articles from the configured sources into the DuckDB warehouse.")
 def ingest(sources: list[str] | None = None, limit: int | None = None, since: date | None = None,
-           until: date | None = None) -> dict[str, Any]:
+           until: date | None = None, reparse: bool = False) -> dict[str, Any]:
     """Ingest the named sources (default: every enabled source).
 
     Args:
@@ -192,9 +227,10 @@ def ingest(sources: list[str] | None = None, limit: int | None = None, since: da
         limit: at most this many pages per source.
         since: skip pages whose date hint is earlier than this day.
         until: skip pages whose date hint is later than this day.
+        reparse: parse every page again even when its bytes are unchanged (after a parser upgrade).
     """
     settings = load_settings()
-    summary = run_ingest(settings, sources=sources, limit=limit, since=since, until=until)
+    summary = run_ingest(settings, sources=sources, limit=limit, since=since, until=until, reparse=reparse)
     create_markdown_artifact(key="ingest-summary", markdown=summary_markdown(summary),
                              description=f"warta ingest run {summary.run_id}")
     if summary.status != "succeeded":
@@ -216,7 +252,7 @@ def summary_markdown(summary: RunSummary) -> str:
             f"| {r.source} | {r.found} | {r.parsed} | {r.new} | {r.updated} | {r.unchanged} | {r.rejected} "
             f"| {r.timings['fetch']:.2f} | {r.timings['parse']:.2f} | {r.timings['load']:.2f} |"
         )
-    reasons = Counter()
+    reasons: Counter[str] = Counter()
     for r in summary.sources:
         reasons.update(r.reject_reasons)
     if reasons:

@@ -9,6 +9,7 @@ mentions of new and changed articles are replaced wholesale. A failure rolls the
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -25,6 +26,7 @@ _UPSERT_SET = ", ".join(
     f'"{c}" = excluded."{c}"' for c in ARTICLE_COLUMNS if c not in ("article_id", "first_seen_at")
 )
 _DERIVED = ("images", "article_authors", "mentions")
+_STATE_SET = ", ".join(f'"{f.name}" = excluded."{f.name}"' for f in schemas.CRAWL_STATE if f.name != "url")
 
 
 @dataclass(slots=True)
@@ -43,10 +45,17 @@ class LoadResult:
 
 
 def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, run_id: str, *, now: datetime | None = None,
-               refresh_derived: bool = False) -> LoadResult:
-    """Merge one batch atomically; `refresh_derived` also rewrites images/bylines/mentions of unchanged
-    articles (a re-parse with a newer parser or mention model)."""
+               refresh_derived: bool = False, seen_ids: Sequence[str] = (),
+               crawl_state: pa.Table | None = None) -> LoadResult:
+    """Merge one batch atomically.
+
+    `refresh_derived` also rewrites images/bylines/mentions of unchanged articles (a re-parse with a
+    newer mention model); `seen_ids` are articles whose pages were skipped as unchanged before parsing
+    (they count as unchanged and get `last_seen_at` bumped); `crawl_state` rows are upserted in the
+    same transaction, so the state never claims a page whose article did not commit.
+    """
     now = now or datetime.now(UTC)
+    skipped = pa.table({"article_id": pa.array(sorted(set(seen_ids)), pa.string())})
     staged = {
         "stage_articles": batch.articles,
         "stage_images": batch.images,
@@ -55,6 +64,8 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, run_id: str, *, now
         "stage_entities": batch.entities,
         "stage_mentions": batch.mentions,
         "stage_rejects": batch.rejects,
+        "stage_crawl_state": crawl_state if crawl_state is not None else schemas.CRAWL_STATE.empty_table(),
+        "skipped_ids": skipped,
     }
     # A cursor of its own: the caller may have an unfinished result pending on `con`.
     cur = con.cursor()
@@ -65,6 +76,15 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, run_id: str, *, now
         try:
             result = _merge(cur, run_id, now, refresh_derived)
             result.rejected = batch.rejects.num_rows
+            if skipped.num_rows:
+                cur.execute(
+                    "UPDATE core.articles SET last_seen_at = ?::TIMESTAMPTZ, last_run_id = ? "
+                    "WHERE article_id IN (SELECT article_id FROM skipped_ids)",
+                    [now, run_id],
+                )
+                result.unchanged += skipped.num_rows
+            cur.execute(f"INSERT INTO core.crawl_state SELECT * FROM stage_crawl_state "
+                        f"ON CONFLICT (url) DO UPDATE SET {_STATE_SET}")
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")

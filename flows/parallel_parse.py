@@ -33,6 +33,8 @@ class ParseHints:
 def parse_page(page: Page, hints: ParseHints) -> ParsedPage:
     """Parse one page; any failure becomes a reject so one bad page never stops a batch."""
     url = page.final_url or page.url or ""
+    # A local file's file: URI points at the bytes, never at the article: the page's canonical link decides.
+    article_url = "" if url.startswith("file:") else url
     if not page.ok:
         stage = page.error_stage or "fetch"
         reason = page.error_reason or ("not_modified" if page.not_modified else "no_content")
@@ -41,7 +43,7 @@ def parse_page(page: Page, hints: ParseHints) -> ParsedPage:
     try:
         from flows.extract import parse_article
 
-        article = parse_article(page.content, url, site_profile=hints.site_profile,
+        article = parse_article(page.content, article_url, site_profile=hints.site_profile,
                                 language=hints.language, timezone=hints.timezone)
         mentions, entities = _mentions(article) if hints.with_mentions else ([], [])
     except PageRejected as exc:

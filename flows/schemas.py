@@ -138,6 +138,19 @@ REJECTS = pa.schema(
     ]
 )
 
+CRAWL_STATE = pa.schema(
+    [
+        pa.field("url", STR, nullable=False),  # canonicalize(requested URL)
+        pa.field("etag", STR),
+        pa.field("last_modified", STR),  # the server's HTTP date string, sent back verbatim
+        pa.field("content_sha256", STR),
+        pa.field("fetched_at", TS),
+        pa.field("status", pa.int16()),
+        pa.field("article_id", STR),
+        pa.field("parser_version", STR),
+    ]
+)
+
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
     "article_versions": ARTICLE_VERSIONS,
@@ -148,4 +161,5 @@ TABLES: dict[str, pa.Schema] = {
     "mentions": MENTIONS,
     "runs": RUNS,
     "rejects": REJECTS,
+    "crawl_state": CRAWL_STATE,
 }
