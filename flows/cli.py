@@ -87,6 +87,27 @@ def run(sources: tuple[str, ...], limit: int | None, since: datetime | None, unt
 
 
 @main.command()
+@click.option("--site", "sites", multiple=True, help="Only articles of this site, e.g. liputan6.com (repeatable).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only articles published on or after this day.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only articles published on or before this day.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many pages.")
+def reparse(sites: tuple[str, ...], since: datetime | None, until: datetime | None, limit: int | None) -> None:
+    """Re-parse archived pages with the current parser (no network); without filters, also retry parse rejects."""
+    _settings()
+    _prefect_env()
+    from flows.reparse import reparse as reparse_flow
+
+    state = reparse_flow(sites=list(sites) or None, since=_day(since), until=_day(until), limit=limit,
+                         return_state=True)
+    result = state.result(raise_on_failure=False)
+    if isinstance(result, dict):
+        _print_summary(result)
+        return
+    click.echo(f"warta: reparse failed: {result}", err=True)
+    sys.exit(1)
+
+
+@main.command()
 @click.argument("target")
 @click.option("--url", help="The page's URL, when TARGET is a file (default: the page's canonical link).")
 @click.option("--profile", help="Site profile to apply (default: chosen by the URL's host).")
