@@ -64,8 +64,9 @@ def main() -> None:
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Skip pages dated before this day.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Skip pages dated after this day.")
 @click.option("--reparse", is_flag=True, help="Parse pages again even when their bytes are unchanged.")
+@click.option("--dry-run", is_flag=True, help="Load into a scratch copy and discard it: counts and quality only.")
 def run(sources: tuple[str, ...], limit: int | None, since: datetime | None, until: datetime | None,
-        reparse: bool) -> None:
+        reparse: bool, dry_run: bool) -> None:
     """Run one ingest flow and print what it loaded."""
     settings = _settings()
     try:
@@ -76,7 +77,7 @@ def run(sources: tuple[str, ...], limit: int | None, since: datetime | None, unt
     from flows.ingest import ingest
 
     state = ingest(sources=list(sources) or None, limit=limit, since=_day(since), until=_day(until),
-                   reparse=reparse, return_state=True)
+                   reparse=reparse, dry_run=dry_run, return_state=True)
     result = state.result(raise_on_failure=False)
     if isinstance(result, dict):
         _print_summary(result)
@@ -84,6 +85,26 @@ def run(sources: tuple[str, ...], limit: int | None, since: datetime | None, unt
     click.echo(f"warta: run failed: {result}", err=True)
     _print_last_run(settings)
     sys.exit(1)
+
+
+@main.command()
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path),
+              help="Labelled corpus for the parse figures (default: ../shared/corpus/scrapinghub, else the samples).")
+@click.option("--pages", type=click.IntRange(min=10), default=10_000, show_default=True,
+              help="Generated pages for the end-to-end figures.")
+@click.option("--quick", is_flag=True, help="A small run that only proves the benchmark works (CI).")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), help="Also write figures here.")
+def bench(corpus: Path | None, pages: int, quick: bool, json_out: Path | None) -> None:
+    """Measure parse speed (vs trafilatura), end-to-end ingest, load throughput and re-run cost."""
+    _prefect_env()
+    from flows.bench import DEFAULT_CORPUS, SAMPLES, run
+
+    corpus = corpus or (DEFAULT_CORPUS if (DEFAULT_CORPUS / "items.jsonl").exists() else SAMPLES)
+    if not (corpus / "items.jsonl").exists() and not (corpus / "truth.jsonl").exists():
+        raise UserError(f"{corpus} is not a labelled corpus (no items.jsonl)")
+    figures = run(corpus, 60 if quick else pages, quick, echo=click.echo)
+    if json_out:
+        json_out.write_text(json.dumps(figures, indent=2, default=str), encoding="utf-8")
 
 
 @main.command()
@@ -205,6 +226,29 @@ def serve() -> None:
     serve_deployments(settings)
 
 
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]),
+              help="Rewrite only partitions from this day on; keep the earlier ones of the last export.")
+def export(directory: Path, since: datetime | None) -> None:
+    """Export articles, images and mentions to Parquet under DIRECTORY, partitioned by published date.
+
+    Reads the published snapshot; the new export replaces the old one in one atomic swap.
+    """
+    from flows.export import ExportError, export_parquet
+
+    settings = _settings()
+    try:
+        result = export_parquet(settings.warehouse.published_path, directory, since=_day(since))
+    except (ExportError, WarehouseError) as exc:
+        raise UserError(str(exc)) from None
+    for table, rows in result.rows.items():
+        click.echo(f"{table}: {rows} rows in {result.partitions[table]} partitions")
+    if since:
+        click.echo(f"kept {result.kept} earlier partitions from the previous export")
+    click.echo(f"exported to {result.target}")
+
+
 def _open_for_status(settings: Settings) -> tuple[Any, str]:
     """The ETL file shows failed runs too; while a run holds it, fall back to the published snapshot."""
     wh = settings.warehouse
@@ -243,7 +287,14 @@ def _print_summary(result: dict[str, Any]) -> None:
         )
         for reason, n in sorted(src.get("reject_reasons", {}).items()):
             click.echo(f"    rejected {n} x {reason}")
-    click.echo(f"published: {result['published']}")
+    for check in result.get("quality", []):
+        if check["status"] in ("warn", "fail"):
+            click.echo(f"  quality {check['status']}: {check['check']} {check['matching']}/{check['total']} "
+                       f"({check['detail']})")
+    if result.get("dry_run"):
+        click.echo("dry run: nothing was kept or published")
+    else:
+        click.echo(f"published: {result['published']}")
 
 
 def _print_last_run(settings: Settings) -> None:
