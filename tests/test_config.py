@@ -10,7 +10,10 @@ from tests.conftest import ROOT, write_config
 
 def test_bundled_config_loads_with_sample_source() -> None:
     settings = load_settings(ROOT / "config" / "warta.toml")
-    assert [s.name for s in settings.sources] == ["sample"]
+    assert [s.name for s in settings.selected_sources(None)] == ["sample"]  # the default run stays offline
+    live = [s for s in settings.sources if s.name.startswith("liputan6")]
+    assert live and not any(s.enabled for s in live)
+    assert {s.kind for s in live} == {"sitemap", "feed"}
     sample = settings.source("sample")
     assert sample.kind == "files" and sample.enabled
     assert sample.paths[0].is_absolute()

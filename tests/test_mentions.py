@@ -58,9 +58,13 @@ def test_places_and_cited_organisation():
     )
     labels = _labels(text)
     assert labels.get("Channel News Asia") == "ORG"
-    for place in ("Seoul", "Semenanjung Korea", "Pyongyang"):
+    for place in ("Seoul", "Semenanjung Korea"):
         assert labels.get(place) == "LOC", (place, labels)
     assert "Sabtu" not in labels
+    # "Pyongyang memilih diam" names the government, not a place: IDNER tags such subjects O, and so does
+    # the default; place_recall="all" takes every listed place.
+    everywhere = {m.text: m.label for m in extract_mentions(text, place_recall="all")}
+    assert everywhere.get("Pyongyang") == "LOC"
 
 
 def test_offsets_point_into_the_text():
@@ -167,3 +171,66 @@ def test_empty_article():
     assert mentions_for_article(None, [], "id") == ([], [])
     assert mentions_for_article("", [Paragraph("")], None) == ([], [])
     assert isinstance(Entity("x", "y", "LOC"), Entity)
+
+
+def test_short_forms_and_full_names_are_one_entity_by_default():
+    title = "Korut Tolak Tawaran Dialog"
+    paragraphs = [
+        Paragraph("Pejabat Korut menolak tawaran itu ketika utusan AS tiba di Korea Utara pekan lalu."),
+        Paragraph("Delegasi RI juga berkunjung ke Indonesia Timur sebelum kembali ke Amerika Serikat."),
+        Paragraph("Menurut pejabat di Indonesia, pertemuan berikutnya belum dijadwalkan."),
+    ]
+    rows, entities = mentions_for_article(title, paragraphs, "id")
+    by_name = {e.canonical_name: e.entity_id for e in entities}
+    ids = {}
+    for r in rows:
+        ids.setdefault(r.surface, set()).add(r.entity_id)
+    assert ids["Korut"] == ids["Korea Utara"] == {by_name["Korea Utara"]}
+    assert ids["AS"] == ids["Amerika Serikat"] == {by_name["Amerika Serikat"]}
+    assert ids["RI"] == ids["Indonesia"] == {by_name["Indonesia"]}
+    assert any(r.field == "title" and r.surface == "Korut" for r in rows)
+
+
+def test_abbreviations_count_everywhere_full_place_names_where_used_as_places():
+    text = "Menlu Korut menolak tawaran AS, sementara Korsel dan militer Jepang memilih menunggu di Tokyo."
+    default = _labels(text)
+    for short in ("Korut", "AS", "Korsel"):
+        assert default.get(short) == "LOC", (short, default)
+    assert default.get("Tokyo") == "LOC"
+    assert "Jepang" not in default  # "militer Jepang": a modifier, not a place (IDNER convention)
+    assert "Jepang" in _labels_mode(text, "all")
+    assert not {"Korut", "Korsel"} & set(_labels_mode(text, "locative"))
+
+
+def _labels_mode(text: str, place_recall: str) -> dict[str, str]:
+    return {m.text: m.label for m in extract_mentions(text, place_recall=place_recall)}
+
+
+def test_place_between_a_title_and_a_name():
+    labels = _labels("Kemarin Wakil Menteri Luar Negeri Rusia Igor Morgulov tiba di Seoul.")
+    assert labels.get("Rusia") == "LOC" and labels.get("Igor Morgulov") == "PER", labels
+    # A title with a place but no name is a role ("Presiden Sudan"): IDNER tags the place O, so do we.
+    assert "Sudan" not in _labels("Presiden Sudan menolak usulan itu pada Senin.")
+    assert "Rusia" not in _labels_mode("Kemarin Wakil Menteri Luar Negeri Rusia Igor Morgulov tiba.", "locative")
+
+
+def test_title_case_lines_are_cut_at_verbs_and_page_furniture_is_not_an_entity():
+    page = (
+        "Utusan AS di Korut Bahas Proses Perdamaian di Semenanjung Korea\n\n"
+        "Jakarta - Komisi Pemberantasan Korupsi (KPK) memeriksa dua saksi, kata juru bicara KPK.\n\n"
+        "* Follow Official WhatsApp Channel Liputan6.com untuk berita terkini.\n\n"
+        "Video Terkini\n\nPOPULER\n\nBerita Terkini Selengkapnya\n\nMakin Memanas, Korsel Unjuk Kekuatan"
+    )
+    mentions = extract_mentions(page)
+    texts = {m.text for m in mentions}
+    for m in mentions:
+        assert page[m.start : m.end] == m.text
+        words = set(m.text.lower().split())
+        assert not words & {"bahas", "proses", "unjuk", "follow", "official", "terkini", "populer", "makin"}, m
+    assert {"Korut", "KPK", "Korsel"} <= texts, texts
+    assert not {"Video Terkini", "POPULER", "Follow Official", "Makin Memanas"} & texts
+
+
+def test_bad_place_recall_value_is_refused():
+    with pytest.raises(ValueError):
+        extract_mentions("Ia tiba di Seoul.", place_recall="everywhere")

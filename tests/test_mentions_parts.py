@@ -8,9 +8,11 @@ import pickle
 import pytest
 
 from flows.mentions import extract_mentions
-from flows.mentions.aliases import alias_key, alias_table
+from flows.mentions.aliases import alias_key, alias_table, is_short_form
 from flows.mentions.conll import iob_spans, spans_to_tags
 from flows.mentions.evaluate import Scores
+from flows.mentions.rules import PLACE_MODES, _Context, trim_common_words
+from flows.mentions.spans import TokenSpan
 from flows.mentions.tokenize import split_sentences, tokenize
 
 
@@ -80,12 +82,40 @@ def test_works_in_a_fresh_worker_process():
     pickle.dumps(extract_mentions(text))  # results travel between processes
 
 
-def test_place_recall_switch_follows_the_corpus_convention():
+def test_place_recall_modes():
     text = "Serangan udara Israel berlanjut, sementara bantuan tiba di Gaza."
-    everywhere = {m.text for m in extract_mentions(text)}
-    as_places = {m.text for m in extract_mentions(text, place_recall=False)}
-    assert {"Israel", "Gaza"} <= everywhere
-    assert "Gaza" in as_places and "Israel" not in as_places
+    found = {mode: {m.text for m in extract_mentions(text, place_recall=mode)} for mode in PLACE_MODES}
+    assert "Gaza" in found["curated"] and "Israel" not in found["curated"]  # the default
+    assert found["locative"] == found["curated"] == {m.text for m in extract_mentions(text, place_recall=False)}
+    assert {"Israel", "Gaza"} <= found["all"] == {m.text for m in extract_mentions(text, place_recall=True)}
+    assert {m.text for m in extract_mentions(text)} == found["curated"]
+
+
+def test_short_forms_of_the_alias_table():
+    table = alias_table()
+    korut = table.lookup("Korut")
+    assert is_short_form("Korut", korut) and is_short_form("DPRK", korut)
+    assert not is_short_form("North Korea", korut)
+    assert is_short_form("Jabar", table.lookup("Jabar"))
+    assert not is_short_form("Amerika", table.lookup("Amerika"))  # a full name, used as a modifier too
+    shorts = {s for s, _ in table.short_forms()}
+    assert {"Korut", "Korsel", "AS", "RI", "RRT", "KPK"} <= shorts
+    assert not {"Korea Utara", "Tiongkok", "China", "Indonesia"} & shorts
+
+
+def test_common_words_cut_and_drop_spans():
+    words = ["Dubes", "AS", "di", "Korut", "Bahas", "Proses", "Perdamaian"]
+    ctx = _Context.build(words)
+    cut = trim_common_words(ctx, TokenSpan(3, 7, "LOC", 0.6, "crf"))
+    assert (cut.first, cut.last) == (3, 4)
+    words = ["Video", "Terkini", "POPULER", "Cek", "Fakta", "Liputan6.com", "AS"]
+    ctx = _Context.build(words)
+    assert trim_common_words(ctx, TokenSpan(0, 2, "PER", 0.5, "crf")) is None
+    assert trim_common_words(ctx, TokenSpan(2, 3, "ORG", 0.7, "crf")) is None
+    assert trim_common_words(ctx, TokenSpan(3, 6, "ORG", 0.4, "crf")).first == 5
+    assert trim_common_words(ctx, TokenSpan(6, 7, "LOC", 0.9, "gazetteer")) is not None  # "AS" is not "as"
+    ctx = _Context.build(["Kementerian", "Pendidikan", "Dan", "Kebudayaan"])
+    assert trim_common_words(ctx, TokenSpan(0, 4, "ORG", 0.9, "crf")).last == 4
 
 
 def test_currency_is_not_a_place_and_brackets_stay_balanced():

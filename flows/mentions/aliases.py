@@ -58,6 +58,39 @@ class AliasTable:
         """Every (surface form, type) in the table, canonical names included."""
         return [(s, e.type) for e in self.entities for s in (e.name, *e.aliases)]
 
+    def short_forms(self) -> list[tuple[str, str]]:
+        """(surface, type) of the table's abbreviations: acronyms ("AS", "RI", "RRT") and clipped compounds
+        ("Korut" ← Korea Utara, "Jabar" ← Jawa Barat). Unlike full names, these are written only to name
+        the entity, so they count as mentions wherever they occur."""
+        return [(s, e.type) for e in self.entities for s in e.aliases if is_short_form(s, e)]
+
+
+def is_short_form(surface: str, entity: CanonicalEntity) -> bool:
+    """An acronym of 2-5 capitals (dots allowed) or a blend of the first letters of words of a longer form."""
+    letters = surface.replace(".", "")
+    if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 5:
+        return True
+    if " " in surface or not surface.isalpha():
+        return False
+    return any(
+        _clipped(surface.casefold(), full.casefold().split(), 0)
+        for full in (entity.name, *entity.aliases)
+        if " " in full
+    )
+
+
+def _clipped(rest: str, words: list[str], pieces: int) -> bool:
+    """`rest` is a concatenation of non-empty prefixes of words of `words`, in order, two or more of them,
+    the first from the first word: "korut" = "kor"(ea) + "ut"(ara)."""
+    if not rest:
+        return pieces >= 2
+    candidates = words[:1] if pieces == 0 else words
+    for k, word in enumerate(candidates):
+        for length in range(min(len(word), len(rest)), 0, -1):
+            if word[:length] == rest[:length] and _clipped(rest[length:], words[k + 1 :], pieces + 1):
+                return True
+    return False
+
 
 @cache
 def alias_table() -> AliasTable:

@@ -12,7 +12,7 @@ from flows.mentions.tokenize import tokenize
 CUE_KINDS = ("person_titles", "speech_verbs", "citation_cues", "org_heads", "org_tails", "loc_heads")
 WORD_LISTS = (
     "non_names", "name_connectors", "org_connectors", "demonyms", "title_qualifiers", "currency_words",
-    "locative_prepositions",
+    "locative_cues", "common_words",
 )
 
 

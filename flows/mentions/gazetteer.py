@@ -2,7 +2,8 @@
 
 Country and region names come from pycountry (English, and Indonesian through its gettext catalogue) and
 Babel's CLDR territory names; cities from the time-zone database and `config/entities/places.txt`;
-Indonesian provinces from pycountry's subdivisions. Everything is offline and built once per process.
+Indonesian provinces from pycountry's subdivisions; the alias table's forms ("alias:LOC") and, among them,
+its abbreviations ("short": "Korut", "AS"). Everything is offline and built once per process.
 """
 
 from __future__ import annotations
@@ -123,6 +124,8 @@ def gazetteer() -> Gazetteer:
     add(_city_names(), "city")
     for surface, type_ in alias_table().surfaces():
         entries.setdefault(surface, set()).add(f"alias:{type_}")
+    for surface, _ in alias_table().short_forms():
+        entries[surface].add("short")
     return Gazetteer(entries)
 
 

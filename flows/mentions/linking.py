@@ -124,7 +124,7 @@ def _bracketed_acronym(text: str, before: Mention, m: Mention) -> bool:
 
 
 def mentions_for_article(
-    title: str | None, paragraphs: list[Paragraph], language: str | None, place_recall: bool = True
+    title: str | None, paragraphs: list[Paragraph], language: str | None, place_recall: bool | str = "curated"
 ) -> tuple[list[ArticleMention], list[Entity]]:
     """Mentions in the title and body of one article, and the entities they name (each entity once).
 

@@ -8,7 +8,7 @@ are propagated to their other occurrences and to the parts of person names ("Kim
 from __future__ import annotations
 
 from flows.mentions.cues import word_lists
-from flows.mentions.rules import balance_brackets, refine_indonesian, tag_english, tag_headline
+from flows.mentions.rules import balance_brackets, place_mode, refine_indonesian, tag_english, tag_headline
 from flows.mentions.spans import Mention, TokenSpan
 from flows.mentions.tagger import tag_words
 from flows.mentions.tokenize import Token, split_sentences, tokenize
@@ -29,13 +29,14 @@ def analyse(
     language: str | None = "id",
     document_level: bool = True,
     headline_chars: int = 0,
-    place_recall: bool = True,
+    place_recall: bool | str = "curated",
 ) -> tuple[list[Mention], list[tuple[int, int]]]:
     """Mentions in `text`, and the sentences as `(start, end)` character ranges.
 
     The first `headline_chars` characters are a Headline Case title: only listed names are taken there
-    (and, with `document_level`, names found in the rest of the text). `place_recall=False` takes listed
-    place names only where they are used as places ("di Seoul"), as the IDNER annotators did."""
+    (and, with `document_level`, names found in the rest of the text). `place_recall` says where a listed
+    place counts: "curated" (default), "locative" or "all" (see `rules.gazetteer_spans`)."""
+    place_mode(place_recall)  # fail early on a bad value
     tokens = tokenize(text)
     sentences = split_sentences(text, tokens)
     model = uses_model(language)
@@ -115,9 +116,12 @@ def _inside_word(tokens: list[Token], i: int, length: int) -> bool:
     return before or after
 
 
-def extract_mentions(text: str, language: str = "id", place_recall: bool = True) -> list[Mention]:
+def extract_mentions(text: str, language: str = "id", place_recall: bool | str = "curated") -> list[Mention]:
     """Named people, organisations and places in `text`, with character offsets into it.
 
     `language` picks the method ("id" and Malay: CRF + rules; anything else: rules and lists only);
-    `place_recall=False` keeps a listed country or city only where it is used as a place."""
+    `place_recall`: where a listed country or city counts. "curated" (default): where it is used as a place
+    ("di Seoul"), between a title and a name ("Menlu Rusia Igor Morgulov"), and always for the alias
+    table's abbreviations ("Korut", "AS"); "locative": only where used as a place (the IDNER convention);
+    "all" (or True): wherever it appears. False means "locative"."""
     return analyse(text, language, place_recall=place_recall)[0]

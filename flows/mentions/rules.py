@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from flows.mentions.cues import cues, word_lists
 from flows.mentions.gazetteer import core, gazetteer, match_words
@@ -32,16 +33,20 @@ class _Context:
     cores: list[str]
     lowered: list[str]
     gaz: dict[int, tuple[int, str, float]]  # first token → (last, label, confidence)
+    short: frozenset[int]  # first tokens of the alias table's abbreviations ("Korut", "AS")
 
     @classmethod
     def build(cls, words: Sequence[str]) -> _Context:
         cores = [core(w) for w in words]
         gaz = {}
+        short = set()
         for first, last, cats in match_words(tuple(words)):
             label, conf = _gazetteer_label(cats)
             if label and _is_cap(cores[first]):
                 gaz[first] = (last, label, conf)
-        return cls(words, cores, [c.lower() for c in cores], gaz)
+                if "short" in cats:
+                    short.add(first)
+        return cls(words, cores, [c.lower() for c in cores], gaz, frozenset(short))
 
 
 def _gazetteer_label(cats: frozenset[str]) -> tuple[str | None, float]:
@@ -210,23 +215,127 @@ def name_shape_spans(ctx: _Context, taken: list[TokenSpan]) -> list[TokenSpan]:
     return spans
 
 
-def gazetteer_spans(ctx: _Context, place_recall: bool = True) -> list[TokenSpan]:
-    """Listed names. Places count everywhere when `place_recall` (what the warehouse wants: "Korea Utara
-    mengatakan ..." names a country), else only after a locative preposition ("di Seoul"), which is the
-    IDNER annotation convention; a country after a currency word ("dolar AS") is never a place."""
+PLACE_MODES = ("curated", "locative", "all")
+
+
+def place_mode(place_recall: bool | str) -> str:
+    """`place_recall` as one of PLACE_MODES; `True` and `False` are the old switch ("all", "locative")."""
+    if place_recall is True:
+        return "all"
+    if place_recall is False:
+        return "locative"
+    if place_recall not in PLACE_MODES:
+        raise ValueError(f"place_recall must be one of {PLACE_MODES} (or a bool), not {place_recall!r}")
+    return place_recall
+
+
+def _locative(ctx: _Context, first: int) -> bool:
+    """The word or two words before `first` say it is used as a place: "di", "ke", "asal", "ibu kota"."""
+    cues_ = word_lists()["locative_cues"]
+    return first > 0 and (
+        ctx.lowered[first - 1] in cues_ or (first > 1 and f"{ctx.lowered[first - 2]} {ctx.lowered[first - 1]}" in cues_)
+    )
+
+
+def title_place_slots(ctx: _Context) -> set[int]:
+    """Places named between a title and a person's name: "Wakil Menteri Luar Negeri [Rusia] Igor Morgulov",
+    "Presiden [AS] Joe Biden" (not "Presiden Sudan" alone: that is a role, and IDNER tags it `O`)."""
+    slots: set[int] = set()
+    if not any(hit[1] == "LOC" for hit in ctx.gaz.values()):
+        return slots
+    titles = cues()["person_titles"]
+    for i, low in enumerate(ctx.lowered):
+        length = titles.starting_at(ctx.lowered, i) if low in titles.firsts else 0
+        if not length:
+            continue
+        j = i + length
+        while j < len(ctx.words):
+            more = titles.starting_at(ctx.lowered, j)
+            if more:
+                j += more
+            elif ctx.lowered[j] in word_lists()["title_qualifiers"] and _is_cap(ctx.cores[j]):
+                j += 1
+            else:
+                break
+        hit = ctx.gaz.get(j)
+        if hit and hit[1] == "LOC" and _name_run(ctx, hit[0]) > hit[0] and hit[0] not in ctx.gaz:
+            slots.add(j)
+    return slots
+
+
+def gazetteer_spans(
+    ctx: _Context, place_recall: bool | str = "curated", disabled: frozenset[str] = frozenset()
+) -> list[TokenSpan]:
+    """Listed names. Organisations and people from the alias table count everywhere; a listed place counts
+    - with "locative" (the IDNER convention): only where it is used as a place ("di Seoul", "asal Jepang");
+      "serangan udara Israel", "Presiden Sudan" are modifiers, tagged `O` by the annotators;
+    - with "curated" (the default): also the alias table's abbreviations ("Korut", "AS", "RI"), which are
+      written only to name the entity, and a place between a title and a person's name
+      ("Menlu Rusia Igor Morgulov");
+    - with "all": wherever it appears.
+    A country after a currency word ("dolar AS") is never a place."""
+    mode = place_mode(place_recall)
     lists = word_lists()
+    slots = title_place_slots(ctx) if mode == "curated" and "title_places" not in disabled else set()
     spans = []
     for first, (last, label, conf) in ctx.gaz.items():
-        prev = ctx.lowered[first - 1] if first > 0 else ""
         if label == "LOC":
-            if prev in lists["currency_words"]:
+            if first > 0 and ctx.lowered[first - 1] in lists["currency_words"]:
                 continue
-            if prev not in lists["locative_prepositions"]:
-                if not place_recall:
+            if not _locative(ctx, first):
+                curated = first in slots or (first in ctx.short and "short_forms" not in disabled)
+                if mode == "locative" or (mode == "curated" and not curated):
                     continue
                 conf -= 0.15
         spans.append(TokenSpan(first, last, label, round(conf, 4), "gazetteer"))
     return spans
+
+
+def _common(ctx: _Context, k: int, label: str) -> bool:
+    """Token `k` is a capitalised word that is never part of a name of type `label`."""
+    lists = word_lists()
+    low = ctx.lowered[k]
+    if not _is_cap(ctx.cores[k]) or k in ctx.gaz:
+        return False
+    if low in lists["org_connectors"] or low in lists["name_connectors"]:
+        return label != "ORG"  # "Kementerian Pendidikan Dan Kebudayaan", but "Korut Dan Korsel"
+    return low in lists["common_words"] or low in cues()["speech_verbs"].words
+
+
+@cache
+def _maybe_common() -> frozenset[str]:
+    lists = word_lists()
+    return frozenset().union(
+        lists["common_words"], lists["non_names"], lists["org_connectors"], lists["name_connectors"],
+        cues()["speech_verbs"].words,
+    )
+
+
+def trim_common_words(ctx: _Context, span: TokenSpan) -> TokenSpan | None:
+    """Cut a span at the first common word ("Korut Bahas Proses Perdamaian" → "Korut"), dropping leading
+    ones ("Cek Fakta Liputan6.com" → "Liputan6.com"); drop a span of page furniture and common words alone
+    ("Video Terkini", "Follow Official", "POPULER", "Makin Memanas")."""
+    lists = word_lists()
+    maybe = _maybe_common()
+    if not any(ctx.lowered[k] in maybe for k in range(span.first, span.last)):
+        return span  # the usual case, cheaply
+    listed = {k for first, (last, _, _) in ctx.gaz.items() for k in range(first, last)}  # "AS" is not "as"
+    if not listed.intersection(range(span.first, span.last)) and all(
+        ctx.lowered[k] in lists["common_words"] or ctx.lowered[k] in lists["non_names"]
+        for k in range(span.first, span.last)
+    ):
+        return None
+    first = span.first
+    while first < span.last and _common(ctx, first, span.label):
+        first += 1
+    last = first
+    while last < span.last and not _common(ctx, last, span.label):
+        last += 1
+    if last <= first:
+        return None
+    if (first, last) == (span.first, span.last):
+        return span
+    return TokenSpan(first, last, span.label, span.confidence, span.method)
 
 
 def strip_titles(ctx: _Context, span: TokenSpan) -> TokenSpan:
@@ -271,22 +380,48 @@ def apply_alias_types(ctx: _Context, spans: list[TokenSpan]) -> list[TokenSpan]:
     return out
 
 
+RULE_FAMILIES = (
+    "strip_titles", "titles", "citations", "speech", "places", "short_forms", "title_places", "name_shape",
+    "alias_types", "common_words",
+)
+
+
 def refine_indonesian(
-    words: Sequence[str], model_spans: list[TokenSpan], place_recall: bool = True
+    words: Sequence[str],
+    model_spans: list[TokenSpan],
+    place_recall: bool | str = "curated",
+    disabled: frozenset[str] = frozenset(),
 ) -> list[TokenSpan]:
-    """The full Indonesian pipeline for one sentence, given the CRF's spans."""
+    """The full Indonesian pipeline for one sentence, given the CRF's spans. `disabled` names rule families
+    (RULE_FAMILIES) to leave out, for measuring what each contributes."""
     ctx = _Context.build(words)
-    spans = [strip_titles(ctx, s) for s in model_spans]
-    spans = merge(spans, title_spans(ctx) + citation_spans(ctx))
-    spans = merge(spans, speech_spans(ctx) + gazetteer_spans(ctx, place_recall))
-    spans = merge(spans, name_shape_spans(ctx, spans))
-    return apply_alias_types(ctx, spans)
+    spans = list(model_spans)
+    if "common_words" not in disabled:
+        spans = [c for c in (trim_common_words(ctx, s) for s in spans) if c is not None]
+    if "strip_titles" not in disabled:
+        spans = [strip_titles(ctx, s) for s in spans]
+    rules_ = (title_spans(ctx) if "titles" not in disabled else []) + (
+        citation_spans(ctx) if "citations" not in disabled else []
+    )
+    spans = merge(spans, rules_)
+    rules_ = (speech_spans(ctx) if "speech" not in disabled else []) + (
+        gazetteer_spans(ctx, place_recall, disabled) if "places" not in disabled else []
+    )
+    spans = merge(spans, rules_)
+    if "name_shape" not in disabled:
+        spans = merge(spans, name_shape_spans(ctx, spans))
+    if "common_words" not in disabled:
+        spans = [c for c in (trim_common_words(ctx, s) for s in spans) if c is not None]
+    return apply_alias_types(ctx, spans) if "alias_types" not in disabled else spans
 
 
-def tag_english(words: Sequence[str], place_recall: bool = True) -> list[TokenSpan]:
-    """English (and other languages without a model): capitalised runs typed by gazetteers and cues."""
+def tag_english(words: Sequence[str], place_recall: bool | str = "curated") -> list[TokenSpan]:
+    """English (and other languages without a model): capitalised runs typed by gazetteers and cues.
+    Every capitalised run gets a type here, so a listed place is a place wherever it stands ("curated" is
+    "all"; only "locative" restricts it)."""
     ctx = _Context.build(words)
-    spans = merge([], title_spans(ctx) + citation_spans(ctx) + gazetteer_spans(ctx, place_recall))
+    mode = "locative" if place_mode(place_recall) == "locative" else "all"
+    spans = merge([], title_spans(ctx) + citation_spans(ctx) + gazetteer_spans(ctx, mode))
     table = cues()
     lists = word_lists()
     n = len(words)
@@ -317,7 +452,7 @@ def tag_english(words: Sequence[str], place_recall: bool = True) -> list[TokenSp
     return sorted(spans, key=lambda s: s.first)
 
 
-def tag_headline(words: Sequence[str], place_recall: bool = True) -> list[TokenSpan]:
+def tag_headline(words: Sequence[str], place_recall: bool | str = "curated") -> list[TokenSpan]:
     """Headline Case titles capitalise every word, so only listed names are trusted there."""
     return gazetteer_spans(_Context.build(words), place_recall)
 
