@@ -9,7 +9,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-CORPUS_DIR = Path(os.environ.get("WARTA_NER_CORPUS", "/work/shared/corpus/ner/idner-news-2k"))
+from flows.config import PROJECT_ROOT
+
+# The shared corpus sits beside the checkout (../shared), as on developer machines and in CI.
+_DEFAULT = PROJECT_ROOT.parent / "shared" / "corpus" / "ner" / "idner-news-2k"
+CORPUS_DIR = Path(os.environ.get("WARTA_NER_CORPUS", _DEFAULT))
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
     uv run python -m flows.mentions.train              # train with the chosen settings, write the model
     uv run python -m flows.mentions.train --search     # grid-search c1/c2 on dev first
 
-The corpus (MIT, Khairunnisa et al. 2020) is read from /work/shared or $WARTA_NER_CORPUS; only the
+The corpus (MIT, Khairunnisa et al. 2020) is read from ../shared beside the checkout or $WARTA_NER_CORPUS; only the
 trained weights are written into the repository.
 """
 
