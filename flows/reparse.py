@@ -27,7 +27,7 @@ from flows.database import open_warehouse
 from flows.incremental import CrawlStateLookup
 from flows.ingest import RunSummary, SourceReport, _load_pages, batched, publish, summary_markdown
 from flows.pages import Page
-from flows.parallel_parse import ParseHints, parser_pool
+from flows.parallel_parse import hints_for, parser_pool
 from flows.rawstore import RawStore, RawStoreError
 
 FLOW_NAME = "warta-reparse"
@@ -108,8 +108,7 @@ def reparse_fn(settings: Settings, con: duckdb.DuckDBPyConnection, pool: Any, ru
                 by_source.setdefault(item.source, []).append(item)
             for source, group in by_source.items():
                 cfg = known_sources.get(source)
-                hints = ParseHints(source, cfg.site if cfg else None, cfg.language if cfg else None,
-                                   cfg.timezone if cfg else None)
+                hints = hints_for(source, cfg, settings.run)
                 report = reports.setdefault(source, SourceReport(source))
                 started = time.perf_counter()
                 pages = [_read(i, store) for i in group]
@@ -143,7 +142,7 @@ def run_reparse(settings: Settings, *, sites: list[str] | None = None, since: da
             load.start_run(con, run_id, flow_run_id=flow_run.get_id(), flow_name=FLOW_NAME,
                            parameters=parameters, sources=[], started_at=started_at)
             status, error = "succeeded", None
-            with parser_pool(settings.run.workers) as pool:
+            with parser_pool(settings.run.workers, timeout=settings.run.parse_timeout) as pool:
                 try:
                     reports = reparse_task(settings, con, pool, run_id, sites=sites, since=since, until=until,
                                            limit=limit)

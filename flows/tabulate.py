@@ -8,17 +8,27 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
 import pyarrow as pa
 
 from flows import schemas
-from flows.model import Article
-from flows.urls import article_id, canonicalize, site_of
+from flows.model import Article, Contributor, Image, Paragraph
+from flows.urls import article_id, canonicalize, is_http_url, site_of
+
+# Lone surrogates (JSON-LD "\ud800") cannot be encoded to UTF-8, and NUL bytes break BI drivers: each becomes
+# U+FFFD, one character for one, so mention offsets into the text stay right.
+_UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
+# Instants a reader can convert to any local time without overflowing Python's datetime (years 1-9999).
+_EARLIEST = datetime(1, 1, 2, tzinfo=UTC)
+# user:password@ in any URL inside a reject's url or detail (site or proxy credentials never reach the table)
+_CREDENTIALS = re.compile(r"(?<=//)[^/\s@]+@")
+_LATEST = datetime(9999, 12, 30, tzinfo=UTC)
 
 
 @dataclass(slots=True)
@@ -99,19 +109,49 @@ def author_id(name: str) -> str:
 
 
 def tabulate(pages: Sequence[ParsedPage], run_id: str, now: datetime | None = None) -> Batch:
-    """Arrow tables for one batch; duplicate articles in the batch collapse to one (the last seen)."""
+    """Arrow tables for one batch; duplicate articles in the batch collapse to one (the last seen).
+
+    Articles are sanitized first (see `sanitize`); an article that still cannot be stored becomes a
+    `load`/`unstorable` reject instead of failing its batch.
+    """
     now = now or datetime.now(UTC)
     rejects = [p.reject for p in pages if p.reject is not None]
     chosen: dict[str, ParsedPage] = {}
     for page in pages:
         if page.article is None:
             continue
-        ident = identity_url(page.article)
-        if not ident:
+        try:
+            clean = replace(page, article=sanitize(page.article))
+            ident = identity_url(clean.article)  # type: ignore[arg-type]
+            aid = article_id(ident) if ident else None
+        except (ValueError, UnicodeError) as exc:  # a URL that cannot be split or encoded
+            rejects.append(Reject(page.source, page.url, "parse", "bad_url", f"{type(exc).__name__}: {exc}",
+                                  page.raw_ref))
+            continue
+        if not aid:
             rejects.append(Reject(page.source, page.url, "parse", "no_url",
                                   "neither the source nor the page gives a URL", page.raw_ref))
             continue
-        chosen[article_id(ident)] = page
+        chosen[aid] = clean
+    try:
+        tables = _tables(chosen, run_id, now)
+    except _BUILD_ERRORS:  # find the article(s) that cannot be stored; the rest of the batch loads
+        good: dict[str, ParsedPage] = {}
+        for aid, page in chosen.items():
+            try:
+                _tables({aid: page}, run_id, now)
+                good[aid] = page
+            except _BUILD_ERRORS as exc:
+                rejects.append(Reject(page.source, page.url, "load", "unstorable", f"{type(exc).__name__}: {exc}",
+                                      page.raw_ref))
+        tables = _tables(good, run_id, now)
+    return Batch(*tables, rejects=rejects_table(rejects, run_id, now))
+
+
+_BUILD_ERRORS = (pa.ArrowException, TypeError, ValueError, OverflowError, UnicodeError, AttributeError)
+
+
+def _tables(chosen: dict[str, ParsedPage], run_id: str, now: datetime) -> tuple[pa.Table, ...]:
     article_rows: dict[str, list[Any]] = {f.name: [] for f in schemas.ARTICLES}
     image_rows: dict[str, list[Any]] = {f.name: [] for f in schemas.IMAGES}
     link_rows: dict[str, list[Any]] = {f.name: [] for f in schemas.ARTICLE_AUTHORS}
@@ -165,21 +205,90 @@ def tabulate(pages: Sequence[ParsedPage], run_id: str, now: datetime | None = No
             mention_rows["article_id"].append(aid)
             for key in mention_rows:
                 if key != "article_id":
-                    mention_rows[key].append(getattr(m, key))
+                    value = getattr(m, key)
+                    mention_rows[key].append(clean_text(value) if isinstance(value, str) else value)
         for e in page.entities:
             known = entities.get(e.entity_id)
-            aliases = sorted(set(e.aliases) | set(known.aliases if known else ()))
-            entities[e.entity_id] = _EntityRow(e.entity_id, e.canonical_name, e.type, aliases)
-    return Batch(
-        articles=pa.Table.from_pydict(article_rows, schema=schemas.ARTICLES),
-        images=pa.Table.from_pydict(image_rows, schema=schemas.IMAGES),
-        authors=pa.Table.from_pydict(
-            {"author_id": list(authors), "name": list(authors.values())}, schema=schemas.AUTHORS
-        ),
-        article_authors=pa.Table.from_pydict(link_rows, schema=schemas.ARTICLE_AUTHORS),
-        entities=_entities_table(entities.values()),
-        mentions=pa.Table.from_pydict(mention_rows, schema=schemas.MENTIONS),
-        rejects=rejects_table(rejects, run_id, now),
+            aliases = sorted({clean_text(a) or "" for a in e.aliases} | set(known.aliases if known else ()))
+            entities[e.entity_id] = _EntityRow(e.entity_id, clean_text(e.canonical_name) or "", e.type, aliases)
+    return (
+        pa.Table.from_pydict(article_rows, schema=schemas.ARTICLES),
+        pa.Table.from_pydict(image_rows, schema=schemas.IMAGES),
+        pa.Table.from_pydict({"author_id": list(authors), "name": list(authors.values())}, schema=schemas.AUTHORS),
+        pa.Table.from_pydict(link_rows, schema=schemas.ARTICLE_AUTHORS),
+        _entities_table(entities.values()),
+        pa.Table.from_pydict(mention_rows, schema=schemas.MENTIONS),
+    )
+
+
+# --- sanitizing: what the parser hands over, made storable ------------------------------------------------
+def clean_text(value: Any) -> str | None:
+    """Text DuckDB and Arrow can store: numbers become text, other non-strings are dropped (None)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    return _UNSTORABLE.sub("\ufffd", value)
+
+
+def clean_instant(value: Any) -> datetime | None:
+    """A datetime every reader can convert to local time; naive ones are read as UTC, others dropped."""
+    if not isinstance(value, datetime):
+        return None
+    try:
+        aware = value if value.utcoffset() is not None else value.replace(tzinfo=UTC)
+        utc = aware.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
+    return aware if _EARLIEST <= utc <= _LATEST else None
+
+
+def safe_url(value: Any) -> str | None:
+    """An absolute http(s) URL, or None: `javascript:`, `data:`, `file:` and malformed URLs are dropped."""
+    text = clean_text(value)
+    try:
+        return text.strip() if text and is_http_url(text) else None
+    except ValueError:  # urlsplit refuses e.g. "http://[::1"
+        return None
+
+
+def _texts(values: Any) -> list[str]:
+    if not isinstance(values, list | tuple):
+        return []
+    return [t for t in (clean_text(v) for v in values) if t]
+
+
+def sanitize(article: Article) -> Article:
+    """A copy of `article` that DuckDB and Arrow can store and BI tools can show safely.
+
+    Strings lose lone surrogates and NULs (replaced one for one), wrongly typed values become None,
+    instants outside years 1-9999 after conversion to UTC are dropped, and images or canonical links
+    whose URL is not http(s) (`javascript:`, `data:`, `file:`) are dropped.
+    """
+    roles = ("author", "editor", "reporter", "photographer")
+    images = []
+    for img in article.images if isinstance(article.images, list) else []:
+        url = safe_url(getattr(img, "url", None))
+        if url:
+            images.append(Image(url, clean_text(img.caption), clean_text(img.credit), clean_text(img.alt),
+                                img.is_cover is True))
+    contributors = [Contributor(name, c.role if c.role in roles else "author")  # type: ignore[arg-type]
+                    for c in (article.contributors if isinstance(article.contributors, list) else [])
+                    if (name := clean_text(getattr(c, "name", None)))]
+    paragraphs = [Paragraph(clean_text(p.text) or "", "heading" if p.kind == "heading" else "paragraph")
+                  for p in (article.paragraphs if isinstance(article.paragraphs, list) else [])]
+    url = clean_text(article.url) or ""
+    return replace(
+        article, url=url if is_http_url(url) else "", canonical_url=safe_url(article.canonical_url),
+        site=clean_text(article.site), title=clean_text(article.title), description=clean_text(article.description),
+        authors=_texts(article.authors), contributors=contributors, agencies=_texts(article.agencies),
+        published_at=clean_instant(article.published_at), updated_at=clean_instant(article.updated_at),
+        section=clean_text(article.section), subsection=clean_text(article.subsection), tags=_texts(article.tags),
+        language=clean_text(article.language), dateline=clean_text(article.dateline), paragraphs=paragraphs,
+        images=images, publisher=clean_text(article.publisher), profile=clean_text(article.profile),
+        parser=clean_text(article.parser) or "warta", parser_version=clean_text(article.parser_version) or "",
     )
 
 
@@ -210,10 +319,10 @@ def rejects_table(rejects: Iterable[Reject], run_id: str, now: datetime) -> pa.T
         {
             "run_id": [run_id] * len(rows),
             "source": [r.source for r in rows],
-            "url": [r.url for r in rows],
+            "url": [_CREDENTIALS.sub("", clean_text(r.url) or "") if r.url is not None else None for r in rows],
             "stage": [r.stage for r in rows],
             "reason": [r.reason for r in rows],
-            "detail": [(r.detail or "")[:2000] for r in rows],
+            "detail": [_CREDENTIALS.sub("", clean_text(r.detail) or "")[:2000] for r in rows],
             "raw_ref": [r.raw_ref for r in rows],
             "rejected_at": [now] * len(rows),
         },
