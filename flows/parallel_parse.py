@@ -275,7 +275,7 @@ class ParserPool:
         self.grace = grace
         self.replaced = 0
         self._ctx = mp.get_context("forkserver")
-        self._ctx.set_forkserver_preload(["flows.parallel_parse", "flows.extract"])
+        self._ctx.set_forkserver_preload(["flows.parallel_parse", "flows.warmup"])
         self._workers: list[_Worker] = []
         self._failed_starts = 0
 
