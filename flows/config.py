@@ -59,6 +59,36 @@ class ScheduleSettings:
     timezone: str = "Asia/Jakarta"
 
 
+# Data-quality checks run after each load: name -> (bound, default threshold, default action, what it measures).
+# "min" checks are shares of the run's articles that must be at least the threshold; "max" ones at most.
+QUALITY_CHECKS: dict[str, tuple[str, float, str, str]] = {
+    "title": ("min", 0.95, "fail", "share of articles with a title"),
+    "body": ("min", 0.80, "fail", "share of articles with body text"),
+    "published_at": ("min", 0.80, "warn", "share of articles with a publication date"),
+    "authors": ("min", 0.50, "warn", "share of articles with at least one author"),
+    "images": ("min", 0.50, "warn", "share of articles with at least one image"),
+    "duplicates": ("max", 0.05, "warn", "share of articles whose content duplicates another article's"),
+    "future_dates": ("max", 0.0, "warn", "share of articles published in the future"),
+    "rejects": ("max", 0.20, "warn", "share of found pages that were rejected"),
+}
+QUALITY_ACTIONS = ("warn", "fail", "off")
+
+
+@dataclass(frozen=True, slots=True)
+class QualityCheck:
+    threshold: float
+    action: str
+
+
+@dataclass(frozen=True, slots=True)
+class QualitySettings:
+    min_articles: int = 5  # a run with fewer articles records its article checks as 'skip'
+    future_slack_minutes: int = 60  # a published_at this far past the check time counts as "in the future"
+    checks: dict[str, QualityCheck] = field(
+        default_factory=lambda: {k: QualityCheck(v[1], v[2]) for k, v in QUALITY_CHECKS.items()}
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class SourceConfig:
     name: str
@@ -90,6 +120,7 @@ class Settings:
     http: HttpSettings
     schedule: ScheduleSettings
     sources: tuple[SourceConfig, ...] = field(default_factory=tuple)
+    quality: QualitySettings = field(default_factory=QualitySettings)
 
     def source(self, name: str) -> SourceConfig:
         for src in self.sources:
@@ -123,7 +154,7 @@ def load_settings(path: Path | None = None) -> Settings:
 
 def parse_settings(data: dict[str, Any], path: Path) -> Settings:
     base = path.parent
-    _reject_unknown(data, {"warehouse", "run", "http", "schedule", "sources"}, path, "")
+    _reject_unknown(data, {"warehouse", "run", "http", "schedule", "sources", "quality"}, path, "")
     wh = _table(data, "warehouse", path)
     _reject_unknown(
         wh, {"path", "published_path", "raw_dir", "compatibility", "report_timezone"}, path, "warehouse."
@@ -152,7 +183,34 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         raise ConfigError(f"duplicate source name(s) {', '.join(dupes)} in {path}")
-    return Settings(path, warehouse, run, http, schedule, sources)
+    quality = _quality(_table(data, "quality", path), path)
+    return Settings(path, warehouse, run, http, schedule, sources, quality)
+
+
+def _quality(raw: dict[str, Any], path: Path) -> QualitySettings:
+    """`[quality]`: two scalars, then one inline table per check with its bound (`min`/`max`) and `action`."""
+    scalars = {k: raw[k] for k in ("min_articles", "future_slack_minutes") if k in raw}
+    _reject_unknown(raw, {*scalars, *QUALITY_CHECKS}, path, "quality.")
+    base = _dataclass_from(QualitySettings, scalars, path, "quality.")
+    if base.min_articles < 0 or base.future_slack_minutes < 0:
+        raise ConfigError(f"quality.min_articles and quality.future_slack_minutes must not be negative in {path}")
+    checks = dict(base.checks)
+    for name, value in raw.items():
+        if name in scalars:
+            continue
+        where = f"quality.{name}."
+        if not isinstance(value, dict):
+            raise ConfigError(f"quality.{name} must be a table like {{ action = \"warn\" }} in {path}")
+        bound = QUALITY_CHECKS[name][0]
+        _reject_unknown(value, {bound, "action"}, path, where)
+        threshold = value.get(bound, checks[name].threshold)
+        if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not 0 <= threshold <= 1:
+            raise ConfigError(f"{where}{bound} must be a share between 0 and 1, got {threshold!r} in {path}")
+        action = value.get("action", checks[name].action)
+        if action not in QUALITY_ACTIONS:
+            raise ConfigError(f"{where}action must be one of {', '.join(QUALITY_ACTIONS)}, got {action!r} in {path}")
+        checks[name] = QualityCheck(float(threshold), action)
+    return QualitySettings(base.min_articles, base.future_slack_minutes, checks)
 
 
 def _source(raw: Any, index: int, base: Path, path: Path) -> SourceConfig:

@@ -6,6 +6,7 @@ tabulating, loading) that are tested without Prefect.
 
 from __future__ import annotations
 
+import shutil
 import time
 import uuid
 from collections import Counter
@@ -17,11 +18,12 @@ from typing import Any
 
 import duckdb
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from flows import load
+from flows import quality as dq
 from flows.config import Settings, SourceConfig, load_settings
 from flows.database import open_warehouse
 from flows.extract import PARSER_VERSION
@@ -29,7 +31,7 @@ from flows.fetch import Fetcher
 from flows.fetch.state import state_key
 from flows.incremental import CrawlStateLookup, state_table, triage
 from flows.pages import Page
-from flows.parallel_parse import ParseHints, parse_page, parse_pages, parser_pool
+from flows.parallel_parse import ParseHints, hints_for, parse_page, parse_pages, parser_pool
 from flows.publish import publish_snapshot
 from flows.runlock import run_lock
 from flows.sources import discover
@@ -62,6 +64,13 @@ class RunSummary:
     seconds: float
     published: str | None = None
     error: str | None = None
+    quality: list[dq.CheckResult] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """The run (or, for a dry run, the run it rehearsed) would leave a good warehouse."""
+        return self.status in ("succeeded", "dry-run")
 
     def totals(self) -> dict[str, int]:
         keys = ("found", "parsed", "new", "updated", "unchanged", "rejected")
@@ -89,7 +98,7 @@ def ingest_source_fn(source: SourceConfig, settings: Settings, con: duckdb.DuckD
     """
     report = SourceReport(source.name)
     started = time.perf_counter()
-    hints = ParseHints(source.name, source.site, source.language, source.timezone)
+    hints = hints_for(source.name, source, settings.run)
     discovery_failures: list[Page] = []
     states = CrawlStateLookup(con)
     try:
@@ -167,7 +176,7 @@ def _ingest_sources(con: duckdb.DuckDBPyConnection, settings: Settings, selected
                    sources=[s.name for s in selected], started_at=started_at)
     reports: list[SourceReport] = []
     status, error = "succeeded", None
-    with parser_pool(settings.run.workers) as pool:
+    with parser_pool(settings.run.workers, timeout=settings.run.parse_timeout) as pool:
         for src in selected:
             try:
                 rep = ingest_source(src, settings, con, pool, run_id, limit=limit, since=since, until=until,
@@ -183,29 +192,67 @@ def _ingest_sources(con: duckdb.DuckDBPyConnection, settings: Settings, selected
             log.info("%s: found %d, parsed %d, new %d, updated %d, unchanged %d, rejected %d", rep.source,
                      rep.found, rep.parsed, rep.new, rep.updated, rep.unchanged, rep.rejected)
     summary = RunSummary(run_id, status, reports, time.perf_counter() - t0, error=error)
-    load.finish_run(con, run_id, status=status, counts=summary.totals(), error=error,
+    _check_quality(con, settings, summary, log)
+    load.finish_run(con, run_id, status=summary.status, counts=summary.totals(), error=summary.error,
                     stats={"sources": [_report_stats(r) for r in reports]}, finished_at=datetime.now(UTC))
     return summary
 
 
+def _check_quality(con: duckdb.DuckDBPyConnection, settings: Settings, summary: RunSummary, log: Any) -> None:
+    """Evaluate, log and store the data-quality checks; a failed `fail` check fails the run."""
+    totals = summary.totals()
+    try:
+        summary.quality = dq.evaluate(con, summary.run_id, settings.quality, found=totals["found"],
+                                           rejected=totals["rejected"])
+        dq.store(con, summary.run_id, summary.quality, datetime.now(UTC))
+    except duckdb.Error as exc:
+        log.error("data-quality checks could not run: %s", exc)
+        summary.status, summary.error = "failed", _join(summary.error, f"quality checks could not run: {exc}")
+        return
+    for result in summary.quality:
+        level = {"fail": log.error, "warn": log.warning}.get(result.status, log.info)
+        level("quality %s", result.line())
+    failure = dq.failure_message(summary.quality)
+    if failure:
+        summary.status, summary.error = "failed", _join(summary.error, failure)
+
+
+def _join(*parts: str | None) -> str:
+    return "; ".join(p for p in parts if p)
+
+
 def run_ingest(settings: Settings, *, sources: list[str] | None = None, limit: int | None = None,
                since: date | None = None, until: date | None = None, reparse: bool = False,
-               logger: Any = None) -> RunSummary:
-    """The body of the flow; callable without Prefect's engine only through `ingest.fn` in tests."""
+               logger: Any = None, dry_run: bool = False) -> RunSummary:
+    """The body of the flow; callable without Prefect's engine only through `ingest.fn` in tests.
+
+    A `dry_run` loads into a scratch copy of the warehouse and discards it (see `_dry_run`).
+    """
     log = logger or get_run_logger()
     selected = settings.selected_sources(sources)
     run_id = str(flow_run.get_id() or uuid.uuid4())
     started_at = datetime.now(UTC)
     t0 = time.perf_counter()
-    parameters = {"sources": sources, "limit": limit, "since": since, "until": until, "reparse": reparse}
+    parameters = {"sources": sources, "limit": limit, "since": since, "until": until, "reparse": reparse,
+                  "dry_run": dry_run}
     wh = settings.warehouse
     with run_lock(wh.path, wait=settings.run.lock_wait):
+        if dry_run:
+            summary = _dry_run(settings, selected, run_id, started_at, parameters, log, limit=limit, since=since,
+                               until=until, reparse=reparse)
+            summary.seconds = time.perf_counter() - t0
+            return summary
         with open_warehouse(wh.path, report_timezone=wh.report_timezone, compatibility=wh.compatibility) as con:
             summary = _ingest_sources(con, settings, selected, run_id, started_at, parameters, log,
                                       limit=limit, since=since, until=until, reparse=reparse)
             summary.seconds = time.perf_counter() - t0
             con.execute("CHECKPOINT")
         # Published after the connection is closed and still under the run lock: a complete file, one writer.
+        # A failed `fail` quality check keeps the run from BI readers: they keep the last good snapshot.
+        if any(r.failed for r in summary.quality):
+            log.error("not published: %s", dq.failure_message(summary.quality))
+            summary.seconds = time.perf_counter() - t0
+            return summary
         try:
             summary.published = publish(settings)
         except OSError as exc:
@@ -217,41 +264,93 @@ def run_ingest(settings: Settings, *, sources: list[str] | None = None, limit: i
     return summary
 
 
+def _dry_run(settings: Settings, selected: list[SourceConfig], run_id: str, started_at: datetime,
+             parameters: dict[str, Any], log: Any, *, limit: int | None, since: date | None, until: date | None,
+             reparse: bool) -> RunSummary:
+    """Fetch, parse, load and check against a scratch copy of the warehouse, then throw the copy away.
+
+    Loading commits one transaction per batch, so "load and roll back" is done on a copy: the counts and
+    quality results are exactly what a real run would produce. Nothing is published; the real warehouse
+    only gets the run row (status `dry-run`, or `dry-run-failed`) and its quality rows. Fetched bytes still
+    go to the raw archive, which is content-addressed, so a later real run reuses them.
+    """
+    wh = settings.warehouse
+    with open_warehouse(wh.path, report_timezone=wh.report_timezone, compatibility=wh.compatibility) as con:
+        con.execute("CHECKPOINT")  # the copy must not depend on a WAL
+    scratch = wh.path.with_name(f".{wh.path.stem}.dry-run-{run_id}{wh.path.suffix}")
+    try:
+        shutil.copyfile(wh.path, scratch)
+        with open_warehouse(scratch, report_timezone=wh.report_timezone, compatibility=wh.compatibility) as con:
+            summary = _ingest_sources(con, settings, selected, run_id, started_at, parameters, log, limit=limit,
+                                      since=since, until=until, reparse=reparse)
+            run_row = con.sql("SELECT * FROM core.runs WHERE run_id = $1", params=[run_id]).to_arrow_table()
+            checks = con.sql("SELECT * FROM core.quality_checks WHERE run_id = $1", params=[run_id]).to_arrow_table()
+    finally:
+        for leftover in (scratch, scratch.with_name(scratch.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+    summary.dry_run = True
+    summary.status = "dry-run" if summary.status == "succeeded" else "dry-run-failed"
+    with open_warehouse(wh.path, report_timezone=wh.report_timezone, compatibility=wh.compatibility) as con:
+        cur = con.cursor()
+        cur.register("dry_run_row", run_row)
+        cur.register("dry_run_checks", checks)
+        cur.execute("INSERT INTO core.runs SELECT * REPLACE (? AS status) FROM dry_run_row", [summary.status])
+        cur.execute("INSERT INTO core.quality_checks SELECT * FROM dry_run_checks")
+        cur.close()
+    log.info("dry run: nothing was kept or published; run recorded as %r", summary.status)
+    return summary
+
+
 @flow(name=FLOW_NAME, description="Ingest news articles from the configured sources into the DuckDB warehouse.")
 def ingest(sources: list[str] | None = None, limit: int | None = None, since: date | None = None,
-           until: date | None = None, reparse: bool = False) -> dict[str, Any]:
+           until: date | None = None, reparse: bool = False, dry_run: bool = False) -> dict[str, Any]:
     """Ingest the named sources (default: every enabled source).
 
     Args:
-        sources: source names from config/warta.toml; empty means every enabled source.
-        limit: at most this many pages per source.
-        since: skip pages whose date hint is earlier than this day.
-        until: skip pages whose date hint is later than this day.
-        reparse: parse every page again even when its bytes are unchanged (after a parser upgrade).
+        sources: Source names from config/warta.toml. Empty means every enabled source.
+        limit: At most this many pages per source. Empty means no limit.
+        since: Skip pages whose date (from the feed, sitemap or URL) is before this day.
+        until: Skip pages whose date (from the feed, sitemap or URL) is after this day.
+        reparse: Parse every page again even when its bytes are unchanged, e.g. after a parser upgrade.
+        dry_run: Fetch, parse, load and check on a scratch copy, then discard it. Nothing is kept or published.
     """
     settings = load_settings()
-    summary = run_ingest(settings, sources=sources, limit=limit, since=since, until=until, reparse=reparse)
+    summary = run_ingest(settings, sources=sources, limit=limit, since=since, until=until, reparse=reparse,
+                         dry_run=dry_run)
     create_markdown_artifact(key="ingest-summary", markdown=summary_markdown(summary),
-                             description=f"warta ingest run {summary.run_id}")
-    if summary.status != "succeeded":
+                             description=f"warta ingest run {summary.run_id}" + (" (dry run)" if dry_run else ""))
+    if summary.quality:
+        create_table_artifact(key="ingest-quality", table=quality_rows(summary),
+                              description=f"data-quality checks of run {summary.run_id}")
+    if not summary.ok:
         raise RuntimeError(summary.error or "run failed")
     return summary.to_dict()
 
 
 def summary_markdown(summary: RunSummary) -> str:
+    """The run artifact: counts and timings per source, rejects by stage and reason, data quality."""
+    published = f"snapshot: `{summary.published}`" if summary.published else "not published"
     lines = [
-        f"# warta ingest: {summary.status}",
+        f"# warta ingest: {summary.status}" + (" (dry run: nothing kept)" if summary.dry_run else ""),
         "",
-        f"Run `{summary.run_id}` took {summary.seconds:.1f} s; snapshot: `{summary.published}`.",
+        f"Run `{summary.run_id}` took {summary.seconds:.1f} s; {published}.",
+    ]
+    if summary.error:
+        lines += ["", f"**Error:** {summary.error}"]
+    lines += [
         "",
-        "| source | found | parsed | new | updated | unchanged | rejected | fetch s | parse s | load s |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| source | found | parsed | new | updated | unchanged | rejected | fetch s | parse s | load s | total s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in summary.sources:
         lines.append(
             f"| {r.source} | {r.found} | {r.parsed} | {r.new} | {r.updated} | {r.unchanged} | {r.rejected} "
-            f"| {r.timings['fetch']:.2f} | {r.timings['parse']:.2f} | {r.timings['load']:.2f} |"
+            f"| {r.timings['fetch']:.2f} | {r.timings['parse']:.2f} | {r.timings['load']:.2f} | {r.seconds:.2f} |"
         )
+    by_stage = [(r.source, stage, n) for r in summary.sources for stage, n in _stages(r).items()]
+    if by_stage:
+        lines += ["", "## Rejects by source and stage", "", "| source | stage | pages |", "|---|---|---:|"]
+        lines += [f"| {src} | {stage} | {n} |" for src, stage, n in by_stage]
     reasons: Counter[str] = Counter()
     for r in summary.sources:
         reasons.update(r.reject_reasons)
@@ -261,7 +360,32 @@ def summary_markdown(summary: RunSummary) -> str:
     errors = [r for r in summary.sources if r.error]
     if errors:
         lines += ["", "## Failed sources", ""] + [f"- **{r.source}**: {r.error}" for r in errors]
+    if summary.quality:
+        lines += ["", "## Data quality", "", "| check | share | expected | matching / total | status | on miss |",
+                  "|---|---:|---|---:|---|---|"]
+        for row in quality_rows(summary):
+            lines.append(f"| {row['check']} | {row['share']} | {row['expected']} | {row['matching']} / "
+                         f"{row['total']} | {row['status']} | {row['action']} |")
     return "\n".join(lines)
+
+
+def quality_rows(summary: RunSummary) -> list[dict[str, Any]]:
+    """The data-quality results as table rows, for the artifact and the markdown."""
+    return [
+        {"check": q.check, "share": "n/a" if q.value is None else f"{q.value:.1%}",
+         "expected": f"{'>=' if q.bound == 'min' else '<='} {q.threshold:.0%}", "matching": q.matching,
+         "total": q.total, "status": q.status, "action": q.action, "meaning": q.detail}
+        for q in summary.quality
+    ]
+
+
+def _stages(report: SourceReport) -> dict[str, int]:
+    stages: Counter[str] = Counter()
+    for key, n in report.reject_reasons.items():
+        stages[key.split(":", 1)[0]] += n
+    if report.error:
+        stages["source"] += 1
+    return dict(stages)
 
 
 def _report_stats(r: SourceReport) -> dict[str, Any]:

@@ -151,6 +151,22 @@ CRAWL_STATE = pa.schema(
     ]
 )
 
+QUALITY_CHECKS = pa.schema(
+    [
+        pa.field("run_id", STR, nullable=False),
+        pa.field("check_name", STR, nullable=False),
+        pa.field("status", STR),  # pass | warn | fail | skip
+        pa.field("action", STR),  # warn | fail: what a miss does
+        pa.field("value", pa.float64()),  # the measured share, 0..1
+        pa.field("bound", STR),  # min | max
+        pa.field("threshold", pa.float64()),
+        pa.field("total", pa.int64()),  # articles (or found pages) measured
+        pa.field("matching", pa.int64()),  # of which counted by the check
+        pa.field("detail", STR),
+        pa.field("checked_at", TS),
+    ]
+)
+
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
     "article_versions": ARTICLE_VERSIONS,
@@ -162,4 +178,5 @@ TABLES: dict[str, pa.Schema] = {
     "runs": RUNS,
     "rejects": REJECTS,
     "crawl_state": CRAWL_STATE,
+    "quality_checks": QUALITY_CHECKS,
 }
