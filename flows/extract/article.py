@@ -1,0 +1,483 @@
+"""`parse_article`: the generic extractor, refined by a site profile when one covers the URL."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, tzinfo
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from flows.errors import PageRejected
+from flows.extract import authors as authorlib
+from flows.extract import boilerplate, dates, profiles
+from flows.extract import language as langlib
+from flows.extract.body import HEADINGS, Block, Walk, choose_container, negative_between, walk
+from flows.extract.hooks import HOOKS, HookContext
+from flows.extract.html import decode, make_soup, prepare
+from flows.extract.images import ImageCollector, image_url
+from flows.extract.metadata import Meta
+from flows.model import Article, Contributor, Paragraph
+from flows.urls import site_of
+
+PARSER_VERSION = "0.1.0"
+
+_TITLE_SEP = re.compile(r"\s+(?:[|\-–—:•·»]|::)\s+")
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+# --- small helpers --------------------------------------------------------------------------------------
+def _tokens(text: str) -> set[str]:
+    return set(_TOKEN.findall(text.lower()))
+
+
+def _similar(a: str, b: str) -> bool:
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return False
+    if ta <= tb or tb <= ta:
+        return min(len(ta), len(tb)) >= max(1, 0.5 * max(len(ta), len(tb))) or min(len(ta), len(tb)) >= 4
+    return len(ta & tb) / len(ta | tb) >= 0.6
+
+
+def _strip_site(title: str, site_names: list[str]) -> str:
+    parts = _TITLE_SEP.split(title)
+    if len(parts) < 2:
+        return title
+    names = [s.lower() for s in site_names if s]
+    while len(parts) > 1:
+        last = parts[-1].strip().lower()
+        first = parts[0].strip().lower()
+        if any(n and (n in last or last in n) for n in names) or len(last.split()) <= 3 < len(parts[0].split()):
+            parts.pop()
+        elif any(n and (n in first or first in n) for n in names):
+            parts.pop(0)
+        else:
+            break
+    return " - ".join(p.strip() for p in parts)
+
+
+def pick_title(h1s: list[str], meta_titles: list[str], title_tag: str | None, site_names: list[str]) -> str | None:
+    """The visible headline when it agrees with the metadata; else the metadata title without site suffix."""
+    candidates = [*meta_titles, *([title_tag] if title_tag else [])]
+    for h in h1s[:3]:
+        if 3 <= len(h) <= 300 and any(_similar(h, c) for c in candidates):
+            return h
+    for c in meta_titles:
+        cleaned = _strip_site(c, site_names)
+        if cleaned:
+            return cleaned
+    if title_tag:
+        return _strip_site(title_tag, site_names)
+    return h1s[0] if h1s else None
+
+
+def default_zone(profile: profiles.Profile | None, tz_hint: str | None, lang: str | None, url: str) -> tzinfo | None:
+    """Zone for naive local times: profile, then the source's hint, then Asia/Jakarta for Indonesian pages."""
+    for name in (profile.timezone if profile else None, tz_hint):
+        z = dates.zone(name)
+        if z is not None:
+            return z
+    host = urlsplit(url).hostname or ""
+    if lang == "id" or host.endswith(".id"):
+        return dates.zone("Asia/Jakarta")
+    return None
+
+
+def _select_text(soup: BeautifulSoup, meta: Meta, selector: str | None) -> str | None:
+    if not selector:
+        return None
+    if selector.startswith("meta:"):
+        return meta.first(selector[5:].lower())
+    el = soup.select_one(selector)
+    if el is None:
+        return None
+    return " ".join(el.get_text(" ").split()) or el.get("datetime") or el.get("content") or None
+
+
+def _element_text(el: Tag) -> str:
+    return " ".join(el.get_text(" ").split())
+
+
+# --- the parts ----------------------------------------------------------------------------------------
+def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], tz: tzinfo | None,
+           body_start: int) -> tuple[datetime | None, datetime | None]:
+    def machine(values: list[str]) -> tuple[datetime | None, bool]:
+        for v in values:
+            dt, explicit = dates.parse_iso(v, tz)
+            if dt is not None:
+                return dt, explicit
+        return None, False
+
+    def visible(selector_key: str, want_modified: bool) -> tuple[datetime, bool, bool] | None:
+        text = _select_text(soup, meta, selectors.get(selector_key))
+        if text:
+            found = dates.read_visible(text, tz)
+            if found:
+                return found
+        for el in w.dates:
+            if w.positions.get(id(el), 0) > body_start + 2:
+                continue
+            label = (el.get("class") or "") + " " + (el.get("itemprop") or "")
+            is_mod = bool(re.search(r"updat|modif", label, re.I))
+            if is_mod != want_modified:
+                continue
+            found = dates.read_visible(_element_text(el), tz)
+            if found:
+                return found
+        return None
+
+    pub_m, pub_explicit = machine(meta.published())
+    pub_v = visible("published", False)
+    if pub_v is None:
+        start = w.h1[0][1] if w.h1 else max(0, body_start - 6)
+        for b in w.blocks[start : max(body_start + 1, start + 8)]:
+            if len(b.text) < 90:
+                found = dates.read_visible(b.text, tz)
+                if found and found[1]:
+                    pub_v = found
+                    break
+    if pub_m is None and pub_v is None:
+        for el in w.dates:  # <time datetime> without a label
+            value = el.get("datetime") or el.get("content")
+            if value:
+                pub_m, pub_explicit = dates.parse_iso(value, tz)
+                if pub_m is not None:
+                    break
+    published = dates.reconcile(pub_m, pub_explicit, pub_v, tz)
+    mod_m, mod_explicit = machine(meta.modified())
+    mod_v = visible("updated", True)
+    updated = dates.reconcile(mod_m, mod_explicit, mod_v, tz)
+    if updated is not None and published is not None and (updated - published).total_seconds() < 60:
+        updated = None  # scheduled posts carry a modified time before publication: no update
+    return published, updated
+
+
+def _paragraphs(blocks: list[Block], containers: list[Tag], w: Walk, title: str | None,
+                heading_ids: set[int], image_after: set[int]) -> tuple[list[Paragraph], list[tuple[str, str]]]:
+    """Body paragraphs in order; `image_after` holds block indexes directly followed by a body image."""
+    container_ids = {id(c): c for c in containers}
+    out: list[Paragraph] = []
+    illustrated: set[int] = set()  # positions in `out` of headings that introduce an image
+    staff: list[tuple[str, str]] = []
+    title_key = " ".join(_TOKEN.findall(title.lower())) if title else None
+    for b in blocks:
+        node: Tag | None = b.owner
+        container = None
+        while node is not None:
+            if id(node) in container_ids:
+                container = node
+                break
+            node = node.parent
+        if container is None:
+            continue
+        if negative_between(b.owner, container, w.negative):
+            continue
+        text = b.text
+        n = len(text)
+        if b.kind == "h1":
+            continue
+        if title_key and " ".join(_TOKEN.findall(text.lower())) == title_key:
+            continue
+        line = boilerplate.staff_line(text)
+        if line:
+            staff.append(line)
+            continue
+        if boilerplate.is_boilerplate(text) or boilerplate.is_date_line(text):
+            continue
+        is_heading = b.kind in HEADINGS or id(b.owner) in heading_ids or (
+            b.bold >= 0.9 * n and n <= 120 and not text.endswith((".", ",", ";", '"', "”", "?", "!"))
+            and len(text.split()) <= 14 and b.kind not in ("li", "td", "th")
+        )
+        ratio = b.links / n
+        if ratio > 0.8 or (ratio > 0.5 and not re.search(r"[.!?\"”’)]$", text)):
+            continue  # a link list; a sentence with inline links stays
+        if out and out[-1].text == text:
+            continue
+        if is_heading and b.index + 1 in image_after:
+            illustrated.add(len(out))
+        out.append(Paragraph(text=text, kind="heading" if is_heading else "paragraph"))
+    # headings with no prose after them (video sections, trailing widgets) are not structure
+    cleaned: list[Paragraph] = []
+    for i, p in enumerate(out):
+        if p.kind == "heading":
+            nxt = out[i + 1] if i + 1 < len(out) else None
+            if (nxt is None or nxt.kind == "heading") and i not in illustrated:
+                continue
+        cleaned.append(p)
+    # drop short unpunctuated tail lines ("POPULER", widget labels) after the last real paragraph
+    while cleaned and cleaned[-1].kind == "paragraph" and len(cleaned[-1].text) < 30 \
+            and not re.search(r"[.!?\"”)]$", cleaned[-1].text):
+        cleaned.pop()
+    if cleaned and cleaned[-1].kind == "paragraph":
+        last = boilerplate.strip_signoff(cleaned[-1].text)
+        if last:
+            cleaned[-1].text = last
+        else:
+            cleaned.pop()
+    return cleaned, staff
+
+
+_LEDE_CLS = re.compile(r"summary|lede|(?<![a-z])lead(?![a-z])|standfirst|intro|excerpt|(?<![a-z])dek(?![a-z])|"
+                       r"subtitle|sub-title|deck", re.IGNORECASE)
+
+
+def _lede(w: Walk, body_start: int) -> Block | None:
+    """A summary paragraph printed between the headline and the body container (part of the article)."""
+    if not w.h1:
+        return None
+    start = w.h1[0][1] + 1
+    for b in reversed(w.blocks[start:body_start]):
+        marker = (b.owner.get("class") or "") + " " + (b.owner.get("id") or "")
+        if len(b.text) >= 60 and b.links < 0.2 * len(b.text) and _LEDE_CLS.search(marker) \
+                and id(b.owner) not in w.negative:
+            return b
+    return None
+
+
+def _section(meta: Meta, soup: BeautifulSoup, selectors: dict[str, str],
+             title: str | None) -> tuple[str | None, str | None]:
+    section = _select_text(soup, meta, selectors.get("section"))
+    subsection = _select_text(soup, meta, selectors.get("subsection"))
+    if section:
+        return section, subsection
+    crumbs = meta.breadcrumbs()
+    if (crumbs and crumbs[0].lower() in ("home", "beranda", "index", "news", "berita")) or (
+        crumbs and crumbs[0].lower().startswith(("home", "beranda"))
+    ):
+        crumbs = crumbs[1:]
+    if crumbs and title and _similar(crumbs[-1], title):
+        crumbs = crumbs[:-1]
+    sec, _ = meta.section()
+    if crumbs:
+        return crumbs[0], crumbs[1] if len(crumbs) > 1 else None
+    return sec, None
+
+
+# --- entry point --------------------------------------------------------------------------------------
+def parse_article(
+    html: bytes | str,
+    url: str,
+    *,
+    site_profile: str | None = None,
+    language: str | None = None,
+    timezone: str | None = None,
+) -> Article:
+    """Parse one page into an `Article`, or raise `PageRejected(reason, detail)`.
+
+    `language` and `timezone` are the source's hints. The page's own declarations win over them;
+    naive local times are read in the profile's zone, else the `timezone` hint, else Asia/Jakarta for
+    Indonesian pages (declared or detected language `id`, or an `.id` host), else UTC.
+    Reject reasons: `empty`, `not_html`, `undecodable`, `no_content`, `too_deep`.
+    """
+    text = decode(html)
+    prepared = prepare(text)
+    soup = make_soup(prepared.text)
+    meta = Meta(prepared)
+    profile = profiles.find(url, site_profile)
+    if profile is None and site_profile:
+        profile = profiles.find(url)
+    root: Tag = soup.body or soup
+
+    declared_lang = next((c for c in (langlib.normalize_code(v) for v in meta.languages()) if c), None)
+    tz = default_zone(profile, timezone, declared_lang or (profile.language if profile else None) or language, url)
+
+    pub_guess = None
+    for v in meta.published():
+        pub_guess, _ = dates.parse_iso(v, tz)
+        if pub_guess:
+            break
+    version = profile.version_for(soup, pub_guess) if profile else None
+    selectors = version.selectors if version else {}
+
+    skip: set[int] = set()
+    if version:
+        for sel in version.remove:
+            skip.update(id(el) for el in soup.select(sel))
+    try:
+        w = walk(root, skip)
+    except RecursionError as exc:
+        raise PageRejected("too_deep", "markup nested deeper than the parser follows") from exc
+    for i, b in enumerate(w.blocks):
+        b.index = i
+
+    containers: list[Tag] = []
+    if selectors.get("body"):
+        containers = [c for c in soup.select(selectors["body"]) if id(c) not in skip]
+        # nested matches: keep the outermost
+        ids = {id(c) for c in containers}
+        containers = [c for c in containers if not any(id(p) in ids for p in c.parents)]
+    from_profile = bool(containers)
+    if not containers:
+        containers = [choose_container(w, root)]
+    container_ids = {id(c) for c in containers}
+
+    def in_containers(tag: Tag) -> bool:
+        node: Tag | None = tag
+        while node is not None:
+            if id(node) in container_ids:
+                return True
+            node = node.parent
+        return False
+
+    body_blocks = [b for b in w.blocks if in_containers(b.owner)]
+    body_start = body_blocks[0].index if body_blocks else len(w.blocks)
+    lede = None if from_profile else _lede(w, body_start)
+    if lede is not None:
+        containers.append(lede.owner)
+        container_ids.add(id(lede.owner))
+        body_blocks.insert(0, lede)  # body_start stays: bylines and dates sit between the lede and the body
+    body_end = body_blocks[-1].index if body_blocks else len(w.blocks)
+
+    # title
+    site_names = [n for n in (meta.site_name(), profile.site if profile else None, site_of(url)) if n]
+    h1s = [t for t, _ in w.h1]
+    sel_title = _select_text(soup, meta, selectors.get("title"))
+    title = sel_title or pick_title(h1s, meta.titles(), meta.title_tag, site_names)
+
+    heading_ids: set[int] = set()
+    if selectors.get("subheading"):
+        heading_ids = {id(el) for el in soup.select(selectors["subheading"])}
+    image_after = {ref.position for ref in w.images if in_containers(ref.element)}
+    paragraphs, staff = _paragraphs(body_blocks, containers, w, title, heading_ids, image_after)
+
+    if not title and not paragraphs:
+        raise PageRejected("no_content", "no title and no body text found")
+
+    article = Article(url=url, parser="warta", parser_version=PARSER_VERSION)
+    article.title = title
+    canonical = meta.canonical()
+    article.canonical_url = urljoin(url, canonical) if canonical else None
+    article.site = profile.site if profile and profile.site else site_of(url)
+    article.publisher = meta.site_name()
+    article.profile = profile.name if profile else None
+    article.description = _select_text(soup, meta, selectors.get("description")) or meta.description()
+    article.paragraphs = paragraphs
+
+    # language
+    body_sample = " ".join(p.text for p in paragraphs[:8])
+    article.language = langlib.choose(
+        [*meta.languages(), profile.language if profile else None, language], body_sample
+    )
+
+    # dates: visible date elements count only before the body ends (related widgets come after)
+    positions = w.positions
+    w.dates = [el for el in w.dates if positions.get(id(el), 0) <= body_end]
+    tz = default_zone(profile, timezone, article.language, url) or tz
+    published, updated = _dates(meta, w, soup, selectors, tz, body_start)
+    if tz is not None:  # UTC instants are shown in the page's zone; explicit local offsets stay as written
+        published, updated = (d.astimezone(tz) if d is not None and not d.utcoffset() else d
+                               for d in (published, updated))
+    article.published_at, article.updated_at = published, updated
+
+    # authors: a visible byline before the body, else JSON-LD/meta
+    sources: list[list[str]] = []
+    sel_byline = _select_text(soup, meta, selectors.get("byline"))
+    if sel_byline:
+        sources.append([sel_byline])
+    bylines = [el for el in w.bylines[:8] if len(_element_text(el)) < 150 and not _in_photo(el)]
+    before = [_element_text(el) for el in bylines if positions.get(id(el), 0) <= body_start + 1][:4]
+    after = [_element_text(el) for el in bylines if positions.get(id(el), 0) > body_start + 1][:2]
+    if before:
+        sources.append(before)
+    sources.append(meta.authors())
+    if after:  # a "Penulis / Editor" box under the article
+        sources.append(after)
+    names = [n for n in (meta.site_name(), article.site) if n]
+    fallback: list[str] = []
+    agencies: list[str] = []
+    for source in sources:
+        people, ag = authorlib.normalize(source, set(names))
+        for a in ag:
+            if a not in agencies:
+                agencies.append(a)
+        if people and all(authorlib.is_person(p) for p in people):
+            article.authors = people
+            break
+        if people and not fallback:
+            fallback = people
+    if not article.authors:
+        signed = [name for role, name in staff if role in ("author", "reporter")]
+        article.authors = signed or fallback
+    article.contributors = [Contributor(name=a, role="author") for a in article.authors
+                            if authorlib.is_person(a)]
+    if sel_byline:  # "Penulis : A Editor : B" boxes also name the desk
+        staff.extend((r, n) for r, n in boilerplate.staff_pairs(sel_byline) if r != "author")
+    for role, name in staff:
+        for n in authorlib.split_byline(name):
+            if authorlib.is_person(n) and not any(c.name == n and c.role == role for c in article.contributors):
+                article.contributors.append(Contributor(name=n, role=role))  # type: ignore[arg-type]
+
+    # dateline (the first paragraph keeps the text as is)
+    first = next((p.text for p in paragraphs if p.kind == "paragraph"), None)
+    if first:
+        lead = next((b.lead for b in body_blocks if b.text == first), "")
+        city, agency = boilerplate.dateline(first, lead)
+        article.dateline = city
+        if agency:
+            found = authorlib.agency_of(agency.split("/")[0])
+            if found and found not in agencies:
+                agencies.append(found)
+    for p in paragraphs[-2:]:
+        for name in boilerplate.contributing_agencies(p.text):
+            found = authorlib.agency_of(name)
+            if found and found not in agencies:
+                agencies.append(found)
+    article.agencies = agencies
+
+    # section and tags
+    article.section, article.subsection = _section(meta, soup, selectors, title)
+    if selectors.get("tags"):
+        article.tags = _dedupe(_element_text(el) for el in soup.select(selectors["tags"]))
+    if not article.tags:
+        article.tags = meta.tags_list()
+
+    # images: in the body, or between the headline and the body (the top image)
+    h1_pos = w.h1[0][1] if w.h1 else None
+    collector = ImageCollector(url)
+    for ref in w.images:
+        inside_body = in_containers(ref.element)
+        top = h1_pos is not None and h1_pos <= ref.position <= body_start and not inside_body
+        if not (inside_body or top):
+            continue
+        src = ref.element.get("data-image") if ref.element.get("data-image") else None
+        if not src and ref.url_source is not None:
+            src = image_url(ref.url_source, url)
+        alt = ref.url_source.get("alt") if ref.url_source is not None else None
+        collector.add(src, ref.caption, alt, ref.credit)
+    covers = meta.images()
+    collector.set_cover(covers[0] if covers else None)
+    article.images = collector.images
+
+    ctx = HookContext(soup=soup, meta=meta)
+    for name in [*(profile.hooks if profile else []), *(version.hooks if version else [])]:
+        fn = HOOKS.get(name)
+        if fn is not None:
+            fn(article, ctx)
+    return article
+
+
+_PHOTO_CLS = re.compile(r"photo|foto|image|(?<![a-z])img|caption|figure|gallery", re.IGNORECASE)
+
+
+def _in_photo(el: Tag) -> bool:
+    """A byline-looking element that credits a photo (Kompas puts `span.author` in the photo box)."""
+    node: Tag | None = el
+    for _ in range(4):
+        if node is None or node.name in ("body", "article", "main"):
+            return False
+        if node.name in ("figure", "figcaption") or _PHOTO_CLS.search(node.get("class") or ""):
+            return True
+        node = node.parent
+    return False
+
+
+def _dedupe(values) -> list[str]:  # type: ignore[no-untyped-def]
+    seen: set[str] = set()
+    out = []
+    for v in values:
+        if v and v.lower() not in seen:
+            seen.add(v.lower())
+            out.append(v)
+    return out
+

@@ -1,0 +1,459 @@
+"""The body: one walk over the tree into text blocks, a content container chosen by scoring, boilerplate out.
+
+The walk flattens the document into blocks (a paragraph, a list item, a heading, a `<br><br>`-separated
+run of text) and records, on the way, what other modules need from the visible markup (images with
+their captions, h1s, byline and date elements), so no rule searches the whole tree again.
+
+The container is the element that maximizes `good_text * density**2`: `good_text` is the length of
+prose-shaped blocks under it (long enough, few links, not inside an element whose class says
+"comments", "related", "share" …), `density` is that over all text under it. One paragraph has
+density 1 but little text; `<body>` has all the text but a poor density; the article body wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from bs4 import NavigableString, Tag
+from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+
+
+def _names(text: str) -> list[str]:
+    return text.split()
+
+
+INLINE = frozenset(
+    _names(
+        "a abbr b bdi bdo big cite code data dfn em font i kbd mark q s samp small span strong sub sup time u var "
+        "wbr del ins label tt strike nobr acronym"
+    )
+)
+SKIP = frozenset(
+    _names(
+        "script style noscript template svg math head title meta link button input select option textarea "
+        "nav iframe object embed video audio canvas map area dialog menu"
+    )
+)
+HEADINGS = frozenset(_names("h1 h2 h3 h4 h5 h6"))
+_INVISIBLE = {0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: None, 0x2060: None}
+_SPECIAL_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
+
+_NEG_WORDS = (
+    r"comments?|commentlist|disqus|share|sharing|sharebar|shares|social|socials|related|relateds|sidebar|"
+    r"newsletter|subscribe|subscription|promo|promotions?|advert|advertisement|adverts|ads?|adslot|sponsor|"
+    r"sponsored|banner|breadcrumbs?|footer|nav|navbar|navigation|menu|popular|populer|recommended|"
+    r"recommendations?|rekomendasi|tags?|topics|baca|juga|readmore|outbrain|taboola|mgid|dable|"
+    r"cookie|cookies|modal|popup|signup|bio|byline|toolbar|pagination|paging|masthead|caption|credit|"
+    r"loadmore|index|embed|tweet|twitter|instagram|tiktok|trending|tabs|more|next|prev|jp|"
+    r"overlay|author|meta|keywords|seealso|rail|aside|lightbox|gallery|break"
+)
+_ROLE_WORDS = (
+    r"wrap|wrapper|wrp|container|area|box|list|section|block|module|content|contents|items?|links?|inner|"
+    r"outer|holder|zone|bar|panel|title|header|body|text|cta|top|bottom|left|right|new|style|grid|col|"
+    r"row|card|unit|slot|posts?|articles?|stories|story|news|buttons?|btn|icons?|label|\d+|[a-z]"
+)
+_NEG_TOKEN = re.compile(rf"^(?:[a-z0-9]+[-_]+)*?(?:{_NEG_WORDS})s?(?:[-_]+(?:{_ROLE_WORDS})s?)*$")
+_AD_TOKEN = re.compile(r"(?:^|[-_])(?:gpt|dfp|adsense|adunit|adslot|advert)(?:[-_]|$)|[-_]ads?[-_]")
+_NEG_SOFT = re.compile(r"^(?:has|with|no|non|show|hide|is|not|without|on|js|toggle|page|single|post|type|format)[-_]|"
+                       r"[-_](?:with|has)[-_]")
+_POS_TOKEN = re.compile(
+    r"article-?body|articlebody|post-?body|entry-?content|story-?body|article-?content|main-?content|"
+    r"content-?body|article-?text|post-?content|read-?content|detail-?text|text-?detail|story-?content|"
+    r"article__body|article__content|body-?text|news-?content|field-name-body|post-entry|hentry|"
+    r"article-raw-content|itemprop",
+    re.IGNORECASE,
+)
+
+
+def _token_verdict(token: str) -> int:
+    if "__" in token:  # BEM: the element part names the role ("article-header__authors")
+        block, element = token.rsplit("__", 1)
+        if _token_verdict(element.split("--")[0]) < 0:
+            return -1
+        token = block
+    token = token.split("--")[0].strip("_-")
+    if not token:
+        return 0
+    if _POS_TOKEN.search(token):
+        return 1
+    if _NEG_SOFT.search(token):
+        return 0
+    if _NEG_TOKEN.match(token) or _AD_TOKEN.search(token):
+        return -1
+    return 0
+
+
+@lru_cache(maxsize=16384)
+def marker_info(marker: str) -> tuple[int, bool, bool, bool]:
+    """(content verdict, names a byline, names a date, names a caption) for one class+id string.
+
+    A verdict of -2 marks classes that hide the element ("element-hidden", "d-none", "sr-only").
+    """
+    if _HIDDEN_CLS.search(marker):
+        return -2, False, False, False
+    return (classify_marker(marker), bool(_BYLINE_CLS.search(marker)), bool(_DATE_CLS.search(marker)),
+            bool(_CAPTION_CLS.search(marker)))
+
+
+@lru_cache(maxsize=16384)
+def classify_marker(marker: str) -> int:
+    """+1 for classes/ids that name article content, -1 for chrome (comments, related, share …), else 0."""
+    verdicts = [_token_verdict(t) for t in marker.lower().split()]
+    if -1 in verdicts:
+        return -1
+    return 1 if 1 in verdicts else 0
+
+
+_PHOTO_BOX = re.compile(
+    r"(?:^|\s)(?:photo|foto|image|img|pic|picture)(?:[-_](?:box|wrap|wrapper|container|holder|frame|area))?(?:\s|$)",
+    re.IGNORECASE,
+)
+_CREDIT_CLS = re.compile(r"credit|copyright|source|photographer", re.IGNORECASE)
+_BOX_CREDIT_CLS = re.compile(r"credit|copyright|source|photographer|author", re.IGNORECASE)
+_EMBED_CLS = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|twitter-video", re.IGNORECASE)
+_HIDDEN_CLS = re.compile(
+    r"(?:^|\s)(?:element-hidden|d-none|is-hidden|visually-hidden|sr-only|screen-reader-text|"
+    r"screenreader-only|offscreen|u-hidden)(?:\s|$)", re.IGNORECASE
+)
+_BYLINE_CLS = re.compile(r"byline|author|penulis|reporter|writer|contributor", re.I)
+_DATE_CLS = re.compile(r"date|time|publish|tanggal|waktu|posted|updated|modified", re.I)
+_CAPTION_CLS = re.compile(r"caption|credit|keterangan|wp-caption-text", re.I)
+_SMALL_IMG = re.compile(r"^(?:[1-9]\d?|1[0-4]\d)$")  # width/height below 150 px: icons, avatars, logos
+_LOGO = re.compile(r"logo|icon|avatar|sprite|badge|emoji|pixel|tracking|spinner|loading|/ads?/", re.I)
+
+
+@dataclass(slots=True)
+class Block:
+    text: str
+    owner: Tag
+    kind: str  # the owner's tag name
+    links: int = 0
+    bold: int = 0
+    index: int = 0
+    lead: str = ""  # bold text the block opens with ("Liputan6.com, Jakarta")
+    lead_link: int = 0  # length of link text the block opens with (teasers: "<a>Title</a> excerpt")
+
+
+@dataclass(slots=True)
+class ImageRef:
+    element: Tag
+    url_source: Tag | None
+    caption: str | None
+    credit: str | None
+    position: int  # number of blocks before it
+
+
+@dataclass(slots=True)
+class Walk:
+    """Everything one pass over the tree collects."""
+
+    blocks: list[Block] = field(default_factory=list)
+    images: list[ImageRef] = field(default_factory=list)
+    h1: list[tuple[str, int]] = field(default_factory=list)
+    bylines: list[Tag] = field(default_factory=list)
+    dates: list[Tag] = field(default_factory=list)
+    negative: set[int] = field(default_factory=set)
+    positive: set[int] = field(default_factory=set)
+    positions: dict[int, int] = field(default_factory=dict)  # id(tag) -> blocks before it (dates, bylines)
+
+
+class _Walker:
+    def __init__(self, skip: set[int]) -> None:
+        self.out = Walk()
+        self.skip = skip
+        self.parts: list[str] = []
+        self.links = 0
+        self.bold = 0
+        self.in_link = 0
+        self.in_bold = 0
+        self.owner: Tag | None = None
+        self.brs = 0
+        self.lead: str | None = None
+        self.lead_link = 0
+
+    # runs ------------------------------------------------------------------------------------------
+    def flush(self) -> None:
+        if self.parts:
+            text = " ".join("".join(self.parts).translate(_INVISIBLE).split())
+            if text and self.owner is not None:
+                blocks = self.out.blocks
+                blocks.append(Block(text, self.owner, self.owner.name, self.links, self.bold, len(blocks),
+                                    self.lead or "", self.lead_link))
+        self.lead = None
+        self.lead_link = 0
+        self.parts = []
+        self.links = 0
+        self.bold = 0
+        self.brs = 0
+
+    def add_text(self, text: str) -> None:
+        if not text:
+            return
+        self.parts.append(text)
+        if text.strip():
+            self.brs = 0
+            n = len(text.strip())
+            if self.in_link:
+                self.links += n
+            if self.in_bold:
+                self.bold += n
+
+    # walk ------------------------------------------------------------------------------------------
+    def walk(self, node: Tag) -> None:
+        self._walk(node.children)
+
+    def _embed(self, quote: Tag) -> None:
+        """An embedded post: skip it up to its permalink; markup a broken page left inside it is walked."""
+        rest: list = []
+        done = False
+        for child in quote.children:
+            if done:
+                rest.append(child)
+            elif isinstance(child, Tag) and child.name == "a" and "/status" in (child.get("href") or ""):
+                done = True
+        if rest:
+            self._walk(rest)
+
+    def _walk(self, children) -> None:  # type: ignore[no-untyped-def]
+        for child in children:
+            if isinstance(child, NavigableString):
+                if not isinstance(child, _SPECIAL_STRINGS):
+                    self.add_text(str(child))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name
+            if name in SKIP or id(child) in self.skip:
+                continue
+            if name == "br":
+                self.brs += 1
+                if self.brs >= 2:
+                    self.flush()
+                else:
+                    self.parts.append(" ")
+                continue
+            attrs = child.attrs
+            if name == "img":
+                self._image(child, None, attrs.get("alt"))
+                continue
+            cls = attrs.get("class") or ""
+            ident = attrs.get("id") or ""
+            marker = f"{cls} {ident}" if ident else cls
+            if attrs.get("data-image") and attrs.get("data-description") is not None:
+                self._gallery_item(child)
+                continue
+            if name == "blockquote" and _EMBED_CLS.search(cls):
+                self._embed(child)
+                continue
+            if name in ("figure", "picture") or (name == "div" and ("wp-caption" in cls or (
+                    _PHOTO_BOX.search(cls) and child.find("img") is not None and len(child.get_text()) < 500))):
+                self._figure(child)
+                continue
+            if name == "figcaption":
+                continue
+            if "hidden" in attrs or (attrs.get("aria-hidden") == "true" and name not in INLINE):
+                continue
+            itemprop = attrs.get("itemprop")
+            verdict, is_byline, is_date, is_caption = marker_info(marker) if marker else (0, False, False, False)
+            if verdict == -2:  # hidden by class: not read by anyone
+                continue
+            if itemprop == "articleBody":
+                verdict = 1
+            elif itemprop in ("datePublished", "dateModified", "dateCreated") or name == "time":
+                is_date = True
+            elif itemprop == "author" or attrs.get("rel") == "author":
+                is_byline = True
+            if is_byline:
+                self.out.bylines.append(child)
+                self.out.positions[id(child)] = len(self.out.blocks)
+            if is_date and name not in ("body", "html"):
+                self.out.dates.append(child)
+                self.out.positions[id(child)] = len(self.out.blocks)
+            if verdict and name not in ("body", "html", "main") and verdict > -2:
+                (self.out.positive if verdict > 0 else self.out.negative).add(id(child))
+            if name in ("td", "th") and self.owner is not None and self.owner.name == "tr":
+                self.parts.append(" ")  # cells join into one line per row, like a reader sees them
+                self.walk(child)
+                self.parts.append(" ")
+                continue
+            if name in INLINE:
+                if name == "span" and cls and self.owner is not None and self.owner.name == "p" \
+                        and len(child.find_all("a", limit=3)) >= 3:
+                    # a hover card inside a sentence ("rollover" people boxes): keep the linked name only
+                    for sub in child.find_all(True):
+                        if sub.name != "a" and len(sub.find_all("a", limit=2)) >= 2:
+                            self.skip.add(id(sub))
+                if name == "a":
+                    opening = not self.in_link and not "".join(self.parts).strip()
+                    before = self.links
+                    self.in_link += 1
+                    self.walk(child)
+                    self.in_link -= 1
+                    if opening:
+                        self.lead_link = self.links - before
+                elif name in ("b", "strong"):
+                    opening = not "".join(self.parts).strip()
+                    start = len(self.parts)
+                    self.in_bold += 1
+                    self.walk(child)
+                    self.in_bold -= 1
+                    if opening and start <= len(self.parts):
+                        self.lead = " ".join("".join(self.parts[start:]).split())
+                else:
+                    self.walk(child)
+                continue
+            # a block element
+            self.flush()
+            parent_owner = self.owner
+            self.owner = child
+            if name in HEADINGS:
+                self.walk(child)
+                if name == "h1" and self.parts:
+                    self.out.h1.append((" ".join("".join(self.parts).split()), len(self.out.blocks)))
+            elif is_caption and verdict <= 0:
+                self._caption(child)
+            else:
+                self.walk(child)
+            self.flush()
+            self.owner = parent_owner
+
+    # images ----------------------------------------------------------------------------------------
+    def _image(self, img: Tag, caption: str | None, alt: str | None, credit: str | None = None,
+               element: Tag | None = None) -> None:
+        w, h = img.get("width") or "", img.get("height") or ""
+        if _SMALL_IMG.match(str(w).strip()) or _SMALL_IMG.match(str(h).strip()):
+            return
+        src = " ".join(str(img.get(a) or "") for a in ("src", "data-src", "data-original", "srcset"))
+        if _LOGO.search(src) and not caption:
+            return
+        self.out.images.append(ImageRef(element or img, img, caption, credit, len(self.out.blocks)))
+
+    def _figure(self, fig: Tag) -> None:
+        img = fig.find("img")
+        cap_el = fig.find("figcaption") or fig.find(class_=_CAPTION_CLS)
+        caption = credit = None
+        if cap_el is None and fig.name == "div":
+            cap_el = fig  # a photo box: its own text is the caption
+        if cap_el is not None:
+            credit_el = cap_el.find(class_=_CREDIT_CLS if cap_el is not fig else _BOX_CREDIT_CLS)
+            if credit_el is not None:
+                credit = credit_el.get_text(" ", strip=True)
+                credit_el.extract()
+            caption = cap_el.get_text(" ", strip=True) or None
+        if img is not None:
+            self._image(img, caption, img.get("alt"), credit, fig)
+        elif fig.get("data-image"):
+            self.out.images.append(ImageRef(fig, None, caption or fig.get("data-description"), credit,
+                                            len(self.out.blocks)))
+
+    def _gallery_item(self, item: Tag) -> None:
+        self.out.images.append(ImageRef(item, item.find("img"), item.get("data-description") or None, None,
+                                        len(self.out.blocks)))
+
+    def _caption(self, el: Tag) -> None:
+        """A caption outside a figure: attach to the image just before it, keep it out of the body."""
+        if self.out.images and self.out.images[-1].caption is None:
+            last = self.out.images[-1]
+            text = el.get_text(" ", strip=True)
+            if text and self.out.images[-1].position == len(self.out.blocks):
+                last.caption = text
+
+
+def walk(root: Tag, skip: set[int] | None = None) -> Walk:
+    walker = _Walker(skip or set())
+    walker.owner = root
+    walker.walk(root)
+    walker.flush()
+    return walker.out
+
+
+# --- choosing the container ---------------------------------------------------------------------------
+def _good(block: Block) -> bool:
+    n = len(block.text)
+    if block.kind == "tr":  # a data-table row
+        return n >= 15 and block.links / n < 0.35
+    if block.lead_link >= 15 and block.lead_link >= 0.15 * n:
+        return False  # a teaser: a linked headline followed by its excerpt
+    return n >= 40 and block.links / n < 0.35 and block.kind not in HEADINGS
+
+
+def choose_container(w: Walk, root: Tag) -> Tag:
+    """The element with the best `good * density**2` score (see module docstring)."""
+    scored = score_candidates(w, root)
+    if not scored:
+        return root
+    by_id = {id(tag): score for score, tag in scored}
+    best_score, best = max(scored, key=lambda pair: pair[0])
+    # a slightly lower-scoring parent holds the same text plus its neighbours (a lone <p> of a body)
+    while best.parent is not None and by_id.get(id(best.parent), 0.0) >= CLIMB * best_score \
+            and best.parent.name not in ("body", "html", "[document]"):
+        best = best.parent
+    return best
+
+
+CLIMB = 0.9
+
+
+def score_candidates(w: Walk, root: Tag) -> list[tuple[float, Tag]]:
+    """Every element holding prose, with its container score."""
+    good: dict[int, float] = {}
+    total: dict[int, float] = {}
+    tags: dict[int, Tag] = {}
+    neg = w.negative
+    inside_negative: set[int] = set()  # candidates under a "comments"/"related" element are not eligible
+    stop = root.parent
+    for b in w.blocks:
+        n = len(b.text)
+        g = n if _good(b) else 0
+        if g and b.kind != "tr" and (b.text.count(",") + b.text.count(".") + b.text.count("、")) == 0 and n < 120:
+            g = n * 0.3  # no punctuation at all: a label or a menu line, not prose
+        chain: list[int] = []
+        node: Tag | None = b.owner
+        while node is not None and node is not stop:
+            key = id(node)
+            if key in neg:
+                g = 0
+                inside_negative.update(chain)
+            chain.append(key)
+            total[key] = total.get(key, 0.0) + n
+            if g:
+                good[key] = good.get(key, 0.0) + g
+            tags[key] = node
+            node = node.parent
+    out: list[tuple[float, Tag]] = []
+    for key, g in good.items():
+        t = total[key]
+        d = g / t if t else 0.0
+        score = g * d * d
+        if key in w.positive:
+            score *= 1.6
+        if key in inside_negative:
+            score *= 0.3
+        name = tags[key].name
+        if name in ("body", "html", "[document]"):
+            score *= 0.85  # the whole page is the answer only when nothing narrower holds the text
+        elif name in ("article", "main"):
+            score *= 1.1
+        out.append((score, tags[key]))
+    return out
+
+
+def inside(tag: Tag, containers: set[int], stop: Tag | None = None) -> Tag | None:
+    """The container (by id) among `tag` and its ancestors, if any."""
+    node: Tag | None = tag
+    while node is not None:
+        if id(node) in containers:
+            return node
+        node = node.parent
+    return None
+
+
+def negative_between(tag: Tag, container: Tag, negative: set[int]) -> bool:
+    node: Tag | None = tag
+    while node is not None and node is not container:
+        if id(node) in negative:
+            return True
+        node = node.parent
+    return False

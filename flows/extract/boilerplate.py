@@ -1,0 +1,178 @@
+"""Text-level boilerplate inside the chosen container: promos, page breaks, sign-offs, link lists.
+
+Class names already removed most chrome; what is left is written into the article's own flow, so it
+is recognized by its words. Patterns cover Indonesian and English plus the short, generic shapes
+("Advertisement", "Read more", "(Dio/Ysl)") that recur across languages.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LINE = re.compile(
+    r"^(?:"
+    r"baca juga|baca pula|lihat juga|simak juga|simak video|baca selengkapnya|berita terkait|artikel terkait|"
+    r"read (?:more|also|next)|also read|related(?: (?:articles?|stories|coverage|content))?|more from|"
+    r"recommended|see also|more:|watch:|listen:|more (?:great |top )?(?:\w+ )?(?:stories|articles|news)\b|"
+    r"(?:image|photo|foto|slide|gambar)\s+\d+\s+(?:of|dari|/)\s+\d+\s*$|"
+    r"advertisement|advertisment|iklan|sponsored|anzeige|publicité|publicidad|"
+    r"scroll (?:down )?(?:untuk|to) (?:melanjutkan|continue)|lanjutkan membaca|continue reading|"
+    r"\d+\s+(?:dari|of|von|de)\s+\d+\s+(?:halaman|pages?|seiten|páginas?)|halaman\s+\d+|next page|"
+    r"(?:saksikan|tonton|simak|lihat)(?: juga)? video|video (?:pilihan|terkini|terpopuler|unggulan)|"
+    r"watch (?:the )?video|"
+    r"(?:\*\s*)?(?:fakta atau hoaks|untuk mengetahui kebenaran informasi|follow official whatsapp|"
+    r"ikuti (?:kami|berita|channel)|dapatkan (?:berita|update|info)|gabung (?:ke )?(?:grup|channel))|"
+    r"populer|terpopuler|berita terkini|berita terkini selengkapnya|tag terkait|topik terkait|"
+    r"share (?:this|on|via)|like this (?:story|article)|this slideshow requires|bagikan|follow us|ikuti kami|"
+    r"sign up|subscribe|newsletter|"
+    r"click here|klik (?:di ?sini|tautan)|"
+    r"copyright|©|\(c\)\s*\d{4}|all rights reserved|hak cipta|"
+    r"(?:reporter|editor|penulis|pewarta|redaktur|kontributor|sumber|source|foto|photo|editing by|"
+    r"reporting by|writing by|additional reporting by)\s*:"
+    r")",
+    re.IGNORECASE,
+)
+_WHOLE = re.compile(
+    r"^(?:"
+    r"\(\s*[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{1,6})+\s*\)|"  # sign-off (Dio/Ysl)
+    r"\(\s*[A-Z]{1,4}-?\d{0,3}\s*\)|"  # editor code (H-4), (ant)
+    r"\(\s*(?:ant|antara|rtr|ap|afp|dpa)\s*\)|"
+    r"\[\s*[a-z]{2,6}(?:\s*/\s*[a-z]{2,6})*\s*\]|"  # Merdeka-style sign-off [bay]
+    r"[-–—=*_.•·]+|"
+    r"(?:share|tweet|email|print|whatsapp|facebook|twitter|pin|reddit|linkedin|comments?|"
+    r"more|next|previous|prev|top|back|menu|home|tags?|topics?|advertisement|advert|ad|loading\W*)\s*[:.]?|"
+    r"https?://\S+|"  # a bare URL
+    # a caption that ended up in the text flow
+    r".{0,200}\((?:image|photo|picture|pic|foto|gambar|credit|source|sumber)\s*:[^()]{1,60}\)"
+    r")$",
+    re.IGNORECASE,
+)
+_TRAILING_SIGNOFF = re.compile(r"\s*\(\s*[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{1,6})+\s*\)\s*$")
+_STAFF_LINE = re.compile(r"^(reporter|editor|penulis|pewarta|redaktur|fotografer|photographer)\s*:\s*(.{2,60})$",
+                         re.IGNORECASE)
+
+
+_ANY_WORD = re.compile(r"\w")
+_BYLINE_LINE = re.compile(r"^(?:by|oleh|penulis|written by|posted by)\s+\S", re.IGNORECASE)
+_PROMO_WORDS = re.compile(
+    r"sign up|signup|subscribe|subscription|newsletter|inbox|delivered (?:to|through) your|click here|"
+    r"klik di ?sini|berlangganan|follow (?:us|him|her|them)|ikuti kami|download (?:the|our) app|unduh aplikasi|"
+    r"on (?:twitter|facebook|instagram|linkedin)|delivered|"
+    r"posted by|published by|publicado por|filed under|categor(?:y|ia|ie)\s*:|kategori\s*:|tags?\s*:",
+    re.IGNORECASE,
+)
+
+
+def is_boilerplate(text: str) -> bool:
+    if _WHOLE.match(text) or not _ANY_WORD.search(text):
+        return True
+    if len(text) < 80 and _BYLINE_LINE.match(text) and not text.endswith((".", "!", "?")):
+        return True
+    if _LINE.match(text) and (len(text) < 160 or text.lower().startswith(("baca juga", "read more"))):
+        return True
+    # promos and meta lines name two of their trade words in a short space
+    return len(text) < 250 and len(_PROMO_WORDS.findall(text)) >= 2
+
+
+def strip_signoff(text: str) -> str:
+    """A sign-off glued to the end of the last paragraph: '... Smartfren. (Cas/Isk)'."""
+    return _TRAILING_SIGNOFF.sub("", text)
+
+
+def staff_line(text: str) -> tuple[str, str] | None:
+    """('editor', 'Name') from 'Editor: Name' lines that end articles."""
+    m = _STAFF_LINE.match(text.strip())
+    if not m:
+        return None
+    role = m.group(1).lower()
+    role = {"penulis": "author", "pewarta": "reporter", "redaktur": "editor", "fotografer": "photographer"}.get(
+        role, role
+    )
+    return role, m.group(2).strip(" .")
+
+
+_STAFF_PAIR = re.compile(
+    r"\b(penulis|reporter|pewarta|editor|redaktur|fotografer|photographer)\s*:\s*(.+?)(?=\s+\w+\s*:|$)",
+    re.IGNORECASE,
+)
+_ROLES = {"penulis": "author", "pewarta": "reporter", "redaktur": "editor", "fotografer": "photographer"}
+
+
+def staff_pairs(text: str) -> list[tuple[str, str]]:
+    """[(role, name)] from a credits box: 'Penulis : A Editor : B' gives [('author', 'A'), ('editor', 'B')]."""
+    out = []
+    for m in _STAFF_PAIR.finditer(" ".join(text.split())):
+        role = m.group(1).lower()
+        out.append((_ROLES.get(role, role), m.group(2).strip(" .,")))
+    return out
+
+
+_DATELINE = re.compile(
+    r"^(?:(?P<pub1>[\w.]+\.(?:com|co\.id|id|net|org|co))\s*,\s*)?"
+    r"(?P<city>[A-Z][A-Za-z'’.]+(?:[ -][A-Z][A-Za-z'’.]+){0,3})"
+    r"(?:\s*,\s*(?P<pub2>[\w.]+\.(?:com|co\.id|id|net))|"
+    r"(?:\s*,\s*(?:[A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){0,2}|\d{1,2}\s+\w+\s+\d{4}))?"  # ", Province" or a date
+    r"\s*\((?P<agency>[^)]{2,30})\))?"
+    r"\s*(?:[-–—]{1,2}|:)\s+"
+)
+_CITY_STOP = {"The", "This", "A", "An", "In", "On", "At", "It", "We", "He", "She", "They", "Di", "Pada", "Dalam"}
+
+
+_LEAD = re.compile(
+    r"^(?:[\w.]+\.(?:com|co\.id|id|net|org|co)\s*,\s*)?([A-Z][A-Za-z'’.]+(?:[ -][A-Z][A-Za-z'’.]+){0,3})\s*[-–—:]?$"
+)
+
+
+_CONTRIBUTED = re.compile(
+    r"\b(The Associated Press|Associated Press|Reuters|Agence France-Presse|AFP|Bloomberg|ANTARA)\b"
+    r"[^.]{0,40}\bcontributed\b", re.IGNORECASE)
+
+
+def contributing_agencies(text: str) -> list[str]:
+    """Wire services credited in a closing line ('The Associated Press contributed to this report')."""
+    return [m.group(1) for m in _CONTRIBUTED.finditer(text)]
+
+
+def dateline(first: str, lead: str = "") -> tuple[str | None, str | None]:
+    """(city, agency) from an opening like 'Liputan6.com, Jakarta - ' or 'WASHINGTON (Reuters) -'.
+
+    `lead` is the bold text the paragraph opens with; it delimits a dateline written without a dash.
+    """
+    if lead and "," in lead:
+        m_lead = _LEAD.match(lead.strip())
+        if m_lead:
+            city = m_lead.group(1)
+            return (city.title() if city.isupper() else city), None
+    m = _DATELINE.match(first)
+    if not m:
+        return None, None
+    city = m.group("city").strip()
+    if city in _CITY_STOP or len(city) > 40:
+        return None, None
+    if not (m.group("pub1") or m.group("pub2") or m.group("agency") or city.isupper()):
+        return None, None
+    if city.isupper():
+        city = city.title()
+    return city, m.group("agency")
+
+
+_DATE_WORDS = re.compile(
+    r"\b(?:published|updated|posted|last updated|modified|diperbarui|diterbitkan|dipublikasikan|"
+    r"on|at|pada|pukul|jam|am|pm|a\.m\.|p\.m\.|wib|wita|wit|utc|gmt|[ecmp][sd]t|et|pt|"
+    r"mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
+    r"senin|selasa|rabu|kamis|jumat|sabtu|minggu|ago|yang lalu|lalu|jam|menit|hours?|minutes?|days?)\b|"
+    r"\b[ap]\.m\.|\d+|[,.:|/()\-–—]",
+    re.IGNORECASE,
+)
+
+
+def is_date_line(text: str) -> bool:
+    """A short line that only states when the piece was published or updated."""
+    if len(text) > 120:
+        return False
+    from flows.extract.dates import MONTHS
+
+    rest = _DATE_WORDS.sub(" ", text)
+    words = [w for w in rest.split() if w.lower().rstrip(".") not in MONTHS]
+    has_digits = any(ch.isdigit() for ch in text)
+    return has_digits and len(words) == 0

@@ -1,0 +1,217 @@
+"""Bytes to a small BeautifulSoup tree: decode, pull scripts' data out, prune, parse once.
+
+Building the tree is the expensive step (BeautifulSoup costs ~35 ms on a raw 174 KB page), and most of
+its cost is markup the extractor never reads: scripts, styles, inline SVG, comments and the `<head>`.
+So the data we need from those parts (JSON-LD, KLY `window.kmklabs.*` objects, meta tags, `<title>`,
+canonical link, `html[lang]`) is read with regular expressions first, and the bytes are cut before
+BeautifulSoup sees them.
+"""
+
+from __future__ import annotations
+
+import codecs
+import html as htmllib
+import json
+import re
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+
+from flows.errors import PageRejected
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE
+)
+_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"RIFF", b"\x00\x00")
+_HTML_SIGN = re.compile(r"<(?:!doctype\s+html|html|head|body|title|meta|p|div|article|h1|span|br)\b", re.IGNORECASE)
+
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_PRUNE = re.compile(
+    r"<(style|svg|noscript|template|math|nav|select|button|iframe|aside|footer|object|video|audio|canvas)\b"
+    r"[^>]*>.*?</\1\s*>|<!--.*?-->|<script\b[^>]*>.*?</script\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+# Whitespace-only text between block-level tags becomes a node BeautifulSoup pays for and we never read.
+_BLOCK_GAP = re.compile(
+    r"(<(?:/?(?:div|p|ul|ol|li|table|tbody|thead|tr|td|th|section|article|header|figure|figcaption|h[1-6]|"
+    r"form|main|dl|dt|dd|blockquote|br|hr|meta|link)\b[^>]*)>)\s+(?=<)",
+    re.IGNORECASE,
+)
+_HIDDEN_STYLE = re.compile(r"""\sstyle\s*=\s*(["'])[^"'>]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)[^"'>]*\1""",
+                           re.IGNORECASE)
+_NOISE_ATTR = re.compile(
+    r"\s(?:style|on[a-z]+|data-(?:cache-[\w-]+|component[\w-]*|gtm[\w-]*|track[\w-]*|ga[\w-]*))\s*=\s*"
+    r"(?:\"[^\"]*\"|'[^']*')",
+    re.IGNORECASE,
+)
+_XML_ROOT = re.compile(r"\s*<\?xml\b[^>]*>\s*(?:<!--.*?-->\s*)*<(?:rss|feed|urlset|sitemapindex|rdf:RDF)\b",
+                       re.IGNORECASE | re.DOTALL)
+_HEAD = re.compile(r"<head\b[^>]*>.*?</head\s*>", re.IGNORECASE | re.DOTALL)
+_META_TAG = re.compile(r"<meta\b([^>]*)>", re.IGNORECASE)
+_LINK_TAG = re.compile(r"<link\b([^>]*)>", re.IGNORECASE)
+_ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]+)?)", re.IGNORECASE)
+_KLY_OBJECT = re.compile(r"window\.kmklabs\.(\w+)\s*=\s*(\{)")
+
+
+@dataclass(slots=True)
+class Prepared:
+    """What the cheap regex pass found, plus the pruned markup handed to BeautifulSoup."""
+
+    text: str
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    links: list[dict[str, str]] = field(default_factory=list)
+    jsonld: list[Any] = field(default_factory=list)
+    kly: dict[str, dict[str, Any]] = field(default_factory=dict)
+    title_tag: str | None = None
+    html_lang: str | None = None
+
+
+def decode(data: bytes | str) -> str:
+    """Text of a page: BOM, then a declared `<meta charset>`, then UTF-8, then charset detection."""
+    if isinstance(data, str):
+        if not data.strip():
+            raise PageRejected("empty", "no content")
+        return data
+    if not data or not data.strip():
+        raise PageRejected("empty", "no bytes")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    head = data[:2048]
+    if head.startswith(_BINARY_MAGIC) or b"\x00" in head:
+        raise PageRejected("not_html", "binary content")
+    declared = _META_CHARSET.search(data[:8192])
+    if declared:
+        name = declared.group(1).decode("ascii", "ignore").lower()
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            name = ""
+        if name:
+            if name in ("iso-8859-1", "latin-1", "us-ascii", "ascii"):
+                name = "cp1252"  # what browsers actually do with these labels
+            try:
+                return data.decode(name)
+            except UnicodeDecodeError:
+                pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise PageRejected("undecodable", "no character encoding fits the bytes")
+    return data.decode(best.encoding, errors="replace")
+
+
+def attrs_of(fragment: str) -> dict[str, str]:
+    """Attributes of one start tag's inside, lower-cased names, entities decoded."""
+    out: dict[str, str] = {}
+    for m in _ATTR.finditer(fragment):
+        value = m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4)
+        out.setdefault(m.group(1).lower(), htmllib.unescape(value or ""))
+    return out
+
+
+def _balanced_object(text: str, start: int) -> str | None:
+    """The `{...}` starting at `start`, respecting strings; None when unbalanced."""
+    depth = 0
+    in_str: str | None = None
+    escape = False
+    for i in range(start, min(len(text), start + 500_000)):
+        ch = text[i]
+        if in_str:
+            if escape:
+                escape = False
+            elif ch == "\\":
+                escape = True
+            elif ch == in_str:
+                in_str = None
+        elif ch in "\"'":
+            in_str = ch
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return text[start : i + 1]
+    return None
+
+
+def _read_script(attrs: str, body: str, prepared: Prepared) -> None:
+    if "ld+json" in attrs.lower():
+        raw = body.strip()
+        if raw.startswith("<!--"):
+            raw = raw[4:].rsplit("-->", 1)[0]
+        try:
+            prepared.jsonld.append(json.loads(raw, strict=False))
+        except ValueError:
+            try:  # a trailing comma or two objects glued together are common; keep the first object
+                obj = _balanced_object(raw, raw.find("{"))
+                if obj:
+                    prepared.jsonld.append(json.loads(obj, strict=False))
+            except ValueError:
+                pass
+        return
+    if "kmklabs" in body:
+        for m in _KLY_OBJECT.finditer(body):
+            obj = _balanced_object(body, m.start(2))
+            if not obj:
+                continue
+            try:
+                prepared.kly[m.group(1)] = json.loads(obj, strict=False)
+            except ValueError:
+                continue
+
+
+def prepare(text: str) -> Prepared:
+    """Read scripts, meta, links and title with regexes; return the markup without the parts we skip."""
+    prepared = Prepared(text="")
+    for m in _SCRIPT.finditer(text):
+        body = m.group(2)
+        if body and ("ld+json" in m.group(1).lower() or "kmklabs" in body):
+            _read_script(m.group(1), body, prepared)
+    pruned = _PRUNE.sub(" ", text)
+    if not _HTML_SIGN.search(pruned):
+        raise PageRejected("not_html", "no HTML markup")
+    if _XML_ROOT.match(pruned) and not re.search(r"<html\b", pruned[:5000], re.IGNORECASE):
+        raise PageRejected("not_html", "an XML document (feed or sitemap), not a page")
+    for m in _META_TAG.finditer(pruned):
+        a = attrs_of(m.group(1))
+        key = a.get("property") or a.get("name") or a.get("itemprop") or a.get("http-equiv")
+        if key and "content" in a:
+            prepared.meta.setdefault(key.strip().lower(), []).append(a["content"].strip())
+    for m in _LINK_TAG.finditer(pruned):
+        a = attrs_of(m.group(1))
+        if "rel" in a and "href" in a:
+            prepared.links.append(a)
+    title = _TITLE.search(pruned)
+    if title:
+        prepared.title_tag = " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", title.group(1))).split()) or None
+    lang = _HTML_LANG.search(pruned[:5000])
+    if lang:
+        prepared.html_lang = lang.group(1)
+    body = _HEAD.sub(" ", pruned, count=1)
+    body = _HIDDEN_STYLE.sub(" hidden", body)
+    prepared.text = _NOISE_ATTR.sub("", _BLOCK_GAP.sub(r"\1", body))
+    return prepared
+
+
+def make_soup(markup: str) -> BeautifulSoup:
+    """One lxml-built tree over the pruned markup."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        return BeautifulSoup(markup, "lxml", multi_valued_attributes=None)

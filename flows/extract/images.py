@@ -1,0 +1,153 @@
+"""Images: real URL of lazy images, caption/credit split, de-duplication by a stable URL key."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import Tag
+
+from flows.model import Image
+
+_LAZY_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-high-dpi", "data-url", "data-image",
+               "data-lazy", "data-srcset", "data-hi-res-src", "data-full-src")
+_PLACEHOLDER = re.compile(r"^data:|blank|spacer|placeholder|pixel|transparent|1x1|loading|lazy\.(gif|png)", re.I)
+_KLY_KEY = re.compile(r"(medias/\d+/[^/]+/[^/?#]+)")
+# A credit names a photographer, agency, source or "Dok"; a date or a position in a photo is not one.
+_CREDIT_HINT = re.compile(
+    r"\b(?:photo|foto|fotografer|image|pic|picture|credit|courtesy|dok|dokumentasi|doc|istimewa|ist|"
+    r"file|handout|getty|reuters|ap|afp|antara|epa|xinhua|shutterstock|unsplash|pexels|pool|via|"
+    r"instagram|twitter|youtube|facebook|screenshot|tangkapan layar|sumber|source|ilustrasi|illustration)\b"
+    r"|\.(?:com|co\.id|id|net|org)\b|/",
+    re.IGNORECASE,
+)
+_NOT_CREDIT = re.compile(
+    r"^\s*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}|kiri|kanan|tengah|left|right|center|centre|top|bottom|"
+    r"(?:kedua|ketiga|keempat|second|third|fourth|from)\s+(?:kiri|kanan|left|right)|"
+    r"(?:ka|ki|kiri-kanan|kanan-kiri|l-r|r-l|from left|dari kiri|dari kanan))\s*$",
+    re.IGNORECASE,
+)
+_TRAILING_PAREN = re.compile(r"\(([^()]{2,120})\)\s*\.?\s*$")
+_CREDIT_LINE = re.compile(
+    r"^(?:.*?[.!?]\s+)?((?:photo|foto|image|credit|sumber foto|kredit)\s*:?\s*[^.]{2,80})\s*$", re.I
+)
+
+
+def stable_key(url: str) -> str:
+    """The part of an image URL that does not change across CDN resizes."""
+    m = _KLY_KEY.search(url)
+    if m:
+        return re.sub(r"^(medias/\d+)/[^/]+/", r"\1/original/", m.group(1))
+    parts = urlsplit(url)
+    path = re.sub(r"-\d{2,4}x\d{2,4}(?=\.\w+$)", "", parts.path)  # WordPress size suffix
+    path = re.sub(r"/\d{2,4}x\d{2,4}/", "/", path)  # a resize folder in the path
+    if path.count("/") >= 3:  # a deep path names the file; CDN hosts serving it vary
+        return path
+    return (parts.hostname or "").removeprefix("www.") + path
+
+
+def split_credit(text: str | None) -> tuple[str | None, str | None]:
+    """(caption, credit): the credit is the caption's last parenthetical when it looks like one."""
+    if not text:
+        return None, None
+    text = " ".join(text.split())
+    m = _TRAILING_PAREN.search(text)
+    if m:
+        inner = m.group(1).strip()
+        if not _NOT_CREDIT.match(inner) and _CREDIT_HINT.search(inner) and not re.fullmatch(r"[\d/ .-]+", inner):
+            caption = text[: m.start()].rstrip(" .,-–") if text[: m.start()].strip() else None
+            if caption and not caption.endswith((".", "!", "?", '"', "”")) and text[: m.start()].rstrip().endswith("."):
+                caption += "."
+            return caption, inner
+    m = re.search(r"\s*(?:©|\(c\)|copyright)\s*(?:\d{4}\s+)?([^©]{2,80})$", text, re.IGNORECASE)
+    if m and m.start() > 0:
+        return text[: m.start()].strip() or None, m.group(1).strip()
+    m = _CREDIT_LINE.match(text)
+    if m and m.start(1) > 0:
+        return text[: m.start(1)].strip() or None, m.group(1).strip()
+    return text or None, None
+
+
+def image_url(img: Tag, base: str) -> str | None:
+    """The real image URL: lazy attributes before a placeholder `src`, then the largest `srcset` entry."""
+    src = img.get("src") or ""
+    candidates: list[str] = []
+    if src and not _PLACEHOLDER.search(src):
+        candidates.append(src)
+    for attr in _LAZY_ATTRS:
+        value = img.get(attr)
+        if value and not _PLACEHOLDER.search(value):
+            candidates.append(value.split(",")[0].split()[0] if "srcset" in attr else value)
+    if not candidates:
+        srcset = img.get("srcset") or img.get("data-srcset")
+        if srcset:
+            best = _largest_srcset(srcset)
+            if best:
+                candidates.append(best)
+    for url in candidates:
+        url = url.strip()
+        if url and not url.startswith("data:"):
+            return urljoin(base, url)
+    return None
+
+
+def _largest_srcset(srcset: str) -> str | None:
+    best, best_w = None, -1.0
+    for entry in srcset.split(","):
+        bits = entry.split()
+        if not bits:
+            continue
+        width = 0.0
+        if len(bits) > 1:
+            try:
+                width = float(bits[1].rstrip("wx"))
+            except ValueError:
+                width = 0.0
+        if width > best_w:
+            best, best_w = bits[0], width
+    return best
+
+
+class ImageCollector:
+    """Images in reading order, de-duplicated by stable key; the first caption seen for a key wins."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.images: list[Image] = []
+        self._keys: dict[str, Image] = {}
+
+    def add(self, url: str | None, caption_text: str | None = None, alt: str | None = None,
+            credit: str | None = None) -> None:
+        if not url or _PLACEHOLDER.search(url.rsplit("/", 1)[-1]):
+            return
+        url = urljoin(self.base, url)
+        if not url.startswith("http"):
+            return
+        caption, split = split_credit(caption_text)
+        credit = (" ".join(credit.split()).strip("() ") if credit else None) or split
+        if credit and caption and caption.endswith(credit):
+            caption = caption[: -len(credit)].rstrip(" ,-–(") or None
+        key = stable_key(url)
+        existing = self._keys.get(key)
+        if existing is not None:
+            existing.caption = existing.caption or caption
+            existing.credit = existing.credit or credit
+            existing.alt = existing.alt or (alt or None)
+            return
+        image = Image(url=url, caption=caption, credit=credit, alt=(alt or None))
+        self._keys[key] = image
+        self.images.append(image)
+
+    def set_cover(self, url: str | None) -> None:
+        """og:image: marks the matching image as cover, or becomes the cover when none matches."""
+        if not url:
+            return
+        url = urljoin(self.base, url)
+        existing = self._keys.get(stable_key(url))
+        if existing is not None:
+            existing.is_cover = True
+            return
+        if not any(i.is_cover for i in self.images):
+            image = Image(url=url, is_cover=True)
+            self._keys[stable_key(url)] = image
+            self.images.insert(0, image)

@@ -1,0 +1,180 @@
+"""The metadata cascade: JSON-LD, then OpenGraph/meta tags, then microdata and visible markup.
+
+Each getter returns candidates best-first; `flows.extract.__init__` decides between them (for
+example, a visible headline beats `og:title` when they agree up to a site suffix).
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from typing import Any
+
+from flows.extract.html import Prepared
+
+_ARTICLE_TYPES = re.compile(r"(News)?Article|BlogPosting|Report|LiveBlogPosting|WebPage|Posting|Story", re.I)
+
+
+def _walk(node: Any, out: list[dict[str, Any]]) -> None:
+    if isinstance(node, list):
+        for item in node:
+            _walk(item, out)
+    elif isinstance(node, dict):
+        out.append(node)
+        for key in ("@graph", "mainEntity", "itemListElement"):
+            if key in node:
+                _walk(node[key], out)
+
+
+def _types(node: dict[str, Any]) -> list[str]:
+    t = node.get("@type")
+    if isinstance(t, list):
+        return [str(x) for x in t]
+    return [str(t)] if t else []
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, str):
+        value = " ".join(htmllib.unescape(value).split())
+        return value or None
+    if isinstance(value, dict):
+        return _text(value.get("name") or value.get("@value") or value.get("text"))
+    if isinstance(value, list) and value:
+        return _text(value[0])
+    return None
+
+
+class Meta:
+    """Read-only view over one page's metadata sources."""
+
+    def __init__(self, prepared: Prepared) -> None:
+        self.tags = prepared.meta
+        self.links = prepared.links
+        self.title_tag = prepared.title_tag
+        self.html_lang = prepared.html_lang
+        self.kly = prepared.kly
+        nodes: list[dict[str, Any]] = []
+        _walk(prepared.jsonld, nodes)
+        articles = [n for n in nodes if any(_ARTICLE_TYPES.fullmatch(t) for t in _types(n))]
+        # NewsArticle before a generic WebPage
+        articles.sort(key=lambda n: 0 if any("Article" in t or "Posting" in t for t in _types(n)) else 1)
+        self.ld: dict[str, Any] = articles[0] if articles else {}
+        self.ld_nodes = nodes
+
+    def first(self, *keys: str) -> str | None:
+        for key in keys:
+            for value in self.tags.get(key, ()):
+                if value.strip():
+                    return " ".join(htmllib.unescape(value).split())
+        return None
+
+    def all(self, key: str) -> list[str]:
+        return [v for v in self.tags.get(key, ()) if v.strip()]
+
+    def ld_text(self, key: str) -> str | None:
+        return _text(self.ld.get(key)) if self.ld else None
+
+    # --- fields -------------------------------------------------------------------------------------
+    def titles(self) -> list[str]:
+        out = [self.ld_text("headline"), self.first("og:title", "twitter:title", "title", "headline"),
+               self.ld_text("name")]
+        kly = self.kly.get("article", {}).get("title") if isinstance(self.kly.get("article"), dict) else None
+        out.insert(0, kly if isinstance(kly, str) else None)
+        return [t for t in out if t]
+
+    def description(self) -> str | None:
+        return self.first("og:description", "description", "twitter:description") or self.ld_text("description")
+
+    def canonical(self) -> str | None:
+        for link in self.links:
+            if "canonical" in link.get("rel", "").lower().split():
+                return link.get("href")
+        return self.first("og:url")
+
+    def site_name(self) -> str | None:
+        pub = self.ld.get("publisher") if self.ld else None
+        return self.first("og:site_name", "application-name") or _text(pub)
+
+    def authors(self) -> list[str]:
+        """Byline strings from JSON-LD and meta, best first."""
+        out: list[str] = []
+        for key in ("author", "creator"):
+            value = self.ld.get(key) if self.ld else None
+            if value is None:
+                continue
+            for item in value if isinstance(value, list) else [value]:
+                name = _text(item)
+                if name:
+                    out.append(name)
+            if out:
+                break
+        for key in ("author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author",
+                    "cxenseparse:author", "twitter:creator"):
+            for v in self.all(key):
+                if not v.startswith(("http", "@")):
+                    out.append(v)
+        return out
+
+    def published(self) -> list[str]:
+        vals = [self.ld_text("datePublished"), self.ld_text("dateCreated")]
+        for key in ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+                    "date", "dc.date", "dc.date.issued", "publish-date", "sailthru.date", "parsely-pub-date",
+                    "article.published", "dcterms.created", "content_published_time"):
+            vals.append(self.first(key))
+        return [v for v in vals if v]
+
+    def modified(self) -> list[str]:
+        vals = [self.ld_text("dateModified")]
+        for key in ("article:modified_time", "og:updated_time", "datemodified", "lastmod", "last-modified",
+                    "article.updated", "dcterms.modified", "content_modified_time"):
+            vals.append(self.first(key))
+        return [v for v in vals if v]
+
+    def section(self) -> tuple[str | None, str | None]:
+        sec = self.ld_text("articleSection") if self.ld else None
+        return sec or self.first("article:section", "section", "category", "parsely-section"), None
+
+    def tags_list(self) -> list[str]:
+        tags = self.all("article:tag")
+        if not tags:
+            kw = self.first("news_keywords", "keywords")
+            if kw:
+                tags = [t for t in (x.strip() for x in kw.split(",")) if t]
+        if not tags and self.ld:
+            kw = self.ld.get("keywords")
+            if isinstance(kw, str):
+                tags = [t.strip() for t in kw.split(",") if t.strip()]
+            elif isinstance(kw, list):
+                tags = [str(t).strip() for t in kw if str(t).strip() and ":" not in str(t)]
+        seen: set[str] = set()
+        out = []
+        for t in tags:
+            if t.lower() not in seen:
+                seen.add(t.lower())
+                out.append(t)
+        return out
+
+    def languages(self) -> list[str | None]:
+        return [self.html_lang, self.first("og:locale", "content-language", "language", "dc.language"),
+                self.ld_text("inLanguage")]
+
+    def images(self) -> list[str]:
+        out = self.all("og:image") + self.all("og:image:url") + self.all("twitter:image")
+        img = self.ld.get("image") if self.ld else None
+        for item in img if isinstance(img, list) else [img]:
+            if isinstance(item, str):
+                out.append(item)
+            elif isinstance(item, dict) and isinstance(item.get("url"), str):
+                out.append(item["url"])
+        return out
+
+    def breadcrumbs(self) -> list[str]:
+        for node in self.ld_nodes:
+            if "BreadcrumbList" in _types(node):
+                items = node.get("itemListElement") or []
+                names = []
+                for it in items if isinstance(items, list) else []:
+                    if isinstance(it, dict):
+                        names.append(_text(it.get("name")) or _text(it.get("item")))
+                return [n for n in names if n]
+        return []

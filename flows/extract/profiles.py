@@ -1,0 +1,157 @@
+"""Declarative site profiles (`config/sites/*.toml`): hosts, date-ranged versions, CSS selectors, hooks.
+
+A profile only refines the generic result: every selector that matches nothing leaves the generic
+value in place. A value written `meta:<name>` reads a meta tag instead of the visible markup.
+
+    name = "example"                 # profile name (also the article's `profile`)
+    site = "example.com"             # the article's `site`
+    hosts = ["example.com"]          # the host or any subdomain of it
+    timezone = "Asia/Jakarta"        # for naive local times
+    language = "id"
+    hooks = ["kly_gtm"]              # named Python hooks, see flows.extract.hooks
+
+    [[versions]]                     # first applicable version wins
+    name = "2019-mobile"
+    from = "2019-01-01"              # optional, by the page's published date (inclusive)
+    until = "2030-01-01"             # optional (exclusive)
+    match = "h1.article-header__title"   # optional: the version applies only if this matches
+    title = "h1.article-header__title"
+    byline = ".article-header__authors"
+    published = ".article-header__datetime"
+    updated = ".article-header__modified-time"
+    body = ".article-content-body__item"   # every match is one part of the body, in order
+    subheading = "h2.article-content-body__item-title"
+    remove = [".baca-juga"]          # subtrees left out of the body
+    section = "meta:article:section2"
+    subsection = "meta:article:section3"
+    tags = ".tags--topics__list a"
+    hooks = ["br_paragraphs"]
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+
+SELECTOR_FIELDS = ("title", "byline", "published", "updated", "body", "subheading", "section", "subsection",
+                   "tags", "description")
+
+
+@dataclass(slots=True)
+class Version:
+    name: str
+    start: date | None = None
+    until: date | None = None
+    match: str | None = None
+    selectors: dict[str, str] = field(default_factory=dict)
+    remove: list[str] = field(default_factory=list)
+    hooks: list[str] = field(default_factory=list)
+
+    def applies(self, soup: BeautifulSoup, published: datetime | None) -> bool:
+        if published is not None:
+            day = published.date()
+            if self.start and day < self.start:
+                return False
+            if self.until and day >= self.until:
+                return False
+        return not self.match or soup.select_one(self.match) is not None
+
+
+@dataclass(slots=True)
+class Profile:
+    name: str
+    site: str | None
+    hosts: list[str]
+    timezone: str | None = None
+    language: str | None = None
+    hooks: list[str] = field(default_factory=list)
+    versions: list[Version] = field(default_factory=list)
+
+    def matches(self, url: str) -> bool:
+        host = (urlsplit(url).hostname or "").lower()
+        return any(host == h or host.endswith("." + h) for h in self.hosts)
+
+    def version_for(self, soup: BeautifulSoup, published: datetime | None) -> Version | None:
+        for version in self.versions:
+            if version.applies(soup, published):
+                return version
+        return None
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def load_profile(data: dict[str, Any]) -> Profile:
+    versions = []
+    for v in data.get("versions", []):
+        selectors = {k: v[k] for k in SELECTOR_FIELDS if isinstance(v.get(k), str)}
+        remove = v.get("remove", [])
+        versions.append(
+            Version(
+                name=v.get("name", "default"),
+                start=_as_date(v.get("from")),
+                until=_as_date(v.get("until")),
+                match=v.get("match"),
+                selectors=selectors,
+                remove=[remove] if isinstance(remove, str) else list(remove),
+                hooks=list(v.get("hooks", [])),
+            )
+        )
+    return Profile(
+        name=data["name"],
+        site=data.get("site"),
+        hosts=[h.lower().lstrip("*.") for h in data.get("hosts", [])],
+        timezone=data.get("timezone"),
+        language=data.get("language"),
+        hooks=list(data.get("hooks", [])),
+        versions=versions,
+    )
+
+
+def profiles_dir() -> Path:
+    env = os.environ.get("WARTA_SITES")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "config" / "sites"
+
+
+@lru_cache(maxsize=8)
+def load_all(directory: str | None = None) -> tuple[Profile, ...]:
+    """Every profile in the directory, sorted by file name (cached: profiles are read once per process)."""
+    folder = Path(directory) if directory else profiles_dir()
+    if not folder.is_dir():
+        return ()
+    out = []
+    for path in sorted(folder.glob("*.toml")):
+        with path.open("rb") as fh:
+            out.append(load_profile(tomllib.load(fh)))
+    return tuple(out)
+
+
+def find(url: str, name: str | None = None) -> Profile | None:
+    """The profile named `name`, else the first whose hosts cover the URL's host."""
+    profiles = load_all()
+    if name:
+        for p in profiles:
+            if p.name == name:
+                return p
+        return None
+    for p in profiles:
+        if p.matches(url):
+            return p
+    return None
