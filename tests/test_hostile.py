@@ -96,8 +96,7 @@ def _outcome(data: bytes) -> object:
 def test_parse_article_never_crashes(name: str) -> None:
     data, expected = CASES[name]
     result = _outcome(data)
-    if result == "recursion":  # reported to the extractor; parse_page turns it into a `too_deep` reject
-        pytest.xfail("parse_article raises RecursionError on deeply nested markup or JSON-LD")
+    assert result != "recursion", f"{name}: parse_article raised RecursionError"
     if expected == "reject":
         assert isinstance(result, PageRejected), result
     elif expected == "article":

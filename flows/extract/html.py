@@ -82,7 +82,8 @@ def decode(data: bytes | str) -> str:
     if isinstance(data, str):
         if not data.strip():
             raise PageRejected("empty", "no content")
-        return data
+        # Lone surrogates (from a bad upstream decode) cannot reach lxml; each becomes U+FFFD.
+        return data.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     if not data or not data.strip():
         raise PageRejected("empty", "no bytes")
     for bom, encoding in _BOMS:
@@ -158,12 +159,14 @@ def _read_script(attrs: str, body: str, prepared: Prepared) -> None:
             raw = raw[4:].rsplit("-->", 1)[0]
         try:
             prepared.jsonld.append(json.loads(raw, strict=False))
+        except RecursionError:  # hostile nesting: metadata from this block is not worth a crash
+            return
         except ValueError:
             try:  # a trailing comma or two objects glued together are common; keep the first object
                 obj = _balanced_object(raw, raw.find("{"))
                 if obj:
                     prepared.jsonld.append(json.loads(obj, strict=False))
-            except ValueError:
+            except (ValueError, RecursionError):
                 pass
         return
     if "kmklabs" in body:
@@ -173,7 +176,7 @@ def _read_script(attrs: str, body: str, prepared: Prepared) -> None:
                 continue
             try:
                 prepared.kly[m.group(1)] = json.loads(obj, strict=False)
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
 
 
