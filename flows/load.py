@@ -74,7 +74,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, run_id: str, *, now
     try:
         cur.execute("BEGIN TRANSACTION")
         try:
-            result = _merge(cur, run_id, now, refresh_derived)
+            result = _merge(cur, run_id, now, refresh_derived, batch)
             result.rejected = batch.rejects.num_rows
             if skipped.num_rows:
                 cur.execute(
@@ -83,8 +83,9 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, run_id: str, *, now
                     [now, run_id],
                 )
                 result.unchanged += skipped.num_rows
-            cur.execute(f"INSERT INTO core.crawl_state SELECT * FROM stage_crawl_state "
-                        f"ON CONFLICT (url) DO UPDATE SET {_STATE_SET}")
+            if crawl_state is not None and crawl_state.num_rows:
+                cur.execute(f"INSERT INTO core.crawl_state SELECT * FROM stage_crawl_state "
+                            f"ON CONFLICT (url) DO UPDATE SET {_STATE_SET}")
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")
@@ -94,7 +95,12 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, run_id: str, *, now
     return result
 
 
-def _merge(con: duckdb.DuckDBPyConnection, run_id: str, now: datetime, refresh_derived: bool) -> LoadResult:
+def _merge(con: duckdb.DuckDBPyConnection, run_id: str, now: datetime, refresh_derived: bool,
+           batch: Batch) -> LoadResult:
+    if batch.rejects.num_rows:
+        con.execute("INSERT INTO core.rejects SELECT * FROM stage_rejects")
+    if not batch.articles.num_rows:  # e.g. a batch of pages all skipped as unchanged: nothing to merge
+        return LoadResult()
     rows = con.execute(
         """
         SELECT s.article_id, a.article_id IS NULL AS is_new, a.content_hash = s.content_hash AS same
@@ -154,7 +160,6 @@ def _merge(con: duckdb.DuckDBPyConnection, run_id: str, now: datetime, refresh_d
         SET aliases = list_sort(list_distinct(list_concat(aliases, excluded.aliases)))
         """
     )
-    con.execute("INSERT INTO core.rejects SELECT * FROM stage_rejects")
     return LoadResult(new=len(new), updated=len(updated), unchanged=len(unchanged), changed_ids=changed)
 
 

@@ -166,9 +166,10 @@ def parse_page(page: Page, hints: ParseHints) -> ParsedPage:
     if guard:
         return rejected("parse", *guard)
     timeout = hints.timeout if hints.timeout is not None else DEFAULT_TIMEOUT
+    html = _decoded(page)
     try:
         with time_limit(timeout):
-            article = _parser(hints.parser)(page.content, article_url, site_profile=hints.site_profile,
+            article = _parser(hints.parser)(html, article_url, site_profile=hints.site_profile,
                                             language=hints.language, timezone=hints.timezone)
             mentions, entities = _mentions(article) if hints.with_mentions else ([], [])
     except ParseTimeout:
@@ -182,6 +183,17 @@ def parse_page(page: Page, hints: ParseHints) -> ParsedPage:
     except Exception as exc:  # a parser bug must cost one page, not the run
         return rejected("parse", "parser_error", f"{type(exc).__name__}: {exc}")
     return ParsedPage(page.source, url, page.raw_ref, article=article, mentions=mentions, entities=entities)
+
+
+def _decoded(page: Page) -> bytes | str:
+    """Text in the charset the fetcher settled on (header, meta or BOM, checked against the bytes), so the
+    HTTP Content-Type wins over the page's own guess; pages without one are decoded by the parser."""
+    if page.charset and page.content:
+        try:
+            return page.content.decode(page.charset, errors="replace")
+        except LookupError:
+            pass
+    return page.content or b""
 
 
 def _mentions(article):  # type: ignore[no-untyped-def]

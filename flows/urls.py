@@ -37,6 +37,7 @@ _PERCENT_ESCAPE = re.compile(r"%[0-9a-fA-F]{2}")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
 
+@lru_cache(maxsize=65536)  # each page's URL is canonicalized several times along the pipeline
 def canonicalize(url: str) -> str:
     """A clean absolute URL: lower-case scheme and host, no credentials, fragment or tracking parameters.
 

@@ -22,14 +22,14 @@ import duckdb
 import pytest
 
 from flows.database import connect
+from tests.snapshots import content
 
 ROOT = Path(__file__).resolve().parent.parent
 DRIVER = Path(__file__).with_name("crash_driver.py")
 BATCH = 4
 GOOD_PAGES = 22
 TRIALS = {1: 9, 2: 7}  # workers -> trials; a trial is one or two kills, then a run to completion
-BOOKKEEPING = {"first_seen_at", "last_seen_at", "last_run_id", "run_id"}
-CONTENT_TABLES = ("articles", "article_versions", "authors", "article_authors", "images", "entities", "mentions")
+BOOKKEEPING = frozenset({"first_seen_at", "last_seen_at", "last_run_id", "run_id"})
 CITIES = ["Jakarta", "Surabaya", "Makassar", "Medan", "Bandung", "Denpasar"]
 NAMES = ["Siti Rahma", "Budi Santoso", "Dewi Lestari", "Agus Salim", "Rina Wulandari"]
 
@@ -175,16 +175,7 @@ def _run_and_kill(zygote: Zygote, cfg: Path, stage: str, occurrence: int, delay:
 
 
 def _content(db: Path) -> dict[str, list[tuple]]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        out = {}
-        for table in CONTENT_TABLES:
-            cols = [r[0] for r in con.execute(f"DESCRIBE core.{table}").fetchall() if r[0] not in BOOKKEEPING]
-            quoted = ", ".join(f'"{c}"' for c in cols)
-            out[table] = con.execute(f"SELECT {quoted} FROM core.{table} ORDER BY ALL").fetchall()
-        return out
-    finally:
-        con.close()
+    return content(db, ignore=BOOKKEEPING)
 
 
 def _check_integrity(db: Path, batches: list[list[str]]) -> int:

@@ -10,10 +10,10 @@ import duckdb
 import pytest
 
 from tests.conftest import SAMPLES, write_config
+from tests.snapshots import content
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
-CONTENT_TABLES = ("articles", "article_versions", "authors", "article_authors", "images", "entities", "mentions")
 
 
 @pytest.fixture
@@ -43,17 +43,7 @@ def _sample_count() -> int:
 
 
 def _content(db: Path) -> dict[str, list[tuple]]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        out = {}
-        for table in CONTENT_TABLES:
-            cols = [r[0] for r in con.execute(f"DESCRIBE core.{table}").fetchall()
-                    if r[0] not in ("last_seen_at", "last_run_id")]
-            out[table] = con.execute(f"SELECT {', '.join(repr(c).replace(chr(39), chr(34)) for c in cols)} "
-                                     f"FROM core.{table} ORDER BY ALL").fetchall()
-        return out
-    finally:
-        con.close()
+    return content(db)
 
 
 def test_ingest_flow_end_to_end(site: Path) -> None:

@@ -12,9 +12,7 @@ from flows.database import open_warehouse
 from flows.load import load_batch, mark_abandoned_runs, start_run
 from flows.tabulate import ParsedPage, Reject, tabulate
 from tests.articles import make_article
-
-TABLES = ("articles", "article_versions", "authors", "article_authors", "images", "entities", "mentions")
-BOOKKEEPING = {"last_seen_at", "last_run_id"}
+from tests.snapshots import content
 
 
 @pytest.fixture
@@ -28,12 +26,7 @@ def _load(con: duckdb.DuckDBPyConnection, pages: list[ParsedPage], run: str):  #
 
 
 def _snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
-    out = {}
-    for table in TABLES:
-        cols = [r[0] for r in con.execute(f"DESCRIBE core.{table}").fetchall() if r[0] not in BOOKKEEPING]
-        quoted = ", ".join(f'"{c}"' for c in cols)
-        out[table] = con.execute(f"SELECT {quoted} FROM core.{table} ORDER BY ALL").fetchall()
-    return out
+    return content(con)
 
 
 def _page(n: int, **kw) -> ParsedPage:  # type: ignore[no-untyped-def]

@@ -37,7 +37,8 @@ def read_file(candidate: Candidate, max_bytes: int) -> Page:
         return _fail(page, "too_large", f"{path} is larger than {max_bytes} bytes")
     page.content = content
     page.content_type = "text/html"
-    page.charset = detect_charset(content)
+    # No charset here: a file has no Content-Type header, so the parser's own BOM/meta/UTF-8/detection
+    # order decides, once, instead of a second detection pass per file.
     return page
 
 
