@@ -7,6 +7,7 @@ print it on one line. Relative paths in the file are resolved against the file's
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -16,6 +17,7 @@ from typing import Any
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = PROJECT_ROOT / "config" / "warta.toml"
 SOURCE_KINDS = ("files", "urls", "feed", "sitemap", "warc")
+SIZE = re.compile(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)")
 
 
 class ConfigError(ValueError):
@@ -29,6 +31,7 @@ class WarehouseSettings:
     raw_dir: Path
     compatibility: str = "v1.5.0"
     report_timezone: str = "Asia/Jakarta"
+    memory_limit: str = "512MB"
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +160,8 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
     _reject_unknown(data, {"warehouse", "run", "http", "schedule", "sources", "quality"}, path, "")
     wh = _table(data, "warehouse", path)
     _reject_unknown(
-        wh, {"path", "published_path", "raw_dir", "compatibility", "report_timezone"}, path, "warehouse."
+        wh, {"path", "published_path", "raw_dir", "compatibility", "report_timezone", "memory_limit"}, path,
+        "warehouse."
     )
     env_wh = os.environ.get("WARTA_WAREHOUSE")
     default_db = "../warehouse/warta.duckdb"
@@ -169,10 +173,14 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
         raw_dir=_path(wh["raw_dir"], base) if "raw_dir" in wh and not env_wh else db_path.parent / "raw",
         compatibility=_typed(wh, "compatibility", str, "v1.5.0", path, "warehouse."),
         report_timezone=_typed(wh, "report_timezone", str, "Asia/Jakarta", path, "warehouse."),
+        memory_limit=_typed(wh, "memory_limit", str, "512MB", path, "warehouse."),
     )
     run = _dataclass_from(RunSettings, _table(data, "run", path), path, "run.")
     http = _dataclass_from(HttpSettings, _table(data, "http", path), path, "http.")
     schedule = _dataclass_from(ScheduleSettings, _table(data, "schedule", path), path, "schedule.")
+    if not SIZE.fullmatch(warehouse.memory_limit.strip()):
+        raise ConfigError(f"warehouse.memory_limit must be a size such as 512MB or 2GB, got "
+                          f"{warehouse.memory_limit!r} in {path}")
     if run.batch_size < 1:
         raise ConfigError(f"run.batch_size must be at least 1 in {path}")
     raw_sources = data.get("sources", [])

@@ -11,14 +11,14 @@ import hashlib
 import re
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from string import Template
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import duckdb
 
-from flows.config import PROJECT_ROOT
+from flows.config import PROJECT_ROOT, SIZE, WarehouseSettings
 
 SQL_DIR = PROJECT_ROOT / "sql"
 MIGRATION_NAME = re.compile(r"^(\d{3,})_[\w-]+\.sql$")
@@ -121,16 +121,31 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
 
 
 @contextmanager
-def open_warehouse(path: Path, *, report_timezone: str, compatibility: str = "v1.5.0"
-                   ) -> Iterator[duckdb.DuckDBPyConnection]:
+def open_warehouse(path: Path, *, report_timezone: str, compatibility: str = "v1.5.0",
+                   memory_limit: str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """Read-write connection with migrations applied and views current."""
     con = connect(path, compatibility=compatibility)
     try:
+        if memory_limit:
+            # DuckDB otherwise caches up to 80% of RAM as the warehouse grows; the ETL needs little.
+            con.execute(f"SET memory_limit = '{_checked_size(memory_limit)}'")
         migrate(con)
         create_views(con, report_timezone)
         yield con
     finally:
         con.close()
+
+
+def open_etl(wh: WarehouseSettings, path: Path | None = None) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
+    """The ETL's connection to its warehouse file (or a scratch copy of it) as configured."""
+    return open_warehouse(path or wh.path, report_timezone=wh.report_timezone, compatibility=wh.compatibility,
+                          memory_limit=wh.memory_limit)
+
+
+def _checked_size(value: str) -> str:
+    if not SIZE.fullmatch(value.strip()):
+        raise WarehouseError(f"invalid memory limit {value!r} (e.g. 512MB, 2GB)")
+    return value.strip()
 
 
 def _checked_zone(name: str) -> str:

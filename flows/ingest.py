@@ -25,7 +25,7 @@ from prefect.runtime import flow_run
 from flows import load
 from flows import quality as dq
 from flows.config import Settings, SourceConfig, load_settings
-from flows.database import open_warehouse
+from flows.database import open_etl
 from flows.extract import PARSER_VERSION
 from flows.fetch import Fetcher
 from flows.fetch.state import state_key
@@ -242,7 +242,7 @@ def run_ingest(settings: Settings, *, sources: list[str] | None = None, limit: i
                                until=until, reparse=reparse)
             summary.seconds = time.perf_counter() - t0
             return summary
-        with open_warehouse(wh.path, report_timezone=wh.report_timezone, compatibility=wh.compatibility) as con:
+        with open_etl(wh) as con:
             summary = _ingest_sources(con, settings, selected, run_id, started_at, parameters, log,
                                       limit=limit, since=since, until=until, reparse=reparse)
             summary.seconds = time.perf_counter() - t0
@@ -257,7 +257,7 @@ def run_ingest(settings: Settings, *, sources: list[str] | None = None, limit: i
             summary.published = publish(settings)
         except OSError as exc:
             summary.status, summary.error = "failed", f"publish failed: {exc}"
-            with open_warehouse(wh.path, report_timezone=wh.report_timezone) as con:
+            with open_etl(wh) as con:
                 con.execute("UPDATE core.runs SET status = ?, error = ? WHERE run_id = ?",
                             [summary.status, summary.error, run_id])
     summary.seconds = time.perf_counter() - t0
@@ -275,12 +275,12 @@ def _dry_run(settings: Settings, selected: list[SourceConfig], run_id: str, star
     go to the raw archive, which is content-addressed, so a later real run reuses them.
     """
     wh = settings.warehouse
-    with open_warehouse(wh.path, report_timezone=wh.report_timezone, compatibility=wh.compatibility) as con:
+    with open_etl(wh) as con:
         con.execute("CHECKPOINT")  # the copy must not depend on a WAL
     scratch = wh.path.with_name(f".{wh.path.stem}.dry-run-{run_id}{wh.path.suffix}")
     try:
         shutil.copyfile(wh.path, scratch)
-        with open_warehouse(scratch, report_timezone=wh.report_timezone, compatibility=wh.compatibility) as con:
+        with open_etl(wh, scratch) as con:
             summary = _ingest_sources(con, settings, selected, run_id, started_at, parameters, log, limit=limit,
                                       since=since, until=until, reparse=reparse)
             run_row = con.sql("SELECT * FROM core.runs WHERE run_id = $1", params=[run_id]).to_arrow_table()
@@ -290,7 +290,7 @@ def _dry_run(settings: Settings, selected: list[SourceConfig], run_id: str, star
             leftover.unlink(missing_ok=True)
     summary.dry_run = True
     summary.status = "dry-run" if summary.status == "succeeded" else "dry-run-failed"
-    with open_warehouse(wh.path, report_timezone=wh.report_timezone, compatibility=wh.compatibility) as con:
+    with open_etl(wh) as con:
         cur = con.cursor()
         cur.register("dry_run_row", run_row)
         cur.register("dry_run_checks", checks)

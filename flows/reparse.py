@@ -23,7 +23,7 @@ from prefect.runtime import flow_run
 
 from flows import load
 from flows.config import Settings, load_settings
-from flows.database import open_warehouse
+from flows.database import open_etl
 from flows.incremental import CrawlStateLookup
 from flows.ingest import RunSummary, SourceReport, _load_pages, batched, publish, summary_markdown
 from flows.pages import Page
@@ -137,7 +137,7 @@ def run_reparse(settings: Settings, *, sites: list[str] | None = None, since: da
     wh = settings.warehouse
     parameters = {"sites": sites, "since": since, "until": until, "limit": limit}
     with run_lock(wh.path, wait=settings.run.lock_wait):
-        with open_warehouse(wh.path, report_timezone=wh.report_timezone, compatibility=wh.compatibility) as con:
+        with open_etl(wh) as con:
             load.mark_abandoned_runs(con, started_at)
             load.start_run(con, run_id, flow_run_id=flow_run.get_id(), flow_name=FLOW_NAME,
                            parameters=parameters, sources=[], started_at=started_at)

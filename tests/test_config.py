@@ -54,6 +54,7 @@ def test_env_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         ("[[sources]]\nname = 'a'\nkind = 'urls'\nurls = ['u']\n[[sources]]\nname = 'a'\nkind = 'urls'\nurls = ['u']",
          "duplicate source name"),
         ("this is = = not toml", "invalid TOML"),
+        ("[warehouse]\nmemory_limit = 'lots'", "warehouse.memory_limit must be a size"),
     ],
 )
 def test_invalid_config_is_one_line_error(tmp_path: Path, body: str, message: str) -> None:
