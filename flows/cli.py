@@ -87,6 +87,24 @@ def run(sources: tuple[str, ...], limit: int | None, since: datetime | None, unt
     sys.exit(1)
 
 
+@main.command(name="eval")
+@click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--compare", is_flag=True, help="Also run trafilatura (optional `compare` group) on the same pages.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--worst", type=click.IntRange(min=0), default=0, help="List the N pages with the lowest body F1.")
+def eval_(corpus: Path, compare: bool, as_json: bool, worst: int) -> None:
+    """Score parse_article on a labelled CORPUS (items.jsonl + pages, or truth.jsonl + manifest.json)."""
+    from flows.evaluate import main as evaluate_main
+
+    args = [str(corpus), *(["--compare"] if compare else []), *(["--json"] if as_json else []),
+            *(["--worst", str(worst)] if worst else [])]
+    if not (corpus / "items.jsonl").is_file() and not (corpus / "truth.jsonl").is_file():
+        raise UserError(f"{corpus} is not a labelled corpus: it has neither items.jsonl nor truth.jsonl")
+    code = evaluate_main(args)
+    if code:
+        sys.exit(code)
+
+
 @main.command()
 @click.option("--corpus", type=click.Path(file_okay=False, path_type=Path),
               help="Labelled corpus for the parse figures (default: ../shared/corpus/scrapinghub, else the samples).")

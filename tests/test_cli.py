@@ -105,3 +105,16 @@ def test_run_prints_summary_and_fails_loudly(config_file: Path, tmp_path: Path) 
     out = runner.invoke(main, ["run"])
     assert out.exit_code == 1
     assert "run failed" in out.output
+
+
+def test_eval_scores_the_bundled_samples(config_file: Path) -> None:
+    out = CliRunner().invoke(main, ["eval", str(SAMPLES)])
+    assert out.exit_code == 0, out.output
+    body_f1 = next(line for line in out.output.splitlines() if line.startswith("body f1"))
+    assert float(body_f1.split()[-1]) >= 0.95
+
+
+def test_eval_refuses_a_folder_without_gold(tmp_path: Path, config_file: Path) -> None:
+    out = CliRunner().invoke(main, ["eval", str(tmp_path)])
+    assert out.exit_code == 2
+    assert "is not a labelled corpus" in out.output and out.output.count("\n") == 1
