@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from string import Template
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import duckdb
@@ -134,6 +135,29 @@ def open_warehouse(path: Path, *, report_timezone: str, compatibility: str = "v1
         yield con
     finally:
         con.close()
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection, staged: dict[str, Any] | None = None
+                ) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One transaction on a cursor of its own, with `staged` Arrow tables registered on it.
+
+    A separate cursor, because the caller may have an unfinished result pending on `con`; rollback on
+    any exception (KeyboardInterrupt included), so a batch is committed whole or not at all.
+    """
+    cur = con.cursor()
+    try:
+        for name, table in (staged or {}).items():
+            cur.register(name, table)
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            yield cur
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+    finally:
+        cur.close()
 
 
 def open_etl(wh: WarehouseSettings, path: Path | None = None) -> AbstractContextManager[duckdb.DuckDBPyConnection]:

@@ -18,6 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from flows import schemas
+from flows.database import transaction
 from flows.tabulate import Batch
 
 ARTICLE_COLUMNS = [f.name for f in schemas.ARTICLES]
@@ -67,31 +68,19 @@ def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, run_id: str, *, now
         "stage_crawl_state": crawl_state if crawl_state is not None else schemas.CRAWL_STATE.empty_table(),
         "skipped_ids": skipped,
     }
-    # A cursor of its own: the caller may have an unfinished result pending on `con`.
-    cur = con.cursor()
-    for name, table in staged.items():
-        cur.register(name, table)
-    try:
-        cur.execute("BEGIN TRANSACTION")
-        try:
-            result = _merge(cur, run_id, now, refresh_derived, batch)
-            result.rejected = batch.rejects.num_rows
-            if skipped.num_rows:
-                cur.execute(
-                    "UPDATE core.articles SET last_seen_at = ?::TIMESTAMPTZ, last_run_id = ? "
-                    "WHERE article_id IN (SELECT article_id FROM skipped_ids)",
-                    [now, run_id],
-                )
-                result.unchanged += skipped.num_rows
-            if crawl_state is not None and crawl_state.num_rows:
-                cur.execute(f"INSERT INTO core.crawl_state SELECT * FROM stage_crawl_state "
-                            f"ON CONFLICT (url) DO UPDATE SET {_STATE_SET}")
-            cur.execute("COMMIT")
-        except BaseException:
-            cur.execute("ROLLBACK")
-            raise
-    finally:
-        cur.close()
+    with transaction(con, staged) as cur:
+        result = _merge(cur, run_id, now, refresh_derived, batch)
+        result.rejected = batch.rejects.num_rows
+        if skipped.num_rows:
+            cur.execute(
+                "UPDATE core.articles SET last_seen_at = ?::TIMESTAMPTZ, last_run_id = ? "
+                "WHERE article_id IN (SELECT article_id FROM skipped_ids)",
+                [now, run_id],
+            )
+            result.unchanged += skipped.num_rows
+        if crawl_state is not None and crawl_state.num_rows:
+            cur.execute(f"INSERT INTO core.crawl_state SELECT * FROM stage_crawl_state "
+                        f"ON CONFLICT (url) DO UPDATE SET {_STATE_SET}")
     return result
 
 
@@ -165,12 +154,8 @@ def _merge(con: duckdb.DuckDBPyConnection, run_id: str, now: datetime, refresh_d
 
 def insert_rejects(con: duckdb.DuckDBPyConnection, rejects: pa.Table) -> None:
     """Rejects that never reached a batch (a source that failed to list) still get recorded."""
-    cur = con.cursor()
-    try:
-        cur.register("stage_rejects", rejects)
+    with transaction(con, {"stage_rejects": rejects}) as cur:
         cur.execute("INSERT INTO core.rejects SELECT * FROM stage_rejects")
-    finally:
-        cur.close()
 
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, *, flow_run_id: str | None, flow_name: str,

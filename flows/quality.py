@@ -16,6 +16,7 @@ import pyarrow as pa
 
 from flows import schemas
 from flows.config import QUALITY_CHECKS, QualitySettings
+from flows.database import transaction
 
 # Per check: the SQL counting matching articles among `run_articles` (a CTE of the run's articles).
 _ARTICLE_COUNTS = {
@@ -107,19 +108,9 @@ def store(con: duckdb.DuckDBPyConnection, run_id: str, results: list[CheckResult
         ],
         schema=schemas.QUALITY_CHECKS,
     )
-    cur = con.cursor()
-    try:
-        cur.register("stage_quality", table)
-        cur.execute("BEGIN TRANSACTION")
-        try:
-            cur.execute("DELETE FROM core.quality_checks WHERE run_id = ?", [run_id])
-            cur.execute("INSERT INTO core.quality_checks SELECT * FROM stage_quality")
-            cur.execute("COMMIT")
-        except BaseException:
-            cur.execute("ROLLBACK")
-            raise
-    finally:
-        cur.close()
+    with transaction(con, {"stage_quality": table}) as cur:
+        cur.execute("DELETE FROM core.quality_checks WHERE run_id = ?", [run_id])
+        cur.execute("INSERT INTO core.quality_checks SELECT * FROM stage_quality")
 
 
 def failure_message(results: list[CheckResult]) -> str | None:
