@@ -366,3 +366,95 @@ def test_kompas_2016_channel_h1_credits_table_and_photo_box():
     (photo,) = a.images
     assert photo.credit == "KOMPAS.com/ANDRI SETIAWAN" and photo.caption.startswith("Relawan memunguti")
     assert photo.is_cover
+
+
+# --- authored site fixtures: CNN Indonesia, Media Indonesia, Tribunnews ----------------------------------
+@cache
+def fixture(name: str, url: str) -> Article:
+    return parse_article((FIXTURES / f"{name}.html").read_bytes(), url)
+
+
+CNN_URL = ("https://www.cnnindonesia.com/nasional/20240306142011-20-1071234/"
+           "jembatan-gantung-desa-sukamaju-rampung-sebelum-musim-hujan")
+MI_URL = "https://mediaindonesia.com/ekonomi/612345/revitalisasi-pasar-tradisional-dorong-kunjungan-pembeli"
+TRIBUN_URL = "https://www.tribunnews.com/regional/2024/05/11/ratusan-siswa-ikuti-lomba-sains-antarsekolah-di-bekasi"
+
+
+def test_cnnindonesia_title_byline_time_and_body():
+    a = fixture("cnnindonesia-jembatan", CNN_URL)
+    assert a.profile == "cnnindonesia" and a.site == "cnnindonesia.com"
+    assert a.title == "Jembatan Gantung Desa Sukamaju Rampung Sebelum Musim Hujan"
+    assert a.authors == ["Dimas Prakoso"]  # "Name, CNN Indonesia": the outlet is not an author
+    assert a.published_at == datetime(2024, 3, 6, 14, 20, 11, tzinfo=WIB)
+    assert a.published_at.utcoffset() == timedelta(hours=7)
+    texts = [p.text for p in a.paragraphs]
+    assert len(texts) == 5 and all(p.kind == "paragraph" for p in a.paragraphs)
+    assert texts[0].startswith("Jakarta, CNN Indonesia -- Pemerintah kabupaten")
+    assert texts[-1].endswith("sekitar dua miliar rupiah.")
+
+
+@pytest.mark.parametrize(
+    "junk",
+    ["Lihat Juga", "Banjir Bandang Putus", "SCROLL TO CONTINUE", "[Gambas:", "(dmp/ain)", "TOPIK TERKAIT",
+     "Berita Terkait", "Jembatan Bambu", "Warga melintasi jembatan", "Copyright"],
+)
+def test_cnnindonesia_body_has_no_boilerplate(junk):
+    assert junk not in body(fixture("cnnindonesia-jembatan", CNN_URL))
+
+
+def test_mediaindonesia_reporter_is_the_visible_byline_and_jsonld_author_the_editor():
+    a = fixture("mediaindonesia-pasar", MI_URL)
+    assert a.profile == "mediaindonesia"
+    assert a.title == "Revitalisasi Pasar Tradisional Dorong Kunjungan Pembeli"
+    assert a.authors == ["Bagus Saputra"]
+    roles = {(c.name, c.role) for c in a.contributors}
+    assert ("Bagus Saputra", "author") in roles
+    assert ("Wulan Handayani", "editor") in roles and ("Wulan Handayani", "author") not in roles
+    assert a.published_at == datetime(2023, 11, 20, 9, 45, tzinfo=WIB)
+    assert a.published_at.utcoffset() == timedelta(hours=7)
+
+
+def test_mediaindonesia_body_ends_without_the_editor_code():
+    a = fixture("mediaindonesia-pasar", MI_URL)
+    texts = [p.text for p in a.paragraphs]
+    assert len(texts) == 4
+    assert texts[0].startswith("PEMERINTAH kota mencatat")
+    assert texts[-1] == ("Pemerintah berencana merevitalisasi empat pasar lagi pada tahun depan dengan skema "
+                         "pembiayaan bersama pihak swasta.")
+    for junk in ("(H-4)", "Baca juga", "Harga Cabai", "Advertisement", "Tags", "Terpopuler", "MI/Bagus"):
+        assert junk not in body(a)
+
+
+def test_tribunnews_baca_juga_inside_paragraphs_pagination_and_staff_lines():
+    a = fixture("tribunnews-sekolah", TRIBUN_URL)
+    assert a.profile == "tribunnews"
+    assert a.title == "Ratusan Siswa Ikuti Lomba Sains Antarsekolah di Bekasi"
+    assert a.authors == ["Fajar Nugroho"]
+    assert ("Sari Lestari", "editor") in {(c.name, c.role) for c in a.contributors}
+    assert a.published_at == datetime(2024, 5, 11, 16, 5, 32, tzinfo=WIB)
+    assert a.published_at.utcoffset() == timedelta(hours=7)
+    assert a.dateline == "Bekasi"  # "TRIBUNNEWS.COM, BEKASI - "
+    texts = [p.text for p in a.paragraphs]
+    assert len(texts) == 4
+    # the related link closing a paragraph goes, the paragraph's own sentence stays
+    assert texts[2] == "Ketua panitia berharap lomba itu menumbuhkan minat siswa pada penelitian sejak dini."
+    assert texts[-1].startswith("Pemenang setiap bidang")
+    for junk in ("Baca juga", "Gedung Olahraga Kota Direnovasi", "Olimpiade Matematika", "Halaman",
+                 "Selanjutnya", "Tampilkan semua", "Penulis:", "Editor:", "Lomba Sains Bekasi", "Terpopuler"):
+        assert junk not in body(a)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pasar dibuka lagi pekan depan. (H-4)", "Pasar dibuka lagi pekan depan."),
+        ('"Kami siap," katanya. (Ant/H-2)', '"Kami siap," katanya.'),
+        ("Ekspor naik tajam. (Cas/Isk)", "Ekspor naik tajam."),
+        ("Arus mudik memuncak pada (H-2)", "Arus mudik memuncak pada (H-2)"),  # inside a sentence: kept
+    ],
+)
+def test_trailing_editor_codes_are_stripped_generically(text, expected):
+    from flows.extract.boilerplate import is_boilerplate, strip_signoff
+
+    assert strip_signoff(text) == expected
+    assert is_boilerplate("(Ant/H-2)") and is_boilerplate("(H-4)")

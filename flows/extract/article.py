@@ -20,7 +20,7 @@ from flows.extract.metadata import Meta
 from flows.model import Article, Contributor, Paragraph
 from flows.urls import site_of
 
-PARSER_VERSION = "0.1.0"
+PARSER_VERSION = "0.2.0"
 
 _TITLE_SEP = re.compile(r"\s+(?:[|\-–—:•·»]|::)\s+")
 _TOKEN = re.compile(r"\w+", re.UNICODE)

@@ -36,6 +36,7 @@ _WHOLE = re.compile(
     r"^(?:"
     r"\(\s*[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{1,6})+\s*\)|"  # sign-off (Dio/Ysl)
     r"\(\s*[A-Z]{1,4}-?\d{0,3}\s*\)|"  # editor code (H-4), (ant)
+    r"\(\s*(?:[A-Za-z]{2,6}\s*/\s*)+[A-Z]{1,3}-\d{1,3}\s*\)|"  # desk code after a source (Ant/H-2)
     r"\(\s*(?:ant|antara|rtr|ap|afp|dpa)\s*\)|"
     r"\[\s*[a-z]{2,6}(?:\s*/\s*[a-z]{2,6})*\s*\]|"  # Merdeka-style sign-off [bay]
     r"[-–—=*_.•·]+|"
@@ -48,6 +49,8 @@ _WHOLE = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_SIGNOFF = re.compile(r"\s*\(\s*[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{1,6})+\s*\)\s*$")
+# a desk code after the closing sentence: '... swasta. (H-4)', '... lagi." (Ant/H-2)'
+_TRAILING_DESK_CODE = re.compile(r"(?<=[.!?\"”’])\s*\(\s*(?:[A-Za-z]{2,6}\s*/\s*)*[A-Z]{1,3}-\d{1,3}\s*\)\s*$")
 _STAFF_LINE = re.compile(r"^(reporter|editor|penulis|pewarta|redaktur|fotografer|photographer)\s*:\s*(.{2,60})$",
                          re.IGNORECASE)
 
@@ -75,8 +78,8 @@ def is_boilerplate(text: str) -> bool:
 
 
 def strip_signoff(text: str) -> str:
-    """A sign-off glued to the end of the last paragraph: '... Smartfren. (Cas/Isk)'."""
-    return _TRAILING_SIGNOFF.sub("", text)
+    """A sign-off or desk code glued to the end of the last paragraph: '... Smartfren. (Cas/Isk)', '(H-4)'."""
+    return _TRAILING_DESK_CODE.sub("", _TRAILING_SIGNOFF.sub("", text))
 
 
 def staff_line(text: str) -> tuple[str, str] | None:
@@ -108,7 +111,7 @@ def staff_pairs(text: str) -> list[tuple[str, str]]:
 
 
 _DATELINE = re.compile(
-    r"^(?:(?P<pub1>[\w.]+\.(?:com|co\.id|id|net|org|co))\s*,\s*)?"
+    r"^(?:(?P<pub1>[\w.]+\.(?i:com|co\.id|id|net|org|co))\s*,\s*)?"
     r"(?P<city>[A-Z][A-Za-z'’.]+(?:[ -][A-Z][A-Za-z'’.]+){0,3})"
     r"(?:\s*,\s*(?P<pub2>[\w.]+\.(?:com|co\.id|id|net))|"
     r"(?:\s*,\s*(?:[A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){0,2}|\d{1,2}\s+\w+\s+\d{4}))?"  # ", Province" or a date
@@ -119,7 +122,7 @@ _CITY_STOP = {"The", "This", "A", "An", "In", "On", "At", "It", "We", "He", "She
 
 
 _LEAD = re.compile(
-    r"^(?:[\w.]+\.(?:com|co\.id|id|net|org|co)\s*,\s*)?([A-Z][A-Za-z'’.]+(?:[ -][A-Z][A-Za-z'’.]+){0,3})\s*[-–—:]?$"
+    r"^(?:[\w.]+\.(?i:com|co\.id|id|net|org|co)\s*,\s*)?([A-Z][A-Za-z'’.]+(?:[ -][A-Z][A-Za-z'’.]+){0,3})\s*[-–—:]?$"
 )
 
 

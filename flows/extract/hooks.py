@@ -70,3 +70,22 @@ def kly_gtm(article: Article, ctx: HookContext) -> None:
     tags = gtm.get("tag")
     if isinstance(tags, str) and tags.strip() and not article.tags:
         article.tags = [t.strip() for t in tags.split("|") if t.strip()]
+
+
+@hook("ld_author_is_editor")
+def ld_author_is_editor(article: Article, ctx: HookContext) -> None:
+    """Sites whose JSON-LD `author` names the desk editor, not the reporter (Media Indonesia).
+
+    The reporter comes from the visible byline; the JSON-LD names become editors and leave `authors`.
+    """
+    value = ctx.meta.ld.get("author") if ctx.meta.ld else None
+    editors = [n for n in _names(value) if is_person(n)]
+    if not editors:
+        return
+    keys = {n.lower() for n in editors}
+    article.authors = [a for a in article.authors if a.lower() not in keys]
+    article.contributors = [c for c in article.contributors if not (c.role == "author" and c.name.lower() in keys)]
+    have = {(c.name.lower(), c.role) for c in article.contributors}
+    for name in editors:
+        if (name.lower(), "editor") not in have:
+            article.contributors.append(Contributor(name=name, role="editor"))
