@@ -79,7 +79,11 @@ def generate_corpus(target: Path, count: int, samples: Path = SAMPLES) -> Path:
 # --- measuring --------------------------------------------------------------------------------------
 @dataclass
 class RssSampler:
-    """Peak resident memory of this process and its descendants, sampled from /proc."""
+    """Peak memory of this process and its descendants, sampled from /proc.
+
+    Proportional set size (PSS) where the kernel reports it: forked parser workers share most of their
+    pages with the forkserver, and summing plain RSS would count those pages once per process.
+    """
 
     interval: float = 0.1
     exclude: tuple[str, ...] = ("uvicorn", "prefect.server", "prefect server")
@@ -122,12 +126,20 @@ class RssSampler:
                 cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
                 if pid != me and any(x in cmd for x in self.exclude):
                     continue
-                status = Path(f"/proc/{pid}/status").read_text()
+                total += _process_memory(pid)
             except OSError:
                 continue
-            match = re.search(r"VmRSS:\s+(\d+) kB", status)
-            total += int(match.group(1)) * 1024 if match else 0
         return total
+
+
+def _process_memory(pid: int) -> int:
+    try:
+        match = re.search(r"^Pss:\s+(\d+) kB", Path(f"/proc/{pid}/smaps_rollup").read_text(), re.MULTILINE)
+    except OSError:
+        match = None
+    if match is None:
+        match = re.search(r"VmRSS:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text())
+    return int(match.group(1)) * 1024 if match else 0
 
 
 def time_parse(pages: list[tuple[str, bytes]], with_mentions: bool = True) -> float:
@@ -300,8 +312,8 @@ def run(corpus: Path, pages: int, quick: bool, echo: Callable[[str], None] = pri
         echo(f"\nb. end-to-end ingest of {pages} generated pages, {cores} parser processes:")
         echo(f"   {rate_n:8.1f} pages/s   ({cold['inner']:.1f} s in the flow body, {cold['wall']:.1f} s wall)")
         echo(f"   one worker: {rate_1:.1f} pages/s on {single_pages} pages; parallel efficiency {efficiency:.0%}")
-        echo(f"   Prefect overhead {overhead:.1%} of the run; peak RSS {cold['rss'] / 2**20:.0f} MiB "
-             "(process tree, temporary Prefect server excluded)")
+        echo(f"   Prefect overhead {overhead:.1%} of the run; peak memory {cold['rss'] / 2**20:.0f} MiB "
+             "(PSS of the process tree, temporary Prefect server excluded)")
         rows, load_s = time_load(generated, min(pages, 2000), batch)
         for name, res in (("one worker", one), ("cold", cold), ("warm", warm)):
             if res["rejects"]:
