@@ -12,7 +12,7 @@ from flows.errors import PageRejected
 from flows.extract import authors as authorlib
 from flows.extract import boilerplate, dates, profiles
 from flows.extract import language as langlib
-from flows.extract.body import HEADINGS, Block, Walk, choose_container, negative_between, walk
+from flows.extract.body import HEADINGS, Block, Walk, choose_container, inside, negative_between, walk
 from flows.extract.hooks import HOOKS, HookContext
 from flows.extract.html import decode, make_soup, prepare
 from flows.extract.images import ImageCollector, image_url
@@ -313,12 +313,7 @@ def parse_article(
     container_ids = {id(c) for c in containers}
 
     def in_containers(tag: Tag) -> bool:
-        node: Tag | None = tag
-        while node is not None:
-            if id(node) in container_ids:
-                return True
-            node = node.parent
-        return False
+        return inside(tag, container_ids) is not None
 
     body_blocks = [b for b in w.blocks if in_containers(b.owner)]
     body_start = body_blocks[0].index if body_blocks else len(w.blocks)

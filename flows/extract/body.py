@@ -440,7 +440,7 @@ def score_candidates(w: Walk, root: Tag) -> list[tuple[float, Tag]]:
     return out
 
 
-def inside(tag: Tag, containers: set[int], stop: Tag | None = None) -> Tag | None:
+def inside(tag: Tag, containers: set[int]) -> Tag | None:
     """The container (by id) among `tag` and its ancestors, if any."""
     node: Tag | None = tag
     while node is not None:
