@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -36,13 +36,6 @@ class LoadResult:
     updated: int = 0
     unchanged: int = 0
     rejected: int = 0
-    changed_ids: list[str] = field(default_factory=list)
-
-    def add(self, other: LoadResult) -> None:
-        self.new += other.new
-        self.updated += other.updated
-        self.unchanged += other.unchanged
-        self.rejected += other.rejected
 
 
 def load_batch(con: duckdb.DuckDBPyConnection, batch: Batch, run_id: str, *, now: datetime | None = None,
@@ -149,7 +142,7 @@ def _merge(con: duckdb.DuckDBPyConnection, run_id: str, now: datetime, refresh_d
         SET aliases = list_sort(list_distinct(list_concat(aliases, excluded.aliases)))
         """
     )
-    return LoadResult(new=len(new), updated=len(updated), unchanged=len(unchanged), changed_ids=changed)
+    return LoadResult(new=len(new), updated=len(updated), unchanged=len(unchanged))
 
 
 def insert_rejects(con: duckdb.DuckDBPyConnection, rejects: pa.Table) -> None:

@@ -64,10 +64,6 @@ class Batch:
     mentions: pa.Table
     rejects: pa.Table
 
-    @property
-    def article_ids(self) -> list[str]:
-        return self.articles.column("article_id").to_pylist()
-
 
 def identity_url(article: Article) -> str | None:
     """The URL the article id comes from: the canonical link when it stays on the page's site."""
