@@ -84,6 +84,16 @@ def default_zone(profile: profiles.Profile | None, tz_hint: str | None, lang: st
     return None
 
 
+def keep_embeds(profile: profiles.Profile | None, lang: str | None, url: str) -> bool:
+    """Embedded posts (tweets, Instagram) are quoted statements, part of the text on most sites; Indonesian
+    newsrooms treat them as widgets, and the profile can say either way."""
+    if profile is not None and profile.embeds:
+        return profile.embeds == "keep"
+    lang = lang or (profile.language if profile else None)
+    host = urlsplit(url).hostname or ""
+    return not (lang == "id" or host.endswith(".id"))
+
+
 def _select_text(soup: BeautifulSoup, meta: Meta, selector: str | None) -> str | None:
     if not selector:
         return None
@@ -295,7 +305,7 @@ def parse_article(
         for sel in version.remove:
             skip.update(id(el) for el in soup.select(sel))
     try:
-        w = walk(root, skip)
+        w = walk(root, skip, keep_embeds(profile, declared_lang or language, url))
     except RecursionError as exc:
         raise PageRejected("too_deep", "markup nested deeper than the parser follows") from exc
     for i, b in enumerate(w.blocks):
@@ -309,7 +319,7 @@ def parse_article(
         containers = [c for c in containers if not any(id(p) in ids for p in c.parents)]
     from_profile = bool(containers)
     if not containers:
-        containers = [choose_container(w, root)]
+        containers = [choose_container(w, root, meta.is_live_blog())]
     container_ids = {id(c) for c in containers}
 
     def in_containers(tag: Tag) -> bool:

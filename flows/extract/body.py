@@ -65,6 +65,13 @@ _POS_TOKEN = re.compile(
     r"article-raw-content|itemprop",
     re.IGNORECASE,
 )
+# the narrower set that names the text of one article (not a page column like "main-content")
+_BODY_MARK = re.compile(
+    r"article-?body|articlebody|post-?body|entry-?content|story-?body|article-?content|content-?body|"
+    r"article-?text|post-?content|read-?content|detail-?text|story-?content|article__body|body-?text|"
+    r"news-?content|field-name-body|article-raw-content",
+    re.IGNORECASE,
+)
 
 
 def _token_verdict(token: str) -> int:
@@ -156,13 +163,15 @@ class Walk:
     dates: list[Tag] = field(default_factory=list)
     negative: set[int] = field(default_factory=set)
     positive: set[int] = field(default_factory=set)
+    body_marked: set[int] = field(default_factory=set)  # classes that name an article's text
     positions: dict[int, int] = field(default_factory=dict)  # id(tag) -> blocks before it (dates, bylines)
 
 
 class _Walker:
-    def __init__(self, skip: set[int]) -> None:
+    def __init__(self, skip: set[int], keep_embeds: bool) -> None:
         self.out = Walk()
         self.skip = skip
+        self.keep_embeds = keep_embeds
         self.parts: list[str] = []
         self.links = 0
         self.bold = 0
@@ -245,7 +254,14 @@ class _Walker:
                 self._gallery_item(child)
                 continue
             if name == "blockquote" and _EMBED_CLS.search(cls):
-                self._embed(child)
+                if self.keep_embeds:  # the post's text is a quote in the article; its chrome is boilerplate
+                    self.flush()
+                    parent_owner, self.owner = self.owner, child
+                    self.walk(child)
+                    self.flush()
+                    self.owner = parent_owner
+                else:
+                    self._embed(child)
                 continue
             if name in ("figure", "picture") or (name == "div" and ("wp-caption" in cls or (
                     _PHOTO_BOX.search(cls) and child.find("img") is not None and len(child.get_text()) < 500))):
@@ -261,6 +277,9 @@ class _Walker:
                 continue
             if itemprop == "articleBody":
                 verdict = 1
+                self.out.body_marked.add(id(child))
+            elif verdict > 0 and _BODY_MARK.search(marker):
+                self.out.body_marked.add(id(child))
             elif itemprop in ("datePublished", "dateModified", "dateCreated") or name == "time":
                 is_date = True
             elif itemprop == "author" or attrs.get("rel") == "author":
@@ -361,8 +380,9 @@ class _Walker:
                 last.caption = text
 
 
-def walk(root: Tag, skip: set[int] | None = None) -> Walk:
-    walker = _Walker(skip or set())
+def walk(root: Tag, skip: set[int] | None = None, keep_embeds: bool = True) -> Walk:
+    """`keep_embeds`: read embedded posts (tweets, Instagram) as quotes in the text, or leave them out."""
+    walker = _Walker(skip or set(), keep_embeds)
     walker.owner = root
     walker.walk(root)
     walker.flush()
@@ -370,18 +390,28 @@ def walk(root: Tag, skip: set[int] | None = None) -> Walk:
 
 
 # --- choosing the container ---------------------------------------------------------------------------
-def _good(block: Block) -> bool:
+def _good(block: Block) -> float:
+    """Prose weight of a block: 1 for prose, 0 for chrome, TEASER for a linked headline with its excerpt."""
     n = len(block.text)
     if block.kind == "tr":  # a data-table row
-        return n >= 15 and block.links / n < 0.35
+        return 1.0 if n >= 15 and block.links / n < 0.35 else 0.0
+    if n < 40 or block.kind in HEADINGS:
+        return 0.0
     if block.lead_link >= 15 and block.lead_link >= 0.15 * n:
-        return False  # a teaser: a linked headline followed by its excerpt
-    return n >= 40 and block.links / n < 0.35 and block.kind not in HEADINGS
+        # a linked headline then its excerpt: a teaser in a listing, or an item of a digest article
+        return TEASER if block.links / n < 0.75 else 0.0
+    return 1.0 if block.links / n < 0.35 else 0.0
 
 
-def choose_container(w: Walk, root: Tag) -> Tag:
-    """The element with the best `good * density**2` score (see module docstring)."""
-    scored = score_candidates(w, root)
+TEASER = -1.0  # counts only under an element whose class names an article's text (a digest's list)
+
+
+def choose_container(w: Walk, root: Tag, live: bool = False) -> Tag:
+    """The element with the best `good * density**2` score (see module docstring).
+
+    `live`: the page is a live blog, whose entries are `<article>`s of one story, not a listing.
+    """
+    scored = score_candidates(w, root, live)
     if not scored:
         return root
     by_id = {id(tag): score for score, tag in scored}
@@ -396,7 +426,7 @@ def choose_container(w: Walk, root: Tag) -> Tag:
 CLIMB = 0.9
 
 
-def score_candidates(w: Walk, root: Tag) -> list[tuple[float, Tag]]:
+def score_candidates(w: Walk, root: Tag, live: bool = False) -> list[tuple[float, Tag]]:
     """Every element holding prose, with its container score."""
     good: dict[int, float] = {}
     total: dict[int, float] = {}
@@ -404,26 +434,42 @@ def score_candidates(w: Walk, root: Tag) -> list[tuple[float, Tag]]:
     neg = w.negative
     inside_negative: set[int] = set()  # candidates under a "comments"/"related" element are not eligible
     stop = root.parent
+    nested: dict[int, float] = {}  # good text inside <article> elements nested in the candidate
+    nested_count: dict[int, set[int]] = {}
     for b in w.blocks:
         n = len(b.text)
-        g = n if _good(b) else 0
+        weight = _good(b)
+        teaser = weight == TEASER
+        g = n if weight else 0
         if g and b.kind != "tr" and (b.text.count(",") + b.text.count(".") + b.text.count("、")) == 0 and n < 120:
             g = n * 0.3  # no punctuation at all: a label or a menu line, not prose
         chain: list[int] = []
         node: Tag | None = b.owner
+        article: int | None = None  # the innermost <article> passed on the way up
         while node is not None and node is not stop:
             key = id(node)
             if key in neg:
                 g = 0
                 inside_negative.update(chain)
+            if teaser and key in w.body_marked:
+                teaser = False  # a list of linked items inside the article's text is its text
             chain.append(key)
             total[key] = total.get(key, 0.0) + n
-            if g:
+            if g and not teaser:
                 good[key] = good.get(key, 0.0) + g
+                if article is not None:
+                    nested[key] = nested.get(key, 0.0) + g
+                    nested_count.setdefault(key, set()).add(article)
             tags[key] = node
+            if node.name == "article":
+                article = key
             node = node.parent
     out: list[tuple[float, Tag]] = []
     for key, g in good.items():
+        if not live and len(nested_count.get(key, ())) >= 2 and nested.get(key, 0.0) >= 0.5 * g:
+            g -= nested[key]  # most of its prose sits in <article>s of their own: a listing, not one text
+            if g <= 0:
+                continue
         t = total[key]
         d = g / t if t else 0.0
         score = g * d * d

@@ -23,6 +23,7 @@ _LINE = re.compile(
     r"(?:\*\s*)?(?:fakta atau hoaks|untuk mengetahui kebenaran informasi|follow official whatsapp|"
     r"ikuti (?:kami|berita|channel)|dapatkan (?:berita|update|info)|gabung (?:ke )?(?:grup|channel))|"
     r"populer|terpopuler|berita terkini|berita terkini selengkapnya|tag terkait|topik terkait|"
+    r"view this (?:post|profile) on (?:instagram|facebook|tiktok)|a post shared by|"
     r"share (?:this|on|via)|like this (?:story|article)|this slideshow requires|bagikan|follow us|ikuti kami|"
     r"sign up|subscribe|newsletter|"
     r"click here|klik (?:di ?sini|tautan)|"
@@ -41,7 +42,8 @@ _WHOLE = re.compile(
     r"\[\s*[a-z]{2,6}(?:\s*/\s*[a-z]{2,6})*\s*\]|"  # Merdeka-style sign-off [bay]
     r"[-–—=*_.•·]+|"
     r"(?:share|tweet|email|print|whatsapp|facebook|twitter|pin|reddit|linkedin|comments?|"
-    r"more|next|previous|prev|top|back|menu|home|tags?|topics?|advertisement|advert|ad|loading\W*)\s*[:.]?|"
+    r"more|next|previous|prev|top|back|menu|home|tags?|topics?|advertisement|advert|ad|loading\W*|"
+    r"like this|like loading\W*)\s*[:.]?|"
     r"https?://\S+|"  # a bare URL
     # a caption that ended up in the text flow
     r".{0,200}\((?:image|photo|picture|pic|foto|gambar|credit|source|sumber)\s*:[^()]{1,60}\)"

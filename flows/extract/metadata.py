@@ -75,6 +75,9 @@ class Meta:
         return _text(self.ld.get(key)) if self.ld else None
 
     # --- fields -------------------------------------------------------------------------------------
+    def is_live_blog(self) -> bool:
+        return any(t == "LiveBlogPosting" for n in self.ld_nodes for t in _types(n))
+
     def titles(self) -> list[str]:
         out = [self.ld_text("headline"), self.first("og:title", "twitter:title", "title", "headline"),
                self.ld_text("name")]

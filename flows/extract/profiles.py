@@ -9,6 +9,8 @@ value in place. A value written `meta:<name>` reads a meta tag instead of the vi
     timezone = "Asia/Jakarta"        # for naive local times
     language = "id"
     hooks = ["kly_gtm"]              # named Python hooks, see flows.extract.hooks
+    embeds = "drop"                  # embedded tweets/Instagram posts: "keep" as quotes or "drop";
+                                     # default: drop on Indonesian pages (newsroom convention), else keep
 
     [[versions]]                     # first applicable version wins
     name = "2019-mobile"
@@ -74,6 +76,7 @@ class Profile:
     language: str | None = None
     hooks: list[str] = field(default_factory=list)
     versions: list[Version] = field(default_factory=list)
+    embeds: str | None = None  # "keep" or "drop" embedded posts; None: by language (see parse_article)
 
     def matches(self, url: str) -> bool:
         host = (urlsplit(url).hostname or "").lower()
@@ -112,8 +115,12 @@ def load_profile(data: dict[str, Any]) -> Profile:
                 hooks=list(v.get("hooks", [])),
             )
         )
+    embeds = data.get("embeds")
+    if embeds not in (None, "keep", "drop"):
+        raise ValueError(f"profile {data.get('name')!r}: embeds must be \"keep\" or \"drop\", not {embeds!r}")
     return Profile(
         name=data["name"],
+        embeds=embeds,
         site=data.get("site"),
         hosts=[h.lower().lstrip("*.") for h in data.get("hosts", [])],
         timezone=data.get("timezone"),

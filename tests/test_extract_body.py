@@ -1,0 +1,135 @@
+"""Body selection rules on small authored pages: digests, teaser listings, embedded posts."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.extract import parse_article
+from flows.extract import profiles as profiles_mod
+
+PROSE = (
+    "The council voted on Tuesday to extend the night bus service to the eastern districts, after a year of "
+    "petitions from shift workers who said the last train left them stranded."
+)
+
+
+def page(body: str, lang: str = "en", head: str = "") -> str:
+    return (
+        f'<!doctype html><html lang="{lang}"><head><title>Headline here | The Gazette</title>{head}</head><body>'
+        '<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>'
+        f"<h1>Headline here</h1>{body}"
+        '<footer><p>About us. Contact. Terms of use. Privacy policy.</p></footer></body></html>'
+    )
+
+
+def texts(html: str, url: str = "https://gazette.example/news/2024/headline-here") -> list[str]:
+    return [p.text for p in parse_article(html, url).paragraphs]
+
+
+def digest_item(i: int) -> str:
+    return (
+        f'<li><strong><a href="/news/story-{i}">Story number {i} about the city budget was published today</a>.'
+        f"</strong> Officials said item {i} would be reviewed next week by the finance committee.</li>"
+    )
+
+
+def test_digest_of_linked_items_inside_the_article_text_is_the_body():
+    items = "".join(digest_item(i) for i in range(1, 9))
+    html = page(
+        '<div class="sidebar-widget"><p>Short note.</p></div>'
+        f'<div class="post-content"><p>Good morning! Here is what you need to know today.</p><ol>{items}</ol></div>'
+    )
+    got = texts(html)
+    assert got[0] == "Good morning! Here is what you need to know today."
+    assert len(got) == 9
+    assert got[-1].startswith("Story number 8 about the city budget")
+
+
+def test_a_listing_of_linked_teasers_outside_the_article_text_is_not_the_body():
+    teasers = "".join(
+        f'<div class="teaser"><p><a href="/news/other-{i}">Another headline number {i} from the archive</a> '
+        f"An excerpt of that other story, long enough to look like prose on its own...</p></div>"
+        for i in range(8)
+    )
+    html = page(f'<div class="story"><p>{PROSE}</p><p>{PROSE} Again.</p></div><div class="list">{teasers}</div>')
+    got = texts(html)
+    assert got == [PROSE, PROSE + " Again."]
+
+
+def test_an_article_followed_by_a_listing_of_nested_article_teasers_wins():
+    teaser = (
+        '<article class="postbox hentry"><img src="/t{i}.jpg" width="600" height="400">'
+        "<p>{text}</p><p><a href='/x{i}'>Whatsapp</a> <a href='/y{i}'>Facebook</a></p></article>"
+    )
+    # together the teasers hold far more prose than the article; each one holds less
+    teasers = "".join(teaser.format(i=i, text=f"Teaser {i}. {PROSE} {PROSE}") for i in range(6))
+    article = [f"{PROSE} Part {i}." for i in range(3)]
+    html = page(
+        f'<article class="articlebox hentry">{"".join(f"<p>{t}</p>" for t in article)}</article>'
+        f'<article class="postbox hentry"><h3>You may also like</h3>{teasers}</article>'
+    )
+    assert texts(html) == article
+
+
+TWEET = (
+    '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">The buses start on Monday. Thank you to every '
+    'driver who signed up for the night shift.</p>&mdash; City Transit (@citytransit) '
+    '<a href="https://twitter.com/citytransit/status/1234567890">November 18, 2024</a></blockquote>'
+)
+
+
+def test_embedded_tweet_is_quoted_in_the_text_of_a_generic_page():
+    html = page(f'<div class="article-body"><p>{PROSE}</p><p>The agency posted:</p>{TWEET}<p>{PROSE} End.</p></div>')
+    got = texts(html)
+    assert "The buses start on Monday. Thank you to every driver who signed up for the night shift." in got
+    assert got[-1] == PROSE + " End."
+
+
+def test_instagram_embed_keeps_the_post_but_not_its_chrome():
+    insta = (
+        '<blockquote class="instagram-media"><div><a href="https://www.instagram.com/p/abc/">View this post on '
+        'Instagram</a></div><p>Opening night of the new line, with the whole crew on board for the first ride.</p>'
+        '<p>A post shared by City Transit (@citytransit) on Nov 18, 2024 at 9:00pm PST</p></blockquote>'
+    )
+    got = texts(page(f'<div class="article-body"><p>{PROSE}</p>{insta}<p>{PROSE} End.</p></div>'))
+    assert "Opening night of the new line, with the whole crew on board for the first ride." in got
+    assert not any("View this post" in t or "A post shared by" in t for t in got)
+
+
+def test_embedded_posts_are_left_out_of_indonesian_pages():
+    prosa = (
+        "Pemerintah kota memperpanjang layanan bus malam ke wilayah timur setelah setahun menerima petisi dari "
+        "para pekerja shift yang kerap tertinggal kereta terakhir."
+    )
+    html = page(f'<div class="article-body"><p>{prosa}</p>{TWEET}<p>{prosa} Selesai.</p></div>', lang="id")
+    got = texts(html, "https://warta-kota.example.id/berita/2024/bus-malam")
+    assert got == [prosa, prosa + " Selesai."]
+
+
+@pytest.mark.parametrize(("setting", "kept"), [("keep", True), ("drop", False)])
+def test_a_profile_decides_embedded_posts(tmp_path, monkeypatch, setting, kept):
+    (tmp_path / "gazette.toml").write_text(
+        f'name = "gazette"\nhosts = ["gazette.example"]\nembeds = "{setting}"\n', encoding="utf-8"
+    )
+    monkeypatch.setenv("WARTA_SITES", str(tmp_path))
+    profiles_mod.load_all.cache_clear()
+    try:
+        got = texts(page(f'<div class="article-body"><p>{PROSE}</p>{TWEET}<p>{PROSE} End.</p></div>'))
+    finally:
+        profiles_mod.load_all.cache_clear()
+    assert any(t.startswith("The buses start on Monday.") for t in got) is kept
+
+
+def test_a_bad_embeds_setting_is_a_clear_error():
+    with pytest.raises(ValueError, match="embeds"):
+        profiles_mod.load_profile({"name": "x", "hosts": ["x.example"], "embeds": "sometimes"})
+
+
+def test_live_blog_entries_in_their_own_articles_are_all_the_body():
+    ld = '<script type="application/ld+json">{"@type": "LiveBlogPosting", "headline": "Headline here"}</script>'
+    entries = [f"{PROSE} Update {i}." for i in range(5)]
+    html = page(
+        '<div class="live">' + "".join(f'<article class="entry"><p>{t}</p></article>' for t in entries) + "</div>",
+        head=ld,
+    )
+    assert texts(html) == entries
