@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import re
 import sys
@@ -30,10 +31,10 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from flows.errors import PageRejected
 from flows.extract import parse_article
-from flows.extract.images import stable_key
 
 _WORD = re.compile(r"\w+")
 
@@ -91,30 +92,73 @@ def _read_html(path: Path) -> bytes:
     return gzip.decompress(data) if path.suffix == ".gz" else data
 
 
-def load_items(corpus_dir: Path) -> list[dict[str, Any]]:
-    """Gold records in the items layout; the id-dev layout is converted on the fly."""
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                out.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{n}: not JSON ({exc.msg})") from exc
+    return out
+
+
+def load_items(corpus_dir: Path, gold: Path | None = None) -> list[dict[str, Any]]:
+    """Gold records in the items layout; the id-dev layout is converted on the fly.
+
+    `gold` is an extra metadata gold file (JSONL keyed by `id`, plain or hashed, see `hash_record`):
+    its fields join the corpus records with the same id; in the id-dev layout its records for pages
+    without a truth record become items of their own (`id` is then the page's file path).
+    """
     items_path = corpus_dir / "items.jsonl"
-    if items_path.exists():
-        return [json.loads(line) for line in items_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     truth_path = corpus_dir / "truth.jsonl"
-    if truth_path.exists():
-        out = []
-        for line in truth_path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            rec = json.loads(line)
+    if items_path.exists():
+        items = _jsonl(items_path)
+    elif truth_path.exists():
+        items = []
+        for rec in _jsonl(truth_path):
             rec["html"] = rec["file"]
             rec.setdefault("id", rec["file"])
-            for image in rec.get("images", []):
-                image.setdefault("src", image.get("media_key"))
-            out.append(rec)
-        return out
-    raise FileNotFoundError(f"{corpus_dir}: neither items.jsonl nor truth.jsonl")
+            items.append(rec)
+    else:
+        raise FileNotFoundError(f"{corpus_dir}: neither items.jsonl nor truth.jsonl")
+    if gold is not None:
+        by_id = {item["id"]: item for item in items}
+        for rec in _jsonl(gold):
+            rec = {k: v for k, v in rec.items() if k not in ("notes", "confidence")}
+            item = by_id.get(rec["id"])
+            if item is not None:
+                item.update({k: v for k, v in rec.items() if k not in ("id", "url", "html", "body")})
+            elif not items_path.exists() and (corpus_dir / rec["id"]).is_file():
+                rec["html"] = rec["id"]
+                items.append(rec)
+                by_id[rec["id"]] = rec
+    return items
+
+
+def default_gold(corpus_dir: Path) -> Path | None:
+    """`config/eval/<corpus folder name>.gold.jsonl`, when the project ships one for that corpus."""
+    path = Path(__file__).resolve().parents[1] / "config" / "eval" / f"{corpus_dir.resolve().name}.gold.jsonl"
+    return path if path.is_file() else None
 
 
 # --- field comparisons ----------------------------------------------------------------------------
 def _norm(text: str | None) -> str:
     return " ".join((text or "").split()).strip().lower()
+
+
+def digest(text: str | None) -> str:
+    """How a gold file that must not carry page text stores a value: a hash of its normalized form."""
+    return "sha1:" + hashlib.sha1(_norm(text).encode("utf-8")).hexdigest()[:20]
+
+
+def same(gold: str | None, pred: str | None) -> bool:
+    """Equal after whitespace and case normalization; `gold` may be a `digest`."""
+    if gold is None:
+        return not _norm(pred)
+    if gold.startswith("sha1:"):
+        return digest(pred) == gold
+    return _norm(gold) == _norm(pred)
 
 
 def _minute(value: str | datetime | None) -> datetime | None:
@@ -125,8 +169,14 @@ def _minute(value: str | datetime | None) -> datetime | None:
     return value.replace(second=0, microsecond=0)
 
 
+def _keyed(value: str) -> str:
+    return value if value.startswith("sha1:") else _norm(value)
+
+
 def _set_f1(gold: list[str], pred: list[str]) -> float:
-    g, p = {_norm(x) for x in gold}, {_norm(x) for x in pred}
+    hashed = any(g.startswith("sha1:") for g in gold)
+    g = {_keyed(x) for x in gold}
+    p = {digest(x) if hashed else _norm(x) for x in pred}
     if not g and not p:
         return 1.0
     tp = len(g & p)
@@ -136,23 +186,83 @@ def _set_f1(gold: list[str], pred: list[str]) -> float:
     return 2 * prec * rec / (prec + rec)
 
 
+_IMG_EXT = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp|svg|tiff?)$", re.IGNORECASE)
+_GENERIC_NAME = frozenset(["image", "img", "photo", "picture", "file", "original", "default", "source", "large", "medium", "small", "thumb"])
+
+
+def image_identity(url: str) -> str:
+    """A picture's name across the sizes and hosts a CDN serves it under: the last path segment,
+    lower-cased, without extension and WordPress size suffix (`-300x200`); a generic last segment
+    ("image", "original") keeps its folder. `?url=` proxies are unwrapped."""
+    parts = urlsplit(url.strip())
+    inner = parse_qs(parts.query).get("url")
+    if inner and inner[0].startswith(("http", "/")):
+        return image_identity(inner[0])
+    segments = [seg for seg in parts.path.split("/") if seg]
+    if not segments:
+        return url.strip().lower()
+    stem = re.sub(r"-\d{2,4}x\d{2,4}$", "", _IMG_EXT.sub("", segments[-1].lower()))
+    if (len(stem) < 6 or stem in _GENERIC_NAME) and len(segments) >= 2:
+        stem = segments[-2].lower() + "/" + stem
+    return stem
+
+
+def _gold_keys(image: dict[str, Any]) -> set[str]:
+    if image.get("keys"):  # a hashed gold file
+        return set(image["keys"])
+    urls = [image.get("src") or image.get("media_key") or "", *(image.get("alt_src") or [])]
+    return {image_identity(u) for u in urls if u}
+
+
 def _image_scores(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tuple[int, int, int, int]:
-    """(gold images, found, found with caption and credit right, found with caption/credit checked)."""
-    by_key = {stable_key(p["url"]): p for p in pred if p.get("url")}
+    """(gold images, found, found with caption and credit right, predicted images)."""
+    hashed = any(g.get("keys") for g in gold)
+    keyed = []
+    for p in pred:
+        if p.get("url"):
+            ident = image_identity(p["url"])
+            keyed.append((digest(ident) if hashed else ident, p))
+    used: set[int] = set()
     found = right = 0
     for g in gold:
-        src = g.get("src") or ""
-        key = stable_key(src) if src.startswith("http") else src
-        match = by_key.get(key) or next((p for k, p in by_key.items() if key and (k.endswith(key) or key.endswith(k))),
-                                        None)
+        keys = _gold_keys(g)
+        match = next((i for i, (k, _) in enumerate(keyed) if i not in used and k in keys), None)
         if match is None:
             continue
+        used.add(match)
         found += 1
-        if _norm(match.get("caption")) == _norm(g.get("caption")) and _norm(match.get("credit")) == _norm(
-            g.get("credit")
-        ):
+        p = keyed[match][1]
+        if same(g.get("caption"), p.get("caption")) and same(g.get("credit"), p.get("credit")):
             right += 1
-    return len(gold), found, right, found
+    return len(gold), found, right, len(keyed)
+
+
+_HASHED_TEXT = ("title", "dateline", "section", "subsection", "first_paragraph", "last_paragraph",
+                "first_sentence", "last_sentence")
+_HASHED_LISTS = ("authors", "agencies", "tags", "subheadings", "signoff")
+_PLAIN = ("id", "published", "published_precision", "updated", "body_paragraphs")
+
+
+def hash_record(rec: dict[str, Any]) -> dict[str, Any]:
+    """A gold record with every piece of page text replaced by its `digest`: the file can live in a
+    repository that must not carry publishers' text, and still scores exact matches."""
+    out: dict[str, Any] = {k: rec[k] for k in _PLAIN if k in rec}
+    for k in _HASHED_TEXT:
+        if k in rec:
+            out[k] = None if rec[k] is None else digest(rec[k])
+    for k in _HASHED_LISTS:
+        if k in rec:
+            out[k] = [digest(v) for v in rec[k] or []]
+    if "images" in rec:
+        out["images"] = [
+            {
+                "keys": sorted({digest(k) for k in _gold_keys(img)}),
+                "caption": None if img.get("caption") is None else digest(img["caption"]),
+                "credit": None if img.get("credit") is None else digest(img["credit"]),
+            }
+            for img in rec["images"] or []
+        ]
+    return out
 
 
 # --- the run --------------------------------------------------------------------------------------
@@ -172,7 +282,10 @@ def warta_extract(html: bytes, url: str) -> dict[str, Any]:
 def trafilatura_extract(html: bytes, url: str) -> dict[str, Any]:
     from trafilatura import bare_extraction
 
-    doc = bare_extraction(html.decode("utf-8", "replace"), url=url, with_metadata=True)
+    # htmldate's output format with time and offset, so the instant can be compared to the minute
+    params = {"outputformat": "%Y-%m-%dT%H:%M:%S%z", "original_date": True, "extensive_search": True}
+    doc = bare_extraction(html.decode("utf-8", "replace"), url=url, with_metadata=True,
+                          date_extraction_params=params)
     if doc is None:
         return {"body": "", "paragraphs": []}
     d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
@@ -190,18 +303,67 @@ def trafilatura_extract(html: bytes, url: str) -> dict[str, Any]:
     }
 
 
-def evaluate_corpus(corpus_dir: str | Path, extractor: Extractor = warta_extract) -> dict[str, Any]:
-    """Run the extractor over a labelled corpus; returns per-field figures (only where gold exists)."""
+def _published_ok(item: dict[str, Any], pred: dict[str, Any]) -> tuple[str, bool] | None:
+    """(figure name, correct) for the publication time, by the gold's precision."""
+    gold = item.get("published")
+    value = pred.get("published_at")
+    if gold is None:
+        return ("published absent when none", value is None) if "published" in item else None
+    if item.get("published_precision") == "day" or len(gold) == 10:
+        got = datetime.fromisoformat(value).date().isoformat() if isinstance(value, str) else (
+            value.date().isoformat() if value else None)
+        return "published date (date-only pages)", got == gold[:10]
+    return "published to the minute", value is not None and _minute(value) == _minute(gold)
+
+
+def score_page(item: dict[str, Any], pred: dict[str, Any]) -> dict[str, float]:
+    """Per-field figures of one page (only the fields its gold has)."""
+    out: dict[str, float] = {}
+    paras = [x["text"] for x in pred.get("paragraphs", []) if x.get("kind", "paragraph") == "paragraph"]
+    heads = [x["text"] for x in pred.get("paragraphs", []) if x.get("kind") == "heading"]
+    if "body_paragraphs" in item:
+        out["paragraph count exact"] = float(len(paras) == item["body_paragraphs"])
+    if item.get("first_paragraph"):
+        out["first paragraph exact"] = float(bool(paras) and same(item["first_paragraph"], paras[0]))
+    if item.get("last_paragraph"):
+        out["last paragraph exact"] = float(bool(paras) and same(item["last_paragraph"], paras[-1]))
+    if "subheadings" in item:
+        gold_h = item["subheadings"] or []
+        out["subheadings exact"] = float(len(gold_h) == len(heads) and all(map(same, gold_h, heads)))
+    if "title" in item:
+        out["title exact"] = float(same(item["title"], pred.get("title")))
+    if "authors" in item:
+        out["authors set-F1"] = _set_f1(item["authors"] or [], pred.get("authors") or [])
+    if "agencies" in item:
+        out["agencies set-F1"] = _set_f1(item["agencies"] or [], pred.get("agencies") or [])
+    published = _published_ok(item, pred)
+    if published:
+        out[published[0]] = float(published[1])
+    if "updated" in item:
+        gold_u, pred_u = item["updated"], pred.get("updated_at")
+        out["updated correct"] = float((gold_u is None and pred_u is None) or (
+            gold_u is not None and pred_u is not None and _minute(pred_u) == _minute(gold_u)))
+    for name in ("section", "subsection", "dateline"):
+        if name in item:
+            out[f"{name} exact"] = float(same(item[name], pred.get(name)))
+    if "tags" in item:
+        out["tags set-F1"] = _set_f1(item["tags"] or [], pred.get("tags") or [])
+    return out
+
+
+def evaluate_corpus(corpus_dir: str | Path, extractor: Extractor = warta_extract,
+                    gold: str | Path | None = None) -> dict[str, Any]:
+    """Run the extractor over a labelled corpus; returns per-field figures (only where gold exists).
+
+    `gold`: an extra metadata gold file (see `load_items`).
+    """
     corpus_dir = Path(corpus_dir)
-    items = load_items(corpus_dir)
+    items = load_items(corpus_dir, Path(gold) if gold else None)
     pairs: list[tuple[str, str]] = []
     fields: dict[str, list[float]] = {}
-    img_tot = img_found = img_right = img_checked = 0
+    img_tot = img_found = img_right = img_pred = 0
     elapsed = 0.0
     per_page: list[dict[str, Any]] = []
-
-    def score(name: str, value: float) -> None:
-        fields.setdefault(name, []).append(value)
 
     for item in items:
         html = _read_html(corpus_dir / item["html"])
@@ -213,40 +375,18 @@ def evaluate_corpus(corpus_dir: str | Path, extractor: Extractor = warta_extract
             pairs.append((item["body"], pred.get("body", "")))
             p, r, _ = page_pr(item["body"], pred.get("body", ""))
             row.update(precision=p, recall=r)
-        paras = [x["text"] for x in pred.get("paragraphs", []) if x.get("kind", "paragraph") == "paragraph"]
-        heads = [x["text"] for x in pred.get("paragraphs", []) if x.get("kind") == "heading"]
-        if "body_paragraphs" in item:
-            score("paragraph count exact", float(len(paras) == item["body_paragraphs"]))
-        if item.get("first_paragraph"):
-            score("first paragraph exact", float(bool(paras) and _norm(paras[0]) == _norm(item["first_paragraph"])))
-        if item.get("last_paragraph"):
-            score("last paragraph exact", float(bool(paras) and _norm(paras[-1]) == _norm(item["last_paragraph"])))
-        if "subheadings" in item:
-            score("subheadings exact", float([_norm(h) for h in heads] == [_norm(h) for h in item["subheadings"]]))
-        if "title" in item:
-            score("title exact", float(_norm(pred.get("title")) == _norm(item["title"])))
-        if "authors" in item:
-            score("authors set-F1", _set_f1(item["authors"] or [], pred.get("authors") or []))
-        if item.get("published"):
-            ok = _minute(pred.get("published_at")) == _minute(item["published"]) if pred.get("published_at") else False
-            score("published to the minute", float(ok))
-        if "updated" in item:
-            gold_u, pred_u = item["updated"], pred.get("updated_at")
-            ok = (gold_u is None and pred_u is None) or (
-                gold_u is not None and pred_u is not None and _minute(pred_u) == _minute(gold_u)
-            )
-            score("updated correct", float(ok))
-        if "section" in item:
-            score("section exact", float(_norm(pred.get("section")) == _norm(item["section"])))
-        if "subsection" in item:
-            score("subsection exact", float(_norm(pred.get("subsection")) == _norm(item["subsection"])))
-        if "tags" in item:
-            score("tags set-F1", _set_f1(item["tags"] or [], pred.get("tags") or []))
-        if "dateline" in item:
-            score("dateline exact", float(_norm(pred.get("dateline")) == _norm(item["dateline"])))
-        if item.get("images"):
-            t, f, r, c = _image_scores(item["images"], pred.get("images") or [])
-            img_tot, img_found, img_right, img_checked = img_tot + t, img_found + f, img_right + r, img_checked + c
+        page_fields = score_page(item, pred)
+        for name, value in page_fields.items():
+            fields.setdefault(name, []).append(value)
+        if "images" in item:
+            t, f, r, n = _image_scores(item["images"] or [], pred.get("images") or [])
+            img_tot, img_found, img_right, img_pred = img_tot + t, img_found + f, img_right + r, img_pred + n
+            page_fields["image recall"] = f / t if t else 1.0
+            page_fields["caption/credit split"] = r / f if f else 1.0
+        row["fields"] = page_fields
+        row["pred"] = {k: pred.get(k) for k in ("title", "authors", "agencies", "published_at", "updated_at",
+                                                "dateline", "section")}
+        row["pred"]["images"] = [{k: i.get(k) for k in ("url", "caption", "credit")} for i in pred.get("images") or []]
         per_page.append(row)
 
     result: dict[str, Any] = {"pages": len(items), "ms_per_page": 1000 * elapsed / max(1, len(items))}
@@ -256,7 +396,8 @@ def evaluate_corpus(corpus_dir: str | Path, extractor: Extractor = warta_extract
         result[name] = sum(values) / len(values)
     if img_tot:
         result["image recall"] = img_found / img_tot
-        result["caption/credit split"] = img_right / img_checked if img_checked else 0.0
+        result["image precision"] = img_found / img_pred if img_pred else 0.0
+        result["caption/credit split"] = img_right / img_found if img_found else 0.0
     result["per_page"] = per_page
     return result
 
@@ -285,22 +426,50 @@ def format_report(results: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _misses(result: dict[str, Any], field: str) -> list[str]:
+    """Pages whose figure for `field` is below 1, with what the extractor gave (for development)."""
+    lines = []
+    for row in result["per_page"]:
+        value = row.get("fields", {}).get(field)
+        if value is not None and value < 1.0:
+            pred = {k: v for k, v in row.get("pred", {}).items() if v not in (None, [], "")}
+            lines.append(f"{str(row['id'])[:24]:<24} {value:.2f} {json.dumps(pred, ensure_ascii=False, default=str)}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m flows.evaluate", description=__doc__.splitlines()[0])
     parser.add_argument("corpus", help="directory with items.jsonl (or truth.jsonl + manifest.json)")
     parser.add_argument("--compare", action="store_true", help="also run trafilatura's bare_extraction")
     parser.add_argument("--json", action="store_true", help="print the full results as JSON")
     parser.add_argument("--worst", type=int, default=0, help="list the N pages with the lowest body F1")
+    parser.add_argument("--gold", help="extra metadata gold (JSONL by id); default config/eval/<corpus>.gold.jsonl")
+    parser.add_argument("--no-gold", action="store_true", help="ignore the default metadata gold file")
+    parser.add_argument("--misses", metavar="FIELD", help="list the pages where FIELD is not right")
+    parser.add_argument("--hash-gold", metavar="OUT", help="write the --gold file with page text hashed, then exit")
     args = parser.parse_args(argv)
 
-    results = {"warta": evaluate_corpus(args.corpus)}
+    corpus = Path(args.corpus)
+    gold = Path(args.gold) if args.gold else (None if args.no_gold else default_gold(corpus))
+    if args.hash_gold:
+        if gold is None:
+            print("--hash-gold needs --gold FILE", file=sys.stderr)
+            return 2
+        records = [hash_record(r) for r in _jsonl(gold)]
+        Path(args.hash_gold).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                                        encoding="utf-8")
+        print(f"{len(records)} records written to {args.hash_gold}")
+        return 0
+    if gold is not None and not args.json:
+        print(f"metadata gold: {gold}")
+    results = {"warta": evaluate_corpus(corpus, gold=gold)}
     if args.compare:
         try:
             import trafilatura  # noqa: F401
         except ImportError:
             print("trafilatura is not installed: run `uv sync --group test --group compare`", file=sys.stderr)
             return 2
-        results["trafilatura"] = evaluate_corpus(args.corpus, trafilatura_extract)
+        results["trafilatura"] = evaluate_corpus(corpus, trafilatura_extract, gold=gold)
     if args.json:
         print(json.dumps({k: {kk: vv for kk, vv in v.items() if kk != "per_page"} for k, v in results.items()},
                          indent=2))
@@ -310,6 +479,8 @@ def main(argv: list[str] | None = None) -> int:
         rows = [r for r in results["warta"]["per_page"] if r.get("recall") is not None]
         for r in sorted(rows, key=lambda r: (r.get("precision") or 0) * (r.get("recall") or 0))[: args.worst]:
             print(f"{r['id'][:16]}  P={r.get('precision') or 0:.3f} R={r.get('recall') or 0:.3f} {r['rejected'] or ''}")
+    if args.misses:
+        print("\n".join(_misses(results["warta"], args.misses)))
     return 0
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
@@ -79,9 +79,15 @@ def default_zone(profile: profiles.Profile | None, tz_hint: str | None, lang: st
         if z is not None:
             return z
     host = urlsplit(url).hostname or ""
-    if lang == "id" or host.endswith(".id"):
-        return dates.zone("Asia/Jakarta")
+    for code, name in _COUNTRY_ZONES.items():  # languages and country domains with one time zone
+        if lang == code or host.endswith("." + code):
+            return dates.zone(name)
     return None
+
+
+# Indonesian pages are read in WIB unless a label says WITA/WIT; the others span one zone each.
+_COUNTRY_ZONES = {"id": "Asia/Jakarta", "ko": "Asia/Seoul", "kr": "Asia/Seoul", "ja": "Asia/Tokyo",
+                  "jp": "Asia/Tokyo", "th": "Asia/Bangkok", "vi": "Asia/Ho_Chi_Minh", "vn": "Asia/Ho_Chi_Minh"}
 
 
 def keep_embeds(profile: profiles.Profile | None, lang: str | None, url: str) -> bool:
@@ -110,57 +116,135 @@ def _element_text(el: Tag) -> str:
 
 
 # --- the parts ----------------------------------------------------------------------------------------
-def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], tz: tzinfo | None,
-           body_start: int) -> tuple[datetime | None, datetime | None]:
-    def machine(values: list[str]) -> tuple[datetime | None, bool]:
-        for v in values:
-            dt, explicit = dates.parse_iso(v, tz)
-            if dt is not None:
-                return dt, explicit
-        return None, False
+_MODIFIED_CLS = re.compile(r"updat|modif", re.IGNORECASE)
+_PUBLISHED_CLS = re.compile(r"publish|posted|created", re.IGNORECASE)
+_ISO_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 
-    def visible(selector_key: str, want_modified: bool) -> tuple[datetime, bool, bool] | None:
-        text = _select_text(soup, meta, selectors.get(selector_key))
-        if text:
-            found = dates.read_visible(text, tz)
-            if found:
-                return found
-        for el in w.dates:
-            if w.positions.get(id(el), 0) > body_start + 2:
-                continue
-            label = (el.get("class") or "") + " " + (el.get("itemprop") or "")
-            is_mod = bool(re.search(r"updat|modif", label, re.I))
-            if is_mod != want_modified:
-                continue
-            found = dates.read_visible(_element_text(el), tz)
-            if found:
-                return found
+
+def _iso_text(el: Tag) -> str | None:
+    """An element whose whole text is an ISO timestamp (microdata printed into a hidden div)."""
+    text = el.get_text(strip=True)
+    return text if len(text) <= 40 and _ISO_TEXT.fullmatch(text) else None
+
+
+def _text_before(el: Tag, limit: int = 40) -> str:
+    """The words a reader sees just before an element ("Updated" before a `<time>`), up to `limit` chars."""
+    parts: list[str] = []
+    size = 0
+    node: Tag | None = el
+    for _ in range(2):  # the element's earlier siblings, then its parent's
+        if node is None:
+            break
+        for sib in node.previous_siblings:
+            text = sib.get_text(" ") if isinstance(sib, Tag) else str(sib)
+            parts.insert(0, text)
+            size += len(text.strip())
+            if size >= limit:
+                return " ".join(" ".join(parts).split())[-limit:]
+        node = node.parent
+        if node is not None and node.name in ("body", "article", "main", "header"):
+            break
+    return " ".join(" ".join(parts).split())[-limit:]
+
+
+def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], tz: tzinfo | None,
+           body_start: int, header_end: int, microdata: list[Tag]) -> tuple[datetime | None, datetime | None]:
+    """(published, updated): machine values and the visible date line, reconciled by `dates.choose`.
+
+    Date elements count as the article's date line between just before the headline and `header_end`
+    (the first real paragraph); `microdata` are the page's itemprop date elements wherever they are.
+    """
+    h1_pos = w.h1[0][1] if w.h1 else None
+    low = max(0, h1_pos - 3) if h1_pos is not None else 0  # a date bar in the site header is not the article's
+    near = [el for el in w.dates if low <= w.positions.get(id(el), 0) <= header_end]
+    # a date line that names itself "published" first: a hero teaser of another story can sit above it
+    near.sort(key=lambda el: not _PUBLISHED_CLS.search(f"{el.get('class') or ''} {el.get('itemprop') or ''}"))
+    before = {id(el): _text_before(el) for el in near}
+
+    def is_mod(el: Tag) -> bool:
+        """A modification date by the label a reader sees before it ("Updated <time itemprop=datePublished>"
+        is an update), else its itemprop, else its class ("entry-date published updated" is not)."""
+        stamps = dates.find_dates(_element_text(el), None, before[id(el)])
+        label = stamps[0].label if stamps else dates.label_of(before[id(el)])
+        if label:
+            return label == "updated"
+        itemprop = el.get("itemprop") or ""
+        if itemprop.startswith("date"):
+            return bool(_MODIFIED_CLS.search(itemprop))
+        cls = el.get("class") or ""
+        return bool(_MODIFIED_CLS.search(cls)) and "publish" not in cls.lower()
+
+    def machines(zone: tzinfo | None) -> tuple[list[dates.Stamp], list[dates.Stamp]]:
+        pub = [st for src, v in meta.published_sources() if (st := dates.machine_stamp(v, zone, src))]
+        mod = [st for src, v in meta.modified_sources() if (st := dates.machine_stamp(v, zone, src))]
+        for el in microdata:  # wherever the page put it (often a hidden block after the article)
+            itemprop = el.get("itemprop") or ""
+            if itemprop in ("datePublished", "dateModified") and id(el) not in before:
+                st = dates.machine_stamp(el.get("datetime") or el.get("content") or _iso_text(el), zone, "microdata")
+                if st is not None:
+                    (mod if itemprop == "dateModified" else pub).append(st)
+        for el in near:  # <time datetime>, itemprop content: machine values of the visible date line
+            st = dates.machine_stamp(el.get("datetime") or el.get("content") or _iso_text(el), zone, "element")
+            if st is not None:
+                target = mod if is_mod(el) else pub
+                # with an offset it is the page's own reading of the line a reader sees: it goes first
+                target.insert(0 if st.zoned and st.has_time else len(target), st)
+        return pub, mod
+
+    pub_m, mod_m = machines(tz)
+    zone = tz or dates.page_zone(pub_m + mod_m)
+    if zone is not tz:  # naive values are read in the zone the page's own offsets show
+        pub_m, mod_m = machines(zone)
+
+    def visible(selector_key: str, want_modified: bool) -> dates.Stamp | None:
+        texts: list[tuple[str, bool, str]] = []
+        selected = _select_text(soup, meta, selectors.get(selector_key))
+        if selected:
+            texts.append((selected, want_modified, ""))
+        texts.extend((_element_text(el), is_mod(el), before[id(el)]) for el in near)
+        for text, el_mod, prefix in texts:
+            stamps = dates.find_dates(text, zone, prefix)
+            if want_modified:
+                pick = next((st for st in stamps if st.label == "updated"), None)
+                if pick is None and el_mod and stamps and stamps[0].label is None:
+                    pick = stamps[0]
+            else:
+                pick = next((st for st in stamps if st.label == "published"), None) or next(
+                    (st for st in stamps if st.label is None and not el_mod), None)
+            if pick is not None:
+                return pick
+        if want_modified:
+            return None
+        start = h1_pos if h1_pos is not None else max(0, body_start - 6)
+        for b in w.blocks[start : max(body_start + 1, start + 8)]:  # a date line without a telling class
+            if len(b.text) < 90:
+                pick = next((st for st in dates.find_dates(b.text, zone) if st.has_time and st.label != "updated"),
+                            None)
+                if pick is not None:
+                    return pick
         return None
 
-    pub_m, pub_explicit = machine(meta.published())
-    pub_v = visible("published", False)
-    if pub_v is None:
-        start = w.h1[0][1] if w.h1 else max(0, body_start - 6)
-        for b in w.blocks[start : max(body_start + 1, start + 8)]:
-            if len(b.text) < 90:
-                found = dates.read_visible(b.text, tz)
-                if found and found[1]:
-                    pub_v = found
-                    break
-    if pub_m is None and pub_v is None:
-        for el in w.dates:  # <time datetime> without a label
-            value = el.get("datetime") or el.get("content")
-            if value:
-                pub_m, pub_explicit = dates.parse_iso(value, tz)
-                if pub_m is not None:
-                    break
-    published = dates.reconcile(pub_m, pub_explicit, pub_v, tz)
-    mod_m, mod_explicit = machine(meta.modified())
-    mod_v = visible("updated", True)
-    updated = dates.reconcile(mod_m, mod_explicit, mod_v, tz)
-    if updated is not None and published is not None and (updated - published).total_seconds() < 60:
-        updated = None  # scheduled posts carry a modified time before publication: no update
-    return published, updated
+    published = dates.choose(pub_m, visible("published", False), zone, mod_m)
+    if published is not None and published.source:
+        # the family whose publication time held up is the one to believe about the update as well
+        mod_m.sort(key=lambda st: st.source != published.source)
+        # a naive published value that only fits as UTC says the page's naive values are UTC
+        for st in pub_m:
+            if not st.zoned and st.has_time and st.source == "meta" and zone is not None and abs(
+                    (st.at.replace(tzinfo=UTC) - published.at).total_seconds()) < 60 and abs(
+                    (st.at - published.at).total_seconds()) >= 60:
+                mod_m = [dates.Stamp(m.at.replace(tzinfo=UTC), m.has_time, True, m.label, m.source)
+                         if not m.zoned else m for m in mod_m]
+                break
+    updated = dates.choose(mod_m, visible("updated", True), zone, pub_m)
+    if published is None:
+        return None, None
+    if updated is not None and (
+        (updated.at - published.at).total_seconds() < 60  # scheduled posts: modified before publication
+        or (not published.has_time and updated.at.date() <= published.at.date())  # a day-only date: no telling
+    ):
+        updated = None
+    return published.at, updated.at if updated else None
 
 
 def _paragraphs(blocks: list[Block], containers: list[Tag], w: Walk, title: str | None,
@@ -333,6 +417,11 @@ def parse_article(
         container_ids.add(id(lede.owner))
         body_blocks.insert(0, lede)  # body_start stays: bylines and dates sit between the lede and the body
     body_end = body_blocks[-1].index if body_blocks else len(w.blocks)
+    # the article's header (headline, byline, date line) ends where the first real paragraph starts
+    h1_at = w.h1[0][1] if w.h1 else -1
+    header_end = max(body_start + 2, next(
+        (b.index - 1 for b in body_blocks if b.index > h1_at and len(b.text) >= 80 and b.kind not in HEADINGS),
+        body_start + 2))
 
     # title
     site_names = [n for n in (meta.site_name(), profile.site if profile else None, site_of(url)) if n]
@@ -367,9 +456,10 @@ def parse_article(
 
     # dates: visible date elements count only before the body ends (related widgets come after)
     positions = w.positions
+    microdata = [el for el in w.dates if (el.get("itemprop") or "") in ("datePublished", "dateModified")]
     w.dates = [el for el in w.dates if positions.get(id(el), 0) <= body_end]
     tz = default_zone(profile, timezone, article.language, url) or tz
-    published, updated = _dates(meta, w, soup, selectors, tz, body_start)
+    published, updated = _dates(meta, w, soup, selectors, tz, body_start, header_end, microdata)
     if tz is not None:  # UTC instants are shown in the page's zone; explicit local offsets stay as written
         published, updated = (d.astimezone(tz) if d is not None and not d.utcoffset() else d
                                for d in (published, updated))
@@ -381,8 +471,8 @@ def parse_article(
     if sel_byline:
         sources.append([sel_byline])
     bylines = [el for el in w.bylines[:8] if len(_element_text(el)) < 150 and not _in_photo(el)]
-    before = [_element_text(el) for el in bylines if positions.get(id(el), 0) <= body_start + 1][:4]
-    after = [_element_text(el) for el in bylines if positions.get(id(el), 0) > body_start + 1][:2]
+    before = [_element_text(el) for el in bylines if positions.get(id(el), 0) <= header_end][:4]
+    after = [_element_text(el) for el in bylines if positions.get(id(el), 0) > header_end][:2]
     if before:
         sources.append(before)
     sources.append(meta.authors())

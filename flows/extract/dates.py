@@ -8,6 +8,7 @@ is only a last resort for visible text no pattern reads.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -32,6 +33,29 @@ ZONE_LABELS: dict[str, tzinfo] = {
     "JST": timezone(timedelta(hours=9)),
     "SGT": timezone(timedelta(hours=8)),
     "AEST": timezone(timedelta(hours=10)),
+    "AEDT": timezone(timedelta(hours=11)),
+    "KST": timezone(timedelta(hours=9)),
+    "HKT": timezone(timedelta(hours=8)),
+    "PHT": timezone(timedelta(hours=8)),
+    "ICT": timezone(timedelta(hours=7)),
+    "MSK": timezone(timedelta(hours=3)),
+    "EET": timezone(timedelta(hours=2)),
+    "EEST": timezone(timedelta(hours=3)),
+    "WET": UTC,
+    "WEST": timezone(timedelta(hours=1)),
+    "HST": timezone(timedelta(hours=-10)),
+    "AKST": timezone(timedelta(hours=-9)),
+    "AKDT": timezone(timedelta(hours=-8)),
+    "NZST": timezone(timedelta(hours=12)),
+    "NZDT": timezone(timedelta(hours=13)),
+    "SAST": timezone(timedelta(hours=2)),
+    "EAT": timezone(timedelta(hours=3)),
+    "WAT": timezone(timedelta(hours=1)),
+    "PKT": timezone(timedelta(hours=5)),
+    "ET": ZoneInfo("America/New_York"),
+    "CT": ZoneInfo("America/Chicago"),
+    "MT": ZoneInfo("America/Denver"),
+    "PT": ZoneInfo("America/Los_Angeles"),
 }
 
 MONTHS: dict[str, int] = {}
@@ -56,19 +80,21 @@ for _num, _names in enumerate(
         MONTHS[_n] = _num
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_ZONE_RE = r"(WITA|WIB|WIT|UTC|GMT|[ECPM][SD]T|BST|CEST|CET|IST|JST|SGT|AEST|[+-]\d{2}:?\d{2}|Z\b)"
+# letter labels are matched case-sensitively ("ET", never the French "et")
+_ZONE_RE = (r"((?-i:WITA|WIB|WIT|UTC|GMT|[ECPM][SD]?T|BST|CEST|CET|EEST|EET|WEST|WET|IST|JST|KST|HKT|PHT|ICT|"
+            r"MSK|SGT|AEST|AEDT|HST|AKST|AKDT|NZST|NZDT|SAST|EAT|WAT|PKT)\b|[+-]\d{2}:?\d{2}\b|(?-i:Z)\b)")
 _TIME_RE = r"(\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?\s*([ap]\.?m\.?)?"
 
 # "20 Des 2021, 09:59 WIB", "16 Feb 2016 at 09:10 WIB", "Senin, 23 Agustus 2021 17:33 WIB"
 _DMY_TEXT = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})"
-    rf"(?:[\s,|\-–]*(?:at|pukul|jam|um|à|alle|a las|-)?\s*{_TIME_RE})?\s*{_ZONE_RE}?",
+    rf"(?:[\s,|\-–—/·•]*(?:at|pukul|jam|um|à|alle|a las|-)?\s*{_TIME_RE})?\s*{_ZONE_RE}?",
     re.IGNORECASE,
 )
 # "February 16, 2016 9:10 AM EST", "Nov. 19, 2019 at 7:43 a.m. ET"
 _MDY_TEXT = re.compile(
     rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
-    rf"(?:[\s,|\-–]*(?:at)?\s*{_TIME_RE})?\s*{_ZONE_RE}?",
+    rf"(?:[\s,|\-–—/·•]*(?:at)?\s*{_TIME_RE})?\s*{_ZONE_RE}?",
     re.IGNORECASE,
 )
 # "23/8/2021 17:33 WIB", "16-02-2016 09:10"
@@ -233,3 +259,174 @@ def reconcile(machine: datetime | None, explicit: bool, visible: tuple[datetime,
 
 def to_date(value: datetime | None) -> date | None:
     return value.date() if value else None
+
+
+# --- candidates and the choice between them ---------------------------------------------------------------
+@dataclass(slots=True, frozen=True)
+class Stamp:
+    """One date found on the page: from a machine value or from visible text."""
+
+    at: datetime
+    has_time: bool
+    zoned: bool  # an explicit offset or zone label, not the default zone
+    label: str | None = None  # "published" or "updated", from the words just before it
+    source: str = ""  # where a machine value came from ("ld", "meta:article:published_time", "element" …)
+
+
+_UPDATED_WORDS = re.compile(
+    r"(?:updated|last updated|modified|edited|revised|diperbarui|diupdate|update|perbarui|aktualisiert|"
+    r"mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|обновлено|更新)\W{0,3}(?:on|at|pada)?\W{0,3}(?:[^\W\d_]{2,9}\.?,?\s*)?$",
+    re.IGNORECASE,
+)
+_PUBLISHED_WORDS = re.compile(
+    r"(?:published|first published|posted|created|released|dipublikasikan|diterbitkan|ditayangkan|"
+    r"diunggah|terbit|publié|publicado|publicada|veröffentlicht|pubblicato|gepubliceerd|опубликовано|"
+    r"発行|기사입력|입력)\W{0,3}(?:on|at|pada)?\W{0,3}(?:[^\W\d_]{2,9}\.?,?\s*)?$",
+    re.IGNORECASE,
+)
+# a time written before its date: "10:02 AM EST Nov 19, 2019", "Fri 6:45 PM, Feb 16, 2018", "21:17 18.11.2019"
+_TIME_BEFORE = re.compile(rf"{_TIME_RE}\s*{_ZONE_RE}?[\s,|\-–]*(?:[^\W\d_]+\.?,?\s+)?$", re.IGNORECASE)
+_YEAR_MIN = 1990
+
+
+def _match_dates(text: str, default_tz: tzinfo | None) -> list[tuple[int, int, datetime, bool, bool]]:
+    found: list[tuple[int, int, datetime, bool, bool]] = []
+    for pattern, order in ((_DMY_TEXT, "dmy"), (_MDY_TEXT, "mdy"), (_ISO_NUM, "ymd"), (_DMY_NUM, "dmyn")):
+        for m in pattern.finditer(text):
+            g = m.groups()
+            if order == "dmy":
+                day, month, year = int(g[0]), MONTHS.get(g[1].lower().rstrip(".")), int(g[2])
+            elif order == "mdy":
+                day, month, year = int(g[1]), MONTHS.get(g[0].lower().rstrip(".")), int(g[2])
+            elif order == "ymd":
+                year, month, day = int(g[0]), int(g[1]), int(g[2])
+            else:
+                day, month, year = int(g[0]), int(g[1]), int(g[2])
+            if not month:
+                continue
+            hh, mm, ss, ampm, zone_label = g[3], g[4], g[5], g[6], g[7]
+            start = m.start()
+            if hh is None:
+                before = _TIME_BEFORE.search(text, max(0, start - 40), start)
+                if before is not None:
+                    hh, mm, ss, ampm, zone_label = before.groups()[:5]
+                    start = before.start()
+            dt = _build(year, month, day, hh, mm, ss, ampm, zone_label, default_tz)
+            if dt is not None:
+                found.append((start, m.end(), dt, hh is not None, zone_label is not None))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[tuple[int, int, datetime, bool, bool]] = []
+    for f in found:  # overlapping readings of the same words: the earliest, longest one
+        if not out or f[0] >= out[-1][1]:
+            out.append(f)
+    return out
+
+
+def find_dates(text: str | None, default_tz: tzinfo | None, before_text: str = "") -> list[Stamp]:
+    """Every date in a piece of visible text, each with the label the words before it give;
+    `before_text` is what a reader sees just before the text ("Updated" outside a `<time>`)."""
+    if not text:
+        return []
+    text = " ".join(text.split())
+    out = []
+    prev_end = 0
+    for start, end, dt, has_time, zoned in _match_dates(text, default_tz):
+        before = text[prev_end:start] if prev_end or not before_text else f"{before_text} {text[:start]}"
+        out.append(Stamp(dt, has_time, zoned, label_of(before)))
+        prev_end = end
+    return out
+
+
+def label_of(before_text: str) -> str | None:
+    """"updated", "published" or None: what the words a reader sees before a date call it."""
+    if _UPDATED_WORDS.search(before_text):
+        return "updated"
+    return "published" if _PUBLISHED_WORDS.search(before_text) else None
+
+
+_HAS_TIME = re.compile(r"\d{1,2}[:.]\d{2}|^\d{10}(?:\d{3})?$")
+
+
+def machine_stamp(value: str | None, default_tz: tzinfo | None, source: str = "") -> Stamp | None:
+    """A machine value (ISO 8601, epoch, or text), None when unreadable or outside any plausible range
+    (CMS templates print 0001-01-01; typos print year 20019)."""
+    dt, explicit = parse_iso(value, default_tz)
+    if dt is None or not _YEAR_MIN <= dt.year <= datetime.now(UTC).year + 1:
+        return None
+    return Stamp(dt, bool(_HAS_TIME.search(value or "")), explicit, None, source)
+
+
+def page_zone(stamps: list[Stamp]) -> tzinfo | None:
+    """The zone a page writes its local times in, as its explicit non-UTC offsets show."""
+    for s in stamps:
+        off = s.at.utcoffset()
+        if s.zoned and off:
+            return timezone(off)
+    return None
+
+
+def _sign_error(m: Stamp, default_tz: tzinfo | None) -> bool:
+    if not (m.zoned and default_tz is not None):
+        return False
+    local = datetime(m.at.year, m.at.month, m.at.day, 12, tzinfo=default_tz).utcoffset()
+    off = m.at.utcoffset()
+    return bool(local and off and off == -local)
+
+
+def choose(machines: list[Stamp], visible: Stamp | None, default_tz: tzinfo | None,
+           other: list[Stamp] | None = None) -> Stamp | None:
+    """One instant from the machine values (best first) and the date a reader sees.
+
+    - The visible date, when it has a time and a zone label or a "published" label, is what the page
+      says; a machine value that agrees keeps its seconds, a machine value with the same wall clock
+      under another offset is an offset error (Merdeka's -07:00, Detik's local time marked Z).
+    - A machine value with a time beats a visible date without one, unless they are days apart.
+    - A date-only value (JSON-LD "November 19, 2019") counts only when nothing has a time.
+    - `other` are the machine values of the other kind (modified times when choosing the publication):
+      a visible date that is one of them says nothing against this kind's machine value.
+
+    The result keeps the `source` of the value it came from, so the other kind can prefer it.
+    """
+    timed = [m for m in machines if m.has_time]
+
+    def of(m: Stamp, at: datetime | None = None) -> Stamp:
+        return Stamp(at or m.at, True, m.zoned, m.label, m.source)
+
+    if visible is not None and visible.has_time:
+        seen = visible.at
+        for m in timed:
+            if abs((m.at - seen).total_seconds()) < 60:
+                return m
+        for m in timed:
+            if same_wall_clock(m.at, seen):
+                off = m.at.utcoffset()
+                if visible.zoned or not m.zoned or _sign_error(m, default_tz) or off == timedelta(0):
+                    return of(m, m.at.replace(tzinfo=seen.tzinfo))
+                return m  # an unlabelled visible time read in a guessed zone: the offset says better
+        if visible.zoned or (visible.label == "published" and default_tz is not None):
+            for m in timed:
+                if m.at.minute == seen.minute and abs((m.at - seen).total_seconds()) <= 15 * 3600:
+                    return of(m, seen.replace(second=m.at.second))
+            return visible
+        if timed:
+            m = timed[0]
+            seen_off = seen.utcoffset()
+            if m.at.utcoffset() == timedelta(0) and m.zoned and seen_off and default_tz is not None:
+                # local time labelled Z: wall clocks close to each other, not the zone offset apart
+                gap = abs((m.at.replace(tzinfo=None) - seen.replace(tzinfo=None)).total_seconds())
+                if gap <= 3 * 3600 and gap < abs(seen_off.total_seconds()) - 3600:
+                    return of(m, m.at.replace(tzinfo=seen.tzinfo))
+            if _sign_error(m, default_tz):
+                return of(m, m.at.replace(tzinfo=default_tz))
+            return m
+        return visible
+    if timed:
+        m = timed[0]
+        at = m.at.replace(tzinfo=default_tz) if _sign_error(m, default_tz) else m.at
+        if visible is not None and abs((at.date() - visible.at.date()).days) > 1 and not any(
+                o.at.date() == visible.at.date() for o in other or ()):
+            return visible  # a machine date days away from the visible one is not to be trusted over it
+        return of(m, at)
+    if visible is not None:
+        return visible
+    return machines[0] if machines else None

@@ -12,7 +12,9 @@ from typing import Any
 
 from flows.extract.html import Prepared
 
-_ARTICLE_TYPES = re.compile(r"(News)?Article|BlogPosting|Report|LiveBlogPosting|WebPage|Posting|Story", re.I)
+# NewsArticle, ReportageNewsArticle, AnalysisNewsArticle, BlogPosting, LiveBlogPosting, …
+_ARTICLE_TYPES = re.compile(r"\w*Article|\w*BlogPosting|Report|WebPage|Posting|Story", re.I)
+_OTHER_DATED = re.compile(r"\w*Article|\w*BlogPosting|Report|WebPage|Posting|Story|ClaimReview", re.I)
 
 
 def _walk(node: Any, out: list[dict[str, Any]]) -> None:
@@ -119,19 +121,38 @@ class Meta:
         return out
 
     def published(self) -> list[str]:
-        vals = [self.ld_text("datePublished"), self.ld_text("dateCreated")]
-        for key in ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
-                    "date", "dc.date", "dc.date.issued", "publish-date", "sailthru.date", "parsely-pub-date",
-                    "article.published", "dcterms.created", "content_published_time"):
-            vals.append(self.first(key))
-        return [v for v in vals if v]
+        return [v for _, v in self.published_sources()]
 
-    def modified(self) -> list[str]:
-        vals = [self.ld_text("dateModified")]
-        for key in ("article:modified_time", "og:updated_time", "datemodified", "lastmod", "last-modified",
-                    "article.updated", "dcterms.modified", "content_modified_time"):
-            vals.append(self.first(key))
-        return [v for v in vals if v]
+    def published_sources(self) -> list[tuple[str, str]]:
+        """(source family, value) of every publication time in the metadata, best first."""
+        return self._dated(("datePublished", "dateCreated"), (
+            "article:published_time", "article:published", "og:published_time", "og:article:published_time",
+            "datepublished", "pubdate", "publishdate", "publish_date", "date_published", "dc.date.created", "date",
+            "dc.date", "dc.date.issued", "publish-date", "sailthru.date", "parsely-pub-date", "article.published",
+            "dcterms.created", "content_published_time"))
+
+    def modified_sources(self) -> list[tuple[str, str]]:
+        return self._dated(("dateModified",), (
+            "article:modified_time", "article:modified", "og:updated_time", "datemodified", "lastmod",
+            "last-modified", "date_modified", "dc.date.modified", "article.updated", "dcterms.modified",
+            "content_modified_time"))
+
+    def _dated(self, ld_keys: tuple[str, ...], meta_keys: tuple[str, ...]) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        for key in ld_keys:
+            value = self.ld_text(key)
+            if value:
+                out.append(("ld", value))
+        for key in meta_keys:
+            value = self.first(key)
+            if value:
+                out.append(("meta", value))
+        for node in self.ld_nodes:  # other typed nodes (a WebPage beside a day-only Article, a ClaimReview)
+            if node is not self.ld and any(_OTHER_DATED.fullmatch(t) for t in _types(node)):
+                value = _text(node.get(ld_keys[0]))
+                if value:
+                    out.append(("ld-other", value))
+        return out
 
     def section(self) -> tuple[str | None, str | None]:
         sec = self.ld_text("articleSection") if self.ld else None
