@@ -187,7 +187,9 @@ def _set_f1(gold: list[str], pred: list[str]) -> float:
 
 
 _IMG_EXT = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp|svg|tiff?)$", re.IGNORECASE)
-_GENERIC_NAME = frozenset(["image", "img", "photo", "picture", "file", "original", "default", "source", "large", "medium", "small", "thumb"])
+_GENERIC_NAME = frozenset(
+    ["image", "img", "photo", "picture", "file", "original", "default", "source", "large", "medium", "small", "thumb"]
+)
 
 
 def image_identity(url: str) -> str:

@@ -275,7 +275,8 @@ class Stamp:
 
 _UPDATED_WORDS = re.compile(
     r"(?:updated|last updated|modified|edited|revised|diperbarui|diupdate|update|perbarui|aktualisiert|"
-    r"mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|обновлено|更新)\W{0,3}(?:on|at|pada)?\W{0,3}(?:[^\W\d_]{2,9}\.?,?\s*)?$",
+    r"mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|обновлено|更新)"
+    r"\W{0,3}(?:on|at|pada)?\W{0,3}(?:[^\W\d_]{2,9}\.?,?\s*)?$",
     re.IGNORECASE,
 )
 _PUBLISHED_WORDS = re.compile(
