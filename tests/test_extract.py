@@ -352,7 +352,7 @@ def test_author_normalization():
     assert normalize(["Oleh Liputan6.com", "Penulis: Budi Santoso dan Ani Wijaya"]) == (
         ["Budi Santoso", "Ani Wijaya"], [])
     assert normalize(["By Jane Doe, Reuters"]) == (["Jane Doe"], ["Reuters"])
-    assert normalize(["Associated Press"]) == ([], ["AP"])
+    assert normalize(["Associated Press"]) == (["Associated Press"], ["AP"])  # the wire signs the piece
 
 
 def test_kompas_2016_channel_h1_credits_table_and_photo_box():

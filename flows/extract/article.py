@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup, Tag
 
 from flows.errors import PageRejected
 from flows.extract import authors as authorlib
-from flows.extract import boilerplate, dates, profiles
+from flows.extract import boilerplate, bylines, dates, profiles
 from flows.extract import language as langlib
 from flows.extract.body import HEADINGS, Block, Walk, choose_container, inside, negative_between, walk
 from flows.extract.hooks import HOOKS, HookContext
@@ -465,35 +465,31 @@ def parse_article(
                                for d in (published, updated))
     article.published_at, article.updated_at = published, updated
 
-    # authors: a visible byline before the body, else JSON-LD/meta
-    sources: list[list[str]] = []
+    # authors: the visible byline of the article's header, checked against JSON-LD/meta
     sel_byline = _select_text(soup, meta, selectors.get("byline"))
-    if sel_byline:
-        sources.append([sel_byline])
-    bylines = [el for el in w.bylines[:8] if len(_element_text(el)) < 150 and not _in_photo(el)]
-    before = [_element_text(el) for el in bylines if positions.get(id(el), 0) <= header_end][:4]
-    after = [_element_text(el) for el in bylines if positions.get(id(el), 0) > header_end][:2]
-    if before:
-        sources.append(before)
-    sources.append(meta.authors())
-    if after:  # a "Penulis / Editor" box under the article
-        sources.append(after)
-    names = [n for n in (meta.site_name(), article.site) if n]
-    fallback: list[str] = []
-    agencies: list[str] = []
-    for source in sources:
-        people, ag = authorlib.normalize(source, set(names))
-        for a in ag:
-            if a not in agencies:
-                agencies.append(a)
-        if people and all(authorlib.is_person(p) for p in people):
-            article.authors = people
-            break
-        if people and not fallback:
-            fallback = people
+    candidates = [el for el in w.bylines if not _in_photo(el) and not _in_comments(el)]
+    low = max(0, h1_at - 3) if h1_at >= 0 else 0
+    header_els = [el for el in candidates if low <= positions.get(id(el), 0) <= header_end]
+    after_els = [el for el in candidates if positions.get(id(el), 0) > header_end][:4]
+    lines = bylines.header_lines([b.text for b in w.blocks[max(0, h1_at) : header_end + 1]]) if h1_at >= 0 else []
+    texts = [sel_byline] if sel_byline else []
+    texts += bylines.byline_texts(header_els) + lines
+    if not texts:  # a "Penulis / Editor" box under the article
+        texts = bylines.byline_texts(after_els)
+    visible_blob = " ".join([*(t for t in texts), *(_element_text(el) for el in header_els)])
+    outlets = _outlets(meta, article.site, url, profile)
+    visible = authorlib.read_byline(texts, outlets)
+    entries = meta.author_entries()
+    from_meta = authorlib.read_byline([name for name, kind in entries if kind != "org"], outlets)
+    meta_people = from_meta.people
+    meta_agencies = [n for name, _ in entries for n in authorlib.split_byline(name) if authorlib.agency_of(n)]
+    article.authors = authorlib.decide(visible, meta_people, meta_agencies, visible_blob, bool(texts))
+    agencies: list[str] = list(visible.agencies)
+    if not texts and meta_agencies:  # a wire story the page signs only in its metadata
+        agencies += [a for a in (authorlib.agency_of(n) for n in meta_agencies) if a and a not in agencies]
     if not article.authors:
         signed = [name for role, name in staff if role in ("author", "reporter")]
-        article.authors = signed or fallback
+        article.authors = [n for s_ in signed for n in authorlib.split_byline(s_)]
     article.contributors = [Contributor(name=a, role="author") for a in article.authors
                             if authorlib.is_person(a)]
     if sel_byline:  # "Penulis : A Editor : B" boxes also name the desk
@@ -553,6 +549,32 @@ def parse_article(
 
 
 _PHOTO_CLS = re.compile(r"photo|foto|image|(?<![a-z])img|caption|figure|gallery", re.IGNORECASE)
+_BYLINE_TOKEN = re.compile(r"byline|author", re.IGNORECASE)
+
+
+_COMMENTS_CLS = re.compile(r"comment|respond|reply|disqus|discussion", re.IGNORECASE)
+
+
+def _in_comments(el: Tag) -> bool:
+    """A byline-looking element of the comments area or a form ("Nama (wajib)" labels a comment form)."""
+    node: Tag | None = el
+    for _ in range(10):
+        if node is None or node.name in ("body", "html"):
+            return False
+        if node.name in ("form", "label") or _COMMENTS_CLS.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+        node = node.parent
+    return False
+
+
+def _outlets(meta: Meta, site: str | None, url: str, profile: profiles.Profile | None) -> set[str]:
+    """Compact forms of the names the site goes by ("usatoday", "floridatoday", "foxbusiness")."""
+    names = [meta.site_name(), meta.publisher_name(), site, profile.site if profile else None]
+    host = (urlsplit(url).hostname or "").removeprefix("www.").removeprefix("m.")
+    names.append(host.split(".")[0] if host else None)
+    if site:
+        names.append(site.split(".")[0])
+    return {authorlib.compact(n) for n in names if n and authorlib.compact(n)}
 
 
 def _in_photo(el: Tag) -> bool:
@@ -561,7 +583,8 @@ def _in_photo(el: Tag) -> bool:
     for _ in range(4):
         if node is None or node.name in ("body", "article", "main"):
             return False
-        if node.name in ("figure", "figcaption") or _PHOTO_CLS.search(node.get("class") or ""):
+        tokens = [t for t in (node.get("class") or "").split() if not _BYLINE_TOKEN.search(t)]  # "byline-images"
+        if node.name in ("figure", "figcaption") or any(_PHOTO_CLS.search(t) for t in tokens):
             return True
         node = node.parent
     return False

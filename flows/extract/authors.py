@@ -1,12 +1,14 @@
-"""Bylines to person names: strip "By"/"Oleh"/"Penulis:", split lists, set wire services apart.
+"""Bylines to names: strip "By"/"Oleh"/"Penulis:", split lists, set wire services apart, decide.
 
-Institutional bylines ("Liputan6.com", "Reuters staff", "Redaksi") are not people; they are kept
-only when nothing better exists, so a warehouse query on authors still sees who signed the piece.
+A byline names people; when it names no one, the institution or wire service that signs the piece
+("Liputan6.com", "Reuters", "Telegraph Sport") stands as the author, as written, so a query on
+authors still sees who signed it. Wire services also go to their own field (`agencies`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 AGENCIES: dict[str, str] = {
     "ap": "AP",
@@ -35,24 +37,64 @@ AGENCIES: dict[str, str] = {
     "yonhap": "Yonhap",
     "anadolu": "Anadolu",
     "ansa": "ANSA",
+    "tass": "TASS",
+    "ria novosti": "RIA Novosti",
+    "cna": "CNA",
 }
+_LABEL_WORDS = (
+    r"by|oleh|penulis|reporter|wartawan|pewarta|author|autor|autore|auteur|par|von|di|por|door|av|af|"
+    r"przez|автор|текст|text|words|written by|words by|story by|posted by|reported by|reporting by|"
+    r"laporan wartawan(?: [A-Z][\w.]*)?"
+)
 _PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|reported|story|text|words|photos?|reporting)\s+)?"
-    r"(?:by|oleh|penulis|reporter|wartawan|editor|pewarta|redaktur|author|autor|par|von|di|por|door)\b\s*[:\-–]?\s*",
+    rf"^\s*(?:(?:written|posted|reported|story|text|words|photos?|reporting)\s+)?(?:{_LABEL_WORDS})\b\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
 _ROLE_TAIL = re.compile(
     r"\s*[,|\-–]?\s*\b(?:staff writer|staff reporter|correspondent|contributor|senior \w+ (?:writer|editor)|"
-    r"editor(?:-at-large)?|reporter|kontributor|columnist|for [A-Z].*|in [A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*$",
+    r"editor(?:-at-large)?|reporter|kontributor|columnist|for [A-Z].*|(?i:special to) .*|"
+    r"in [A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"\s*$",
 )
-_SPLIT = re.compile(r"\s*(?:,|;|/|&|\band\b|\bdan\b|\bund\b|\bet\b|\by\b|\be\b|\||\s[-–—]\s)\s*",
-                    re.IGNORECASE)
-_INSTITUTION = re.compile(
-    r"(\.(?:com|co\.id|id|net|org|co\.uk|tv)\b|\b(?:news|redaksi|tim|team|staff|desk|newsroom|media|online|"
-    r"editorial|admin|contributor|kontributor|reporters?|tribun\w*|kompas\w*|detik\w*|liputan6)\b)",
+# interface words glued to a name by the markup: "Marcus De Guzman View More Articles", "archive Get author RSS feed"
+_UI_TAIL = re.compile(
+    r"\s*[\-–—|·•,]?\s*\b(?:view (?:more|all)(?: articles| posts| stories)?|more (?:articles|stories|from)|"
+    r"(?:view )?author archive|get author rss feed|rss feed|follow(?: on \w+| me| us)?|biography|bio|"
+    r"e-?mail(?: the author)?|contact|profile|see all|all posts|twitter|facebook|instagram|linkedin)\b.*$",
     re.IGNORECASE,
 )
-_NOT_NAME = re.compile(r"\d|https?:|@|\b(?:updated|published|diperbarui|ditulis|pada|on|share|follow)\b", re.I)
+_WEEKDAY_TAIL = re.compile(
+    r"\s+(?:(?:on|at|pada)\s+)?\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+    r"senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b.*$",
+    re.IGNORECASE,
+)
+# conjunctions in lower case (or AP's capitals): "Dan Evon" is a name, "A dan B" two
+_SPLIT = re.compile(
+    r"\s*(?:,|;|/|／|&|\band\b|\bAND\b|\bdan\b|\bund\b|\bet\b(?!\.)|\by\b(?!\.)|\be\b(?!\.)|\||\s[-–—·•]\s|"
+    r"(?<=[a-z]{2})\.\s+(?=[A-Z]))\s*"
+)
+# degrees and credentials after a name: "Rachael Link, MS", "Ilana Muhlstein, MS, RDN"
+_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Esq\.?|Dr\.?|Psy\.?D\.?|Ed\.?D\.?)$")
+_INSTITUTION = re.compile(
+    r"(\.(?:com|co\.id|id|net|org|co\.uk|tv)\b|\b(?:news|redaksi|tim|team|staff|desk|newsroom|media|online|"
+    r"editorial|editors?|admin|contributor|kontributor|reporters?|bureau|wire|wires|sport|sports|press|"
+    r"tribun\w*|kompas\w*|detik\w*|liputan6)\b)",
+    re.IGNORECASE,
+)
+_NOT_NAME = re.compile(r"\d|https?:|@|[()\[\]{}?!]|\b(?:updated|published|diperbarui|ditulis|pada|on|share|follow)\b",
+                       re.I)
+# words that are not names when they stand alone in a byline element
+_UI_WORDS = frozenset(re.split(
+    r"\s+",
+    "biography bio follow email e-mail twitter facebook contact more profile articles author authors staff writer "
+    "reporter editor columnist view read subscribe share posted updated published by oleh admin administrator "
+    "anonymous unknown guest user",
+))
+# a name's lower-case particles ("Ludwig van Beethoven", "Maria da Silva", "Ahmad bin Ali")
+_PARTICLES = frozenset(
+    re.split(r"\s+", "de da di do dos das del della van von der den ter ten bin binti al el la le du st")
+)
+_ARTICLES = frozenset(["the", "a", "an", "this", "that", "these", "those"])
 
 
 def agency_of(name: str) -> str | None:
@@ -62,8 +104,8 @@ def agency_of(name: str) -> str | None:
 
 _MON = r"(?:jan|feb|mar|apr|may|mei|jun|jul|aug|agu|sep|oct|okt|nov|dec|des)[a-z]*\.?"
 _TRAILING_DATE = re.compile(
-    rf"[\s,|\-–]*(?:\d{{4}}-\d{{2}}-\d{{2}}\S*|\b\d{{1,2}}\s+{_MON}(?:,?\s+\d{{4}})?|"
-    rf"\b{_MON}\s+\d{{1,2}}\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|"
+    rf"[\s,|\-–/／]*(?:\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}\S*|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+\d{{4}})?|"
+    rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|"
     rf"\b(?:updated|published|diperbarui)\b).*$",
     re.IGNORECASE,
 )
@@ -75,19 +117,23 @@ _ROLE_WORDS = re.compile(
 
 
 def clean_name(raw: str) -> str:
-    name = " ".join(raw.split()).strip(" ,;:-–|·•")
-    name = _TRAILING_DATE.sub("", name).strip(" ,;:-–|·•") or name
+    """The name in one byline part, or "" when the part is only a date, a label or an interface word."""
+    name = " ".join(raw.split()).strip(" ,;:-–—|·•")
+    name = _TRAILING_DATE.sub("", name).strip(" ,;:-–—|·•")
     prev = None
     while prev != name:
         prev = name
-        name = _PREFIX.sub("", name).strip(" ,;:-–|·•")
-    name = _ROLE_TAIL.sub("", name).strip(" ,;:-–|·•")
+        name = _PREFIX.sub("", name).strip(" ,;:-–—|·•")
+    name = _UI_TAIL.sub("", name).strip(" ,;:-–—|·•")
+    name = _WEEKDAY_TAIL.sub("", name).strip(" ,;:-–—|·•")
+    name = _ROLE_TAIL.sub("", name).strip(" ,;:-–—|·•")
     if name.isupper() and len(name) > 4 and " " in name:
         name = name.title()
     return name
 
 
 _LABEL = re.compile(r"\b(?:by|oleh|penulis|reporter|pewarta|wartawan|author|written by)\s*:?\s+", re.IGNORECASE)
+_LEADING_WORDS_BY = re.compile(r"^(?:[A-Z][\w-]*\s+){1,2}by\s+")  # "Analysis by …", "Story and photos by …"
 _EDITOR_ONLY = re.compile(r"^(?:editor|redaktur|editing by|foto|photo|fotografer|photographer)\s*:", re.IGNORECASE)
 _OTHER_LABEL = re.compile(r"\s(?:editor|redaktur|foto|photo|fotografer|sumber|source)\s*:", re.IGNORECASE)
 
@@ -116,60 +162,186 @@ def _strip_role(name: str) -> str:
     return " ".join(head[:4]) if len(head) >= 2 else ""
 
 
-def split_byline(raw: str) -> list[str]:
-    """Names in one byline string, in order: 'GAYA | 17 Juni 2021 Reporter : X Editor : Y' gives [X]."""
+def split_byline(raw: str, keep_roles: bool = False) -> list[str]:
+    """Names in one byline string, in order: 'GAYA | 17 Juni 2021 Reporter : X Editor : Y' gives [X].
+
+    Job titles are cut off ("Jane Doe, Staff Writer" gives "Jane Doe") unless `keep_roles`.
+    """
     raw = " ".join(raw.split())
     if _EDITOR_ONLY.match(raw):
         return []  # an editor or photo credit is not a byline
     label = _LABEL.search(raw)
-    if label and label.start() > 0:
+    # a label after a section or date ("GAYA | 17 Juni 2021 Reporter : X"), not inside prose ("expressed by")
+    if label and (0 < label.start() <= 2 or (label.start() > 0 and re.search(r"[\d|•·]", raw[: label.start()]))):
         raw = raw[label.end() :]
+    else:
+        raw = _LEADING_WORDS_BY.sub("", raw)
     other = _OTHER_LABEL.search(raw)
     if other and other.start() > 0:
         raw = raw[: other.start()]
     text = clean_name(raw)
     if not text:
         return []
-    parts = [_strip_role(clean_name(p)) for p in _SPLIT.split(text)]
+    parts = [clean_name(p) for p in _SPLIT.split(text)]
+    if not keep_roles:
+        parts = [_strip_role(p) for p in parts]
     # "Smith, John" is one name written surname-first, not two people
     if len(parts) == 2 and all(p and " " not in p for p in parts) and "," in text and " and " not in text:
         return [f"{parts[1]} {parts[0]}"]
     return [p for p in parts if p]
 
 
+def looks_like_name(name: str) -> bool:
+    """Word shapes of a personal name: capitalized words, initials and particles, or a script without case."""
+    words = name.split()
+    if not 1 <= len(words) <= 6 or words[0].lower() in _ARTICLES:
+        return False
+    if len(words) == 1 and words[0].lower().strip(".") in _UI_WORDS:
+        return False
+    for word in words:
+        core = word.strip(".,'’-")
+        if not core:
+            continue
+        first = core[0]
+        if first.isupper() or not first.isalpha() or first.lower() == first.upper():  # or a script without case
+            continue
+        if core.lower() not in _PARTICLES:
+            return False
+    return True
+
+
 def is_person(name: str) -> bool:
-    if not name or len(name) < 3 or len(name) > 60 or _NOT_NAME.search(name):
+    if not name or len(name) < 2 or len(name) > 60 or _NOT_NAME.search(name):
         return False
     if _INSTITUTION.search(name) or agency_of(name) or _ROLE_WORDS.search(name):
         return False
+    return looks_like_name(name)
+
+
+def compact(text: str) -> str:
+    """Lower case without spaces or punctuation: how names are compared across markup."""
+    return re.sub(r"\W+", "", text.lower())
+
+
+def strip_outlet(name: str, outlets: set[str]) -> tuple[str, str | None]:
+    """'Kevin McCoy USA TODAY' -> ('Kevin McCoy', None); 'Tom Davies Associated Press' -> ('Tom Davies', 'AP').
+
+    `outlets` are compact forms (lower case, no spaces) of the site's names.
+    """
     words = name.split()
-    return 1 <= len(words) <= 6
+    for k in range(1, len(words)):
+        tail = " ".join(words[k:])
+        agency = agency_of(tail)
+        if agency or compact(tail) in outlets:
+            return " ".join(words[:k]), agency
+    return name, None
+
+
+@dataclass(slots=True)
+class Byline:
+    """What one source says: names as written, and agencies it credits."""
+
+    people: list[str] = field(default_factory=list)
+    institutions: list[str] = field(default_factory=list)  # as written: "Reuters", "Telegraph Sport"
+    agencies: list[str] = field(default_factory=list)  # normalized: "Reuters", "AP"
+
+
+_DESK_ENDS = frozenset(["staff", "desk", "team", "bureau", "reports", "editors", "newsroom", "redaksi", "wires"])
+
+
+def read_byline(texts: list[str], outlets: set[str]) -> Byline:
+    """People, institutions and agencies in byline strings, in order.
+
+    After a person, a lone word, a credential or an outlet is not another author ("Jane Doe, MS",
+    "Jane Doe, CNN Business", "Jane Doe, Futurism"). A desk keeps its whole name ("HNN Staff").
+    """
+    out = Byline()
+    seen: set[str] = set()
+    person_seen = False
+    for raw in texts:
+        for part in split_byline(raw, keep_roles=True):
+            part = part.strip(" ,;:-–—|·•")
+            if not part or part.startswith("@") or part.lower() in _UI_WORDS:
+                continue
+            agency = agency_of(part)
+            if agency:
+                if agency not in out.agencies:
+                    out.agencies.append(agency)
+                if part.lower() not in seen and not person_seen:
+                    seen.add(part.lower())
+                    out.institutions.append(part)
+                continue
+            first = part.split()[0]
+            if person_seen and (_CREDENTIAL.match(part) or compact(first) in outlets or _CREDENTIAL.match(first)
+                                or " " not in part):
+                continue
+            if part.split()[-1].lower() in _DESK_ENDS and len(part.split()) > 1:
+                if part.lower() not in seen:
+                    seen.add(part.lower())
+                    out.institutions.append(part)  # "HNN Staff", "JERUSALEM POST STAFF": a desk
+                continue
+            name, tail_agency = strip_outlet(part, outlets)
+            if tail_agency and tail_agency not in out.agencies:
+                out.agencies.append(tail_agency)
+            person = _strip_role(name)
+            if person.isupper() and len(person) > 4 and " " in person:
+                person = person.title()
+            key = person.lower()
+            if person and (key in seen or compact(person) in {compact(p) for p in out.people}):
+                continue  # "NatashaTurak" beside "Natasha Turak"
+            if person and is_person(person) and compact(person) not in outlets:
+                seen.add(key)
+                out.people.append(person)
+                person_seen = True
+            elif part.lower() not in seen and (looks_like_name(part) or _INSTITUTION.search(part)):
+                seen.add(part.lower())
+                out.institutions.append(part)  # as written: "HNN Staff", "Telegraph Sport"
+    return out
+
+
+def _tokens(name: str) -> set[str]:
+    return {t for t in re.findall(r"\w+", name.lower()) if len(t) > 1}
+
+
+def decide(visible: Byline, meta_people: list[str], meta_agencies: list[str], visible_text: str,
+           has_visible: bool) -> list[str]:
+    """The article's authors from the visible byline and the metadata's people.
+
+    - Metadata people whose names the visible byline shows are the authors, in the byline's order
+      (their spelling is clean where the visible markup glues names to buttons and outlets), plus any
+      other full name the byline shows.
+    - Else the people the visible byline names (a JSON-LD author the page does not show is often the
+      editor).
+    - Else the institution or wire service the byline names, as written.
+    - Else, with no byline on the page at all, the metadata's people, or the wire service it names.
+    """
+    blob = compact(visible_text)
+    confirmed = [m for m in meta_people if compact(m) and compact(m) in blob]
+    if confirmed:
+        confirmed.sort(key=lambda m: blob.find(compact(m)))
+        extra = [p for p in visible.people if len(p.split()) >= 2
+                 and not any(_tokens(p) & _tokens(m) for m in confirmed)]
+        return confirmed + extra
+    if visible.people:
+        out = []
+        for p in visible.people:  # a visible fragment of a metadata name takes the full name
+            full = next((m for m in meta_people if _tokens(p) and _tokens(p) < _tokens(m)), None)
+            name = full or p
+            if name not in out:
+                out.append(name)
+        return out
+    if visible.institutions:
+        return visible.institutions[:1]
+    if not has_visible:
+        if meta_people:
+            return meta_people
+        if meta_agencies:
+            return meta_agencies[:1]
+    return []
 
 
 def normalize(bylines: list[str], site_names: set[str] | None = None) -> tuple[list[str], list[str]]:
-    """(authors, agencies) from raw byline strings, best source first.
-
-    People win; if there are none, the first institutional byline stands in (not a wire service).
-    """
-    site_names = {s.lower() for s in (site_names or set()) if s}
-    people: list[str] = []
-    agencies: list[str] = []
-    institutions: list[str] = []
-    seen: set[str] = set()
-    for raw in bylines:
-        for name in split_byline(raw):
-            key = name.lower()
-            if key in seen:
-                continue
-            seen.add(key)
-            agency = agency_of(name)
-            if agency:
-                if agency not in agencies:
-                    agencies.append(agency)
-            elif is_person(name) and key not in site_names:
-                people.append(name)
-            else:
-                institutions.append(name)
-    if people:
-        return people, agencies
-    return institutions[:1], agencies
+    """(authors, agencies) from raw byline strings: the people they name, else the first institution."""
+    outlets = {compact(s) for s in (site_names or set()) if s}
+    b = read_byline(bylines, outlets)
+    return (b.people or b.institutions[:1]), b.agencies

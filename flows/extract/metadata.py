@@ -96,28 +96,45 @@ class Meta:
                 return link.get("href")
         return self.first("og:url")
 
+    def publisher_name(self) -> str | None:
+        pub = self.ld.get("publisher") if self.ld else None
+        return _text(pub)
+
     def site_name(self) -> str | None:
         pub = self.ld.get("publisher") if self.ld else None
         return self.first("og:site_name", "application-name") or _text(pub)
 
     def authors(self) -> list[str]:
         """Byline strings from JSON-LD and meta, best first."""
-        out: list[str] = []
+        return [name for name, _ in self.author_entries()]
+
+    def author_entries(self) -> list[tuple[str, str]]:
+        """(name, kind) from JSON-LD and meta, best first; kind is "person", "org" or "" (not said).
+
+        JSON-LD authors given as `{"@id": …}` are looked up among the page's other nodes (Yoast graphs).
+        """
+        out: list[tuple[str, str]] = []
+        by_id = {n["@id"]: n for n in self.ld_nodes if isinstance(n.get("@id"), str) and _types(n)}
         for key in ("author", "creator"):
             value = self.ld.get(key) if self.ld else None
             if value is None:
                 continue
             for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, dict) and not item.get("name") and isinstance(item.get("@id"), str):
+                    item = by_id.get(item["@id"], item)
                 name = _text(item)
-                if name:
-                    out.append(name)
+                if not name:
+                    continue
+                kinds = _types(item) if isinstance(item, dict) else []
+                kind = "person" if "Person" in kinds else "org" if any("Organization" in k for k in kinds) else ""
+                out.append((name, kind))
             if out:
                 break
         for key in ("author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author",
-                    "cxenseparse:author", "twitter:creator"):
+                    "cxenseparse:author"):
             for v in self.all(key):
                 if not v.startswith(("http", "@")):
-                    out.append(v)
+                    out.append((" ".join(htmllib.unescape(v).split()), ""))
         return out
 
     def published(self) -> list[str]:

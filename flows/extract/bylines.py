@@ -1,0 +1,79 @@
+"""The byline strings a reader sees: from elements marked as bylines, nested as templates nest them.
+
+Byline markup wraps the same names several times (`div.byline > div.author > a.author`) and glues
+buttons, handles and dates to them. The cleanest strings are, in order: an innermost element whose
+text starts with a byline word ("By …", "Oleh …"); the name elements inside the byline (a link to an
+author page, `itemprop=name`, a class that says "name"), links first; else the innermost elements.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import Tag
+
+_LABEL_START = re.compile(
+    r"^(?:(?:[A-Z][\w-]*\s+){1,2}by\b|by|oleh|penulis|reporter|wartawan|pewarta|written by|words by|story by|"
+    r"posted by|author|autor|auteur|"
+    r"par|von|por|door|av|przez|автор|текст|laporan wartawan)\b\s*:?\s*\S",
+    re.IGNORECASE,
+)
+_NAME_CLS = re.compile(r"(?:^|[-_\s])(?:name|fn|author-?link)(?:$|[-_\s])|__name", re.IGNORECASE)
+_AUTHOR_HREF = re.compile(
+    r"/(?:author|authors|autor|auteur|by|profile|profiles|people|staff|writer|writers|reporter|reporters|penulis|"
+    r"contributor|contributors|journalist|journalists|columnist|columnists|user)s?(?:/|\?|$|-)|[?&]author=",
+    re.IGNORECASE,
+)
+_MAX = 150
+
+
+def _text(el: Tag) -> str:
+    return " ".join(el.get_text(" ").split())
+
+
+def _innermost(elements: list[Tag]) -> list[Tag]:
+    ids = {id(e) for e in elements}
+    inner = []
+    for e in elements:
+        if not any(id(d) in ids for d in e.find_all(True)):
+            inner.append(e)
+    return inner
+
+
+def _outermost(elements: list[Tag]) -> list[Tag]:
+    ids = {id(e) for e in elements}
+    return [e for e in elements if not any(id(p) in ids for p in e.parents)]
+
+
+def _is_name_element(el: Tag) -> bool:
+    if el.get("itemprop") in ("name", "author") or "author" in (el.get("rel") or ""):
+        return True
+    if el.name == "a" and _AUTHOR_HREF.search(el.get("href") or ""):
+        return True
+    return bool(_NAME_CLS.search(el.get("class") or ""))
+
+
+def byline_texts(elements: list[Tag]) -> list[str]:
+    """The strings to read names from, cleanest first, from the byline elements of one area."""
+    elements = [e for e in elements if _text(e)]
+    if not elements:
+        return []
+    labelled = [e for e in elements if len(_text(e)) < _MAX and _LABEL_START.match(_text(e))]
+    if labelled:
+        return [_text(e) for e in _innermost(labelled)]
+    named: list[Tag] = []
+    seen: set[int] = set()
+    for top in _outermost(elements):
+        for el in [top, *top.find_all(["a", "span", "div", "strong", "b", "p", "h3", "h4", "h5", "li"])]:
+            if id(el) not in seen and _is_name_element(el) and 0 < len(_text(el)) < 80:
+                seen.add(id(el))
+                named.append(el)
+    if named:
+        linked = [e for e in named if e.name == "a" or e.find("a") is not None]
+        return [_text(e) for e in _innermost(linked or named)]
+    return [_text(e) for e in _innermost(elements) if len(_text(e)) < _MAX]
+
+
+def header_lines(texts: list[str]) -> list[str]:
+    """Short lines of the article's header that are bylines by their first word ("By Jane Doe")."""
+    return [t for t in texts if len(t) < 120 and _LABEL_START.match(t)]
