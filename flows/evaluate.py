@@ -216,6 +216,13 @@ def _gold_keys(image: dict[str, Any]) -> set[str]:
     return {image_identity(u) for u in urls if u}
 
 
+def _first_key(image: dict[str, Any]) -> str | None:
+    if image.get("keys"):
+        return image.get("key") or None
+    src = image.get("src") or image.get("media_key")
+    return image_identity(src) if src else None
+
+
 def _image_scores(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tuple[int, int, int, int]:
     """(gold images, found, found with caption and credit right, predicted images)."""
     hashed = any(g.get("keys") for g in gold)
@@ -228,7 +235,10 @@ def _image_scores(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tup
     found = right = 0
     for g in gold:
         keys = _gold_keys(g)
-        match = next((i for i, (k, _) in enumerate(keyed) if i not in used and k in keys), None)
+        first = _first_key(g)  # the picture's own URL before its other sizes
+        match = next((i for i, (k, _) in enumerate(keyed) if i not in used and k == first), None)
+        if match is None:
+            match = next((i for i, (k, _) in enumerate(keyed) if i not in used and k in keys), None)
         if match is None:
             continue
         used.add(match)
@@ -258,6 +268,7 @@ def hash_record(rec: dict[str, Any]) -> dict[str, Any]:
     if "images" in rec:
         out["images"] = [
             {
+                "key": digest(_first_key(img)) if _first_key(img) else None,
                 "keys": sorted({digest(k) for k in _gold_keys(img)}),
                 "caption": None if img.get("caption") is None else digest(img["caption"]),
                 "credit": None if img.get("credit") is None else digest(img["credit"]),

@@ -19,6 +19,8 @@ from functools import lru_cache
 from bs4 import NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
+from flows.extract.captions import describe
+
 
 def _names(text: str) -> list[str]:
     return text.split()
@@ -37,6 +39,7 @@ SKIP = frozenset(
     )
 )
 HEADINGS = frozenset(_names("h1 h2 h3 h4 h5 h6"))
+HEADING_TAGS = ["h1", "h2"]  # a box holding the headline is a page header, not a figure
 _INVISIBLE = {0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: None, 0x2060: None}
 _SPECIAL_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 
@@ -264,7 +267,8 @@ class _Walker:
                     self._embed(child)
                 continue
             if name in ("figure", "picture") or (name == "div" and ("wp-caption" in cls or (
-                    _PHOTO_BOX.search(cls) and child.find("img") is not None and len(child.get_text()) < 500))):
+                    _PHOTO_BOX.search(cls) and child.find("img") is not None and len(child.get_text()) < 500))
+                    and child.find(HEADING_TAGS) is None):
                 self._figure(child)
                 continue
             if name == "figcaption":
@@ -347,23 +351,19 @@ class _Walker:
         src = " ".join(str(img.get(a) or "") for a in ("src", "data-src", "data-original", "srcset"))
         if _LOGO.search(src) and not caption:
             return
+        if caption is None and credit is None:
+            caption, credit, cap_el = describe(img)
+            if cap_el is not None:
+                self.skip.add(id(cap_el))  # a caption line after the image is not body text
         self.out.images.append(ImageRef(element or img, img, caption, credit, len(self.out.blocks)))
 
     def _figure(self, fig: Tag) -> None:
         img = fig.find("img")
-        cap_el = fig.find("figcaption") or fig.find(class_=_CAPTION_CLS)
-        caption = credit = None
-        if cap_el is None and fig.name == "div":
-            cap_el = fig  # a photo box: its own text is the caption
-        if cap_el is not None:
-            credit_el = cap_el.find(class_=_CREDIT_CLS if cap_el is not fig else _BOX_CREDIT_CLS)
-            if credit_el is not None:
-                credit = credit_el.get_text(" ", strip=True)
-                credit_el.extract()
-            caption = cap_el.get_text(" ", strip=True) or None
         if img is not None:
+            caption, credit, _ = describe(img)
             self._image(img, caption, img.get("alt"), credit, fig)
         elif fig.get("data-image"):
+            caption, credit, _ = describe(fig)
             self.out.images.append(ImageRef(fig, None, caption or fig.get("data-description"), credit,
                                             len(self.out.blocks)))
 

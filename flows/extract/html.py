@@ -77,8 +77,16 @@ class Prepared:
     html_lang: str | None = None
 
 
+_SINGLE_BYTE = frozenset(codecs.lookup(n).name for n in (
+    "cp1252", "latin-1", "iso-8859-2", "iso-8859-15", "cp1250", "cp1251", "cp1253", "cp1254", "cp1256", "cp1257",
+    "koi8-r", "iso-8859-5", "iso-8859-7", "iso-8859-9"))
+
+
 def decode(data: bytes | str) -> str:
-    """Text of a page: BOM, then a declared `<meta charset>`, then UTF-8, then charset detection."""
+    """Text of a page: BOM, then a declared `<meta charset>`, then UTF-8, then charset detection.
+
+    A single-byte label (ISO-8859-1, windows-1252 …) on bytes that are valid UTF-8 with non-ASCII
+    characters is a stale label: the bytes are read as UTF-8."""
     if isinstance(data, str):
         if not data.strip():
             raise PageRejected("empty", "no content")
@@ -102,6 +110,12 @@ def decode(data: bytes | str) -> str:
         if name:
             if name in ("iso-8859-1", "latin-1", "us-ascii", "ascii"):
                 name = "cp1252"  # what browsers actually do with these labels
+            if codecs.lookup(name).name in _SINGLE_BYTE and not data.isascii():
+                # a page saved again as UTF-8 keeps its old label; legacy text is almost never valid UTF-8
+                try:
+                    return data.decode("utf-8")
+                except UnicodeDecodeError:
+                    pass
             try:
                 return data.decode(name)
             except UnicodeDecodeError:

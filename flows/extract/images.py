@@ -33,14 +33,22 @@ _CREDIT_LINE = re.compile(
 )
 
 
+_GENERIC_STEM = re.compile(r"^(?:image|img|photo|picture|file|original|default|source|large|medium|small|thumb|"
+                           r"index|main|full|raw\w*|\d{1,4}x\d{0,4}|\d{1,6})$", re.IGNORECASE)
+
+
 def stable_key(url: str) -> str:
-    """The part of an image URL that does not change across CDN resizes."""
+    """The part of an image URL that does not change across CDN resizes: a distinctive file name
+    ("20160223photo_2-7" in both `/big/` and `/ori/`), else the path without size folders."""
     m = _KLY_KEY.search(url)
     if m:
         return re.sub(r"^(medias/\d+)/[^/]+/", r"\1/original/", m.group(1))
     parts = urlsplit(url)
     path = re.sub(r"-\d{2,4}x\d{2,4}(?=\.\w+$)", "", parts.path)  # WordPress size suffix
     path = re.sub(r"/\d{2,4}x\d{2,4}/", "/", path)  # a resize folder in the path
+    stem = re.sub(r"\.\w{2,5}$", "", path.rstrip("/").rsplit("/", 1)[-1]).lower()
+    if len(stem) >= 8 and not _GENERIC_STEM.match(stem):
+        return stem
     if path.count("/") >= 3:  # a deep path names the file; CDN hosts serving it vary
         return path
     return (parts.hostname or "").removeprefix("www.") + path

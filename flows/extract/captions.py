@@ -1,0 +1,141 @@
+"""An image's caption and credit, found in the markup around it.
+
+Templates put them in a `<figcaption>` (the credit in a `<cite>`, a `span.credit` or an
+`itemprop=copyrightHolder`), in a caption box beside the image inside a figure-like wrapper, or in a
+short line right after the image ("<div class=media__footer>", "<span class='small gray'>"). When no
+element holds the credit, it is read off the end of the caption text (`images.split_credit`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import NavigableString, Tag
+from bs4.element import Comment
+
+_BOX_CLS = re.compile(
+    r"figure|photo|image|(?<![a-z])img|media|picture|foto|gambar|wp-caption|thumbnail|lead-?art|hero|cover|visual",
+    re.IGNORECASE,
+)
+_CAPTION_CLS = re.compile(
+    r"caption|keterangan|(?<![a-z])desc(?:ription)?(?![a-z])|legend|cutline|image-?text|photo-?text|img-?desc|"
+    r"media__title|(?:photo|image|img|pic)-?(?:title|info|meta|detail)",
+    re.IGNORECASE,
+)
+_CREDIT_CLS = re.compile(
+    r"credit|copyright|(?<![a-z])source|photographer|attribution|courtesy|rights|fotografer|sumber|photo-?by|"
+    r"image-?by|byline|author",
+    re.IGNORECASE,
+)
+# the class of a line right after an image that is its caption ("small gray", "media__footer")
+_CAPTION_LINE_CLS = re.compile(r"small|gray|grey|minor|note|footer|credit|caption|desc|legend", re.IGNORECASE)
+_CREDIT_PROPS = ("copyrightHolder", "creditText", "copyrightNotice", "author", "creator")
+_ELLIPSIS_LABEL = re.compile(r"^\s*[\w ]{1,20}(?:\.\.\.|…)\s*")  # "Credit..." read aloud to screen readers
+_MAX_BOX_TEXT = 700
+
+
+def _text(el: Tag | None) -> str:
+    return " ".join(el.get_text(" ").split()) if el is not None else ""
+
+
+def _cls(el: Tag) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+def _box(img: Tag) -> Tag | None:
+    """The figure-like wrapper of an image: a `<figure>` up to five levels up, else the nearest ancestor
+    whose class names a picture and whose own text is short (a caption, not an article)."""
+    node = img.parent
+    boxed: Tag | None = None
+    for _ in range(5):
+        if node is None or node.name in ("body", "article", "main", "html"):
+            break
+        if node.name == "figure":
+            return node
+        if boxed is None and _BOX_CLS.search(_cls(node)) and len(_text(node)) <= _MAX_BOX_TEXT \
+                and len(node.find_all("img", limit=3)) <= 2:
+            boxed = node
+        node = node.parent
+    return boxed
+
+
+def _credit_element(scope: Tag, skip: Tag | None = None) -> Tag | None:
+    for el in scope.find_all(True):
+        if skip is not None and (el is skip or skip in el.parents):
+            continue
+        if el.name == "img":
+            continue
+        named = el.name == "cite" or el.get("itemprop") in _CREDIT_PROPS or _CREDIT_CLS.search(_cls(el))
+        if named and 0 < len(_text(el)) <= 160:
+            return el
+    return None
+
+
+def _next_line(anchor: Tag) -> Tag | None:
+    """The element right after the image (or its box), when it reads as a caption line."""
+    sib = anchor.next_sibling
+    while sib is not None and ((isinstance(sib, NavigableString) and not sib.strip()) or
+                               (isinstance(sib, Tag) and sib.name == "br")):
+        sib = sib.next_sibling
+    if not isinstance(sib, Tag) or sib.find("img") is not None:
+        return None
+    text = _text(sib)
+    if not 2 <= len(text) <= 400:
+        return None
+    links = sum(len(_text(a)) for a in sib.find_all("a"))
+    if links > 0.5 * len(text):
+        return None
+    if sib.name == "figcaption" or _CAPTION_CLS.search(_cls(sib)) or _CREDIT_CLS.search(_cls(sib)):
+        return sib
+    if (sib.name in ("small", "em", "i") or _CAPTION_LINE_CLS.search(_cls(sib))) and len(text) <= 300:
+        after = sib.find_next_sibling()
+        if after is not None and after.name == sib.name and after.get("class") == sib.get("class"):
+            return None  # one of a run of paragraphs styled alike: body text
+        return sib
+    return None
+
+
+def clean_credit(text: str | None) -> str | None:
+    """A credit as shown, without wrapping brackets and without a screen-reader label ("Credit...")."""
+    if not text:
+        return None
+    text = _ELLIPSIS_LABEL.sub("", " ".join(text.split()))
+    text = text.strip()
+    while len(text) > 2 and text[0] + text[-1] in ("()", "[]"):
+        text = text[1:-1].strip()
+    text = text.strip(" |-–—")
+    return text if text and text not in ("©",) else None
+
+
+def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
+    """(caption text, credit, the caption element) of an image; the caption text may still end with a
+    credit, which `images.split_credit` takes off."""
+    box = _box(img)
+    cap_el: Tag | None = None
+    if box is not None:
+        cap_el = box.find("figcaption") or box.find(class_=_CAPTION_CLS) or box.find(
+            attrs={"itemprop": re.compile(r"caption|description")})
+        if cap_el is not None and cap_el.find("img") is not None:
+            cap_el = None
+    if cap_el is None:
+        cap_el = _next_line(box or img)
+        if cap_el is None and box is not None and box.parent is not None and box.parent.name != "body":
+            cap_el = _next_line(box.parent) if len(box.parent.find_all("img", limit=3)) <= 2 else None
+    credit_el = _credit_element(cap_el) if cap_el is not None else None
+    if credit_el is None and box is not None:
+        credit_el = _credit_element(box, skip=cap_el)
+    credit = clean_credit(_text(credit_el)) if credit_el is not None else None
+    if cap_el is None and box is not None and box.name != "figure" and 0 < len(_text(box)) <= 300:
+        cap_el = box  # a photo box whose own text is the caption (Kompas "div.photo")
+    caption = None
+    if cap_el is not None:
+        if credit_el is not None and (credit_el is cap_el or credit_el in cap_el.parents):
+            caption = None  # the line is only a credit
+        else:
+            parts = []
+            for node in cap_el.descendants:
+                if isinstance(node, NavigableString) and not isinstance(node, Comment) and not (
+                        credit_el is not None and credit_el in node.parents):
+                    parts.append(str(node))
+            caption = " ".join("".join(parts).split()).rstrip(" ©|–—-") or None
+    return caption, credit, cap_el
