@@ -171,7 +171,7 @@ def test_merdeka_wrong_negative_offset_is_read_as_wib():
     assert a.updated_at is None
     assert a.authors == ["Siti Rahmawati"]
     assert "[bay]" not in body(a) and "Baca juga" not in body(a)
-    assert a.images[0].credit == "Merdeka.com/Arie Basuki"
+    assert a.images[0].credit == "©2021 Merdeka.com/Arie Basuki"  # as shown, mark and year included
 
 
 def test_wita_visible_time_caption_outside_figure_and_agency_dateline():

@@ -18,8 +18,8 @@ _BOX_CLS = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_CLS = re.compile(
-    r"caption|keterangan|(?<![a-z])desc(?:ription)?(?![a-z])|legend|cutline|image-?text|photo-?text|img-?desc|"
-    r"media__title|(?:photo|image|img|pic)-?(?:title|info|meta|detail)",
+    r"caption|keterangan|ket-?foto|deskripsi|(?<![a-z])desc(?:ription)?(?![a-z])|legend|cutline|image-?text|"
+    r"photo-?text|media__title|(?:photo|foto|image|img|pic|gambar|thumb)-?(?:title|info|meta|detail|desc\w*|text)",
     re.IGNORECASE,
 )
 _CREDIT_CLS = re.compile(

@@ -29,8 +29,19 @@ _NOT_CREDIT = re.compile(
 )
 _TRAILING_PAREN = re.compile(r"\(([^()]{2,120})\)\s*\.?\s*$")
 _CREDIT_LINE = re.compile(
-    r"^(?:.*?[.!?]\s+)?((?:photo|foto|image|credit|sumber foto|kredit)\s*:?\s*[^.]{2,80})\s*$", re.I
+    r"^(?:.*?[.!?]\s+)?((?:photo(?:graph)?|foto|image|picture|pic|credit|image credit|photo credit|sumber foto|"
+    r"sumber|kredit|fotografer|doc|dok|dokumentasi|illustration|ilustrasi)(?:\s*:|\.(?=\s)|\s+by\b)\s*[^:]{2,80})\s*$",
+    re.I,
 )
+# a wire credit written without brackets after the caption: "... on Tuesday. REUTERS/Brendan McDermid"
+_WIRE_TAIL = re.compile(
+    r"(?<=[.!?\"”])\s+((?:REUTERS|AP|AFP|EPA|XINHUA|ANTARA(?: FOTO)?|AAP|DPA|ANSA|BLOOMBERG|GETTY IMAGES)"
+    r"(?: Photo)?\s*/\s*[^/]{2,60}(?:/[^/]{2,40})?)\s*$"
+)
+_BRACKET_TAIL = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")  # "... Kabul. [File: Reuters]"
+_MARKED = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+_MARK_TAIL = re.compile(r"(?:(?<=\s)|(?<=/)|(?<=\.))(?:©|\(c\)|copyright(?=\S)|copyright\s*(?:\d{4}|:))[^©]{2,80}$",
+                        re.IGNORECASE)
 
 
 _GENERIC_STEM = re.compile(r"^(?:image|img|photo|picture|file|original|default|source|large|medium|small|thumb|"
@@ -54,6 +65,10 @@ def stable_key(url: str) -> str:
     return (parts.hostname or "").removeprefix("www.") + path
 
 
+def _caption_before(text: str) -> str | None:
+    return text.rstrip(" /|-–—,").strip() or None
+
+
 def split_credit(text: str | None) -> tuple[str | None, str | None]:
     """(caption, credit): the credit is the caption's last parenthetical when it looks like one."""
     if not text:
@@ -67,12 +82,21 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
             if caption and not caption.endswith((".", "!", "?", '"', "”")) and text[: m.start()].rstrip().endswith("."):
                 caption += "."
             return caption, inner
-    m = re.search(r"\s*(?:©|\(c\)|copyright)\s*(?:\d{4}\s+)?([^©]{2,80})$", text, re.IGNORECASE)
+    if _MARKED.match(text) and len(text) <= 100:
+        return None, text  # the whole line is a credit: "©MGM", "Copyright 2019 Reuters"
+    # "... caption ©Sunset Boulevard/Corbis", "Ilustrasi/copyrightshutterstock/Ranta Images": kept as shown
+    m = _MARK_TAIL.search(text)
     if m and m.start() > 0:
-        return text[: m.start()].strip() or None, m.group(1).strip()
+        return _caption_before(text[: m.start()]), text[m.start() :].strip()
+    for pattern in (_WIRE_TAIL, _BRACKET_TAIL):
+        m = pattern.search(text)
+        if m and m.start() > 0:
+            return _caption_before(text[: m.start()]), m.group(1).strip()
     m = _CREDIT_LINE.match(text)
     if m and m.start(1) > 0:
-        return text[: m.start(1)].strip() or None, m.group(1).strip()
+        return _caption_before(text[: m.start(1)]), m.group(1).strip()
+    if m and m.start(1) == 0 and len(text) <= 60 and ":" in text:
+        return None, text  # "Foto: Grammy" on its own line
     return text or None, None
 
 
