@@ -223,8 +223,27 @@ def _first_key(image: dict[str, Any]) -> str | None:
     return image_identity(src) if src else None
 
 
-def _image_scores(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tuple[int, int, int, int]:
-    """(gold images, found, found with caption and credit right, predicted images)."""
+_TAG = re.compile(rb"<(?:img|source|meta|link)\b[^>]*>", re.IGNORECASE)
+_ATTR_URL = re.compile(rb"""=\s*["']([^"']{4,2000})["']""")
+
+
+def markup_pictures(html: bytes, hashed: bool) -> set[str]:
+    """Identities of every picture URL written in the page's `<img>`, `<source>`, `<meta>` and `<link>`
+    tags; a labelled picture outside them exists only in a script and no HTML parser can see it."""
+    out: set[str] = set()
+    for tag in _TAG.findall(html):
+        for value in _ATTR_URL.findall(tag):
+            for url in re.split(r"[\s,]+", value.decode("utf-8", "replace")):
+                if "/" in url or "." in url:
+                    ident = image_identity(url)
+                    out.add(digest(ident) if hashed else ident)
+    return out
+
+
+def _image_scores(gold: list[dict[str, Any]], pred: list[dict[str, Any]],
+                  markup: set[str] | None = None) -> tuple[int, int, int, int, int, int]:
+    """(gold images, found, found with caption and credit right, predicted images, gold images in the
+    markup, found among those)."""
     hashed = any(g.get("keys") for g in gold)
     keyed = []
     for p in pred:
@@ -232,9 +251,11 @@ def _image_scores(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tup
             ident = image_identity(p["url"])
             keyed.append((digest(ident) if hashed else ident, p))
     used: set[int] = set()
-    found = right = 0
+    found = right = in_markup = found_in_markup = 0
     for g in gold:
         keys = _gold_keys(g)
+        visible = markup is None or bool(keys & markup)
+        in_markup += visible
         first = _first_key(g)  # the picture's own URL before its other sizes
         match = next((i for i, (k, _) in enumerate(keyed) if i not in used and k == first), None)
         if match is None:
@@ -243,10 +264,11 @@ def _image_scores(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tup
             continue
         used.add(match)
         found += 1
+        found_in_markup += visible
         p = keyed[match][1]
         if same(g.get("caption"), p.get("caption")) and same(g.get("credit"), p.get("credit")):
             right += 1
-    return len(gold), found, right, len(keyed)
+    return len(gold), found, right, len(keyed), in_markup, found_in_markup
 
 
 _HASHED_TEXT = ("title", "dateline", "section", "subsection", "first_paragraph", "last_paragraph",
@@ -374,7 +396,7 @@ def evaluate_corpus(corpus_dir: str | Path, extractor: Extractor = warta_extract
     items = load_items(corpus_dir, Path(gold) if gold else None)
     pairs: list[tuple[str, str]] = []
     fields: dict[str, list[float]] = {}
-    img_tot = img_found = img_right = img_pred = 0
+    img_tot = img_found = img_right = img_pred = img_markup = img_markup_found = 0
     elapsed = 0.0
     per_page: list[dict[str, Any]] = []
 
@@ -392,8 +414,11 @@ def evaluate_corpus(corpus_dir: str | Path, extractor: Extractor = warta_extract
         for name, value in page_fields.items():
             fields.setdefault(name, []).append(value)
         if "images" in item:
-            t, f, r, n = _image_scores(item["images"] or [], pred.get("images") or [])
+            gold_images = item["images"] or []
+            markup = markup_pictures(html, any(g.get("keys") for g in gold_images))
+            t, f, r, n, m, mf = _image_scores(gold_images, pred.get("images") or [], markup)
             img_tot, img_found, img_right, img_pred = img_tot + t, img_found + f, img_right + r, img_pred + n
+            img_markup, img_markup_found = img_markup + m, img_markup_found + mf
             page_fields["image recall"] = f / t if t else 1.0
             page_fields["caption/credit split"] = r / f if f else 1.0
         row["fields"] = page_fields
@@ -409,6 +434,8 @@ def evaluate_corpus(corpus_dir: str | Path, extractor: Extractor = warta_extract
         result[name] = sum(values) / len(values)
     if img_tot:
         result["image recall"] = img_found / img_tot
+        if img_markup < img_tot:
+            result["image recall (in markup)"] = img_markup_found / img_markup if img_markup else 0.0
         result["image precision"] = img_found / img_pred if img_pred else 0.0
         result["caption/credit split"] = img_right / img_found if img_found else 0.0
     result["per_page"] = per_page

@@ -527,7 +527,10 @@ def parse_article(
     h1_pos = w.h1[0][1] if w.h1 else None
     collector = ImageCollector(url)
     for ref in w.images:
-        inside_body = in_containers(ref.element)
+        container = inside(ref.element, container_ids)
+        if container is not None and _in_chrome(ref.element, container):
+            continue  # a related-story thumbnail, an author's head shot, a share button
+        inside_body = container is not None
         top = h1_pos is not None and h1_pos <= ref.position <= body_start and not inside_body
         if not (inside_body or top):
             continue
@@ -562,6 +565,24 @@ def _in_comments(el: Tag) -> bool:
         if node is None or node.name in ("body", "html"):
             return False
         if node.name in ("form", "label") or _COMMENTS_CLS.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+        node = node.parent
+    return False
+
+
+_IMG_CHROME = re.compile(
+    r"related|recommend|popular|populer|trending|sidebar|share|sharing|social|comment|author|avatar|profile|"
+    r"(?<![a-z])bio(?![a-z])|newsletter|promo|advert|sponsor|outbrain|taboola|mgid|more-?stories|read-?more|"
+    r"baca-?juga|terkait|(?<![a-z])nav|menu",
+    re.IGNORECASE,
+)
+
+
+def _in_chrome(el: Tag, container: Tag) -> bool:
+    """A picture inside the body container that belongs to a widget, not to the article."""
+    node: Tag | None = el
+    while node is not None and node is not container:
+        if _IMG_CHROME.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
             return True
         node = node.parent
     return False

@@ -335,7 +335,7 @@ class _Walker:
                 self.walk(child)
                 if name == "h1" and self.parts:
                     self.out.h1.append((" ".join("".join(self.parts).split()), len(self.out.blocks)))
-            elif is_caption and verdict <= 0:
+            elif is_caption and verdict <= 0 and child.find(["img", "h1", "h2"]) is None:
                 self._caption(child)
             else:
                 self.walk(child)

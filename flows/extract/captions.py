@@ -137,5 +137,5 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
                 if isinstance(node, NavigableString) and not isinstance(node, Comment) and not (
                         credit_el is not None and credit_el in node.parents):
                     parts.append(str(node))
-            caption = " ".join("".join(parts).split()).rstrip(" ©|–—-") or None
+            caption = " ".join(" ".join(parts).split()).rstrip(" ©|–—-") or None
     return caption, credit, cap_el

@@ -11,7 +11,8 @@ from flows.model import Image
 
 _LAZY_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-high-dpi", "data-url", "data-image",
                "data-lazy", "data-srcset", "data-hi-res-src", "data-full-src")
-_PLACEHOLDER = re.compile(r"^data:|blank|spacer|placeholder|pixel|transparent|1x1|loading|lazy\.(gif|png)", re.I)
+_PLACEHOLDER = re.compile(r"^data:|blank|spacer|placeholder|pixel|transparent|1x1|loading|preloader|lazy\.(gif|png)|"
+                          r"(?:grey|gray|empty|white)\.(?:gif|png)", re.I)
 _KLY_KEY = re.compile(r"(medias/\d+/[^/]+/[^/?#]+)")
 # A credit names a photographer, agency, source or "Dok"; a date or a position in a photo is not one.
 _CREDIT_HINT = re.compile(
@@ -28,6 +29,9 @@ _NOT_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_PAREN = re.compile(r"\(([^()]{2,120})\)\s*\.?\s*$")
+# the kind of photo named at the end of a caption: "Christopher Battin Submitted photo"
+_KIND_TAIL = re.compile(r"\s((?:submitted|contributed|courtesy|file|staff|handout|special)\s+(?:photo|image)s?)\s*$",
+                        re.IGNORECASE)
 _CREDIT_LINE = re.compile(
     r"^(?:.*?[.!?]\s+)?((?:photo(?:graph)?|foto|image|picture|pic|credit|image credit|photo credit|sumber foto|"
     r"sumber|kredit|fotografer|doc|dok|dokumentasi|illustration|ilustrasi)(?:\s*:|\.(?=\s)|\s+by\b)\s*[^:]{2,80})\s*$",
@@ -88,7 +92,7 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
     m = _MARK_TAIL.search(text)
     if m and m.start() > 0:
         return _caption_before(text[: m.start()]), text[m.start() :].strip()
-    for pattern in (_WIRE_TAIL, _BRACKET_TAIL):
+    for pattern in (_WIRE_TAIL, _BRACKET_TAIL, _KIND_TAIL):
         m = pattern.search(text)
         if m and m.start() > 0:
             return _caption_before(text[: m.start()]), m.group(1).strip()
@@ -101,15 +105,16 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
 
 
 def image_url(img: Tag, base: str) -> str | None:
-    """The real image URL: lazy attributes before a placeholder `src`, then the largest `srcset` entry."""
-    src = img.get("src") or ""
+    """The real image URL: a lazy-loading attribute first (`src` is then a placeholder or a blurred
+    preview), then `src`, then the largest `srcset` entry."""
     candidates: list[str] = []
-    if src and not _PLACEHOLDER.search(src):
-        candidates.append(src)
     for attr in _LAZY_ATTRS:
         value = img.get(attr)
         if value and not _PLACEHOLDER.search(value):
             candidates.append(value.split(",")[0].split()[0] if "srcset" in attr else value)
+    src = img.get("src") or ""
+    if src and not _PLACEHOLDER.search(src):
+        candidates.append(src)
     if not candidates:
         srcset = img.get("srcset") or img.get("data-srcset")
         if srcset:
@@ -118,8 +123,8 @@ def image_url(img: Tag, base: str) -> str | None:
                 candidates.append(best)
     for url in candidates:
         url = url.strip()
-        if url and not url.startswith("data:"):
-            return urljoin(base, url)
+        if url and not url.startswith("data:") and urlsplit(urljoin(base, url)).path.strip("/"):
+            return urljoin(base, url)  # "/" or "" is a placeholder a script fills in, not a picture
     return None
 
 
