@@ -41,27 +41,68 @@ def _similar(a: str, b: str) -> bool:
 
 
 def _strip_site(title: str, site_names: list[str]) -> str:
-    parts = _TITLE_SEP.split(title)
-    if len(parts) < 2:
-        return title
-    names = [s.lower() for s in site_names if s]
-    while len(parts) > 1:
-        last = parts[-1].strip().lower()
-        first = parts[0].strip().lower()
-        if any(n and (n in last or last in n) for n in names) or len(last.split()) <= 3 < len(parts[0].split()):
-            parts.pop()
-        elif any(n and (n in first or first in n) for n in names):
-            parts.pop(0)
+    """The title without a site name before or after a separator ("Headline | Site", "Site: Headline")."""
+    names = {authorlib.compact(n) for n in site_names if n}
+    names |= {authorlib.compact(n.split(".")[0]) for n in site_names if n and "." in n}
+    names.discard("")
+
+    def is_site(part: str) -> bool:
+        c = authorlib.compact(part)
+        return bool(c) and any(c == n or c.startswith(n) or n.startswith(c) for n in names)
+
+    seps = list(_TITLE_SEP.finditer(title))
+    start, end = 0, len(title)
+    for m in reversed(seps):  # cut trailing parts that name the site (or are a short label after a long title)
+        last = title[m.end() : end]
+        first_len = len(title[start : m.start()].split())
+        if is_site(last) or (len(last.split()) <= 3 < first_len and m is seps[-1] and end == len(title)):
+            end = m.start()
         else:
             break
-    return " - ".join(p.strip() for p in parts)
+    for m in seps:  # and leading ones ("Site | Headline")
+        if m.start() < start or m.end() > end:
+            continue
+        if is_site(title[start : m.start()]):
+            start = m.end()
+        else:
+            break
+    return title[start:end].strip() or title
 
 
-def pick_title(h1s: list[str], meta_titles: list[str], title_tag: str | None, site_names: list[str]) -> str | None:
-    """The visible headline when it agrees with the metadata; else the metadata title without site suffix."""
+_HEADLINE_CLS = re.compile(r"title|headline|(?<![a-z])hed(?![a-z])|heading|judul", re.IGNORECASE)
+
+
+def _marked_headline(el: Tag) -> bool:
+    """An `<h1>` the template marks as the article's headline (class, itemprop, or inside its header)."""
+    if el.get("itemprop") == "headline" or _HEADLINE_CLS.search(el.get("class") or ""):
+        return True
+    node = el.parent
+    for _ in range(3):
+        if node is None:
+            return False
+        if node.name == "article" or (node.name == "header" and re.search(
+                r"article|post|story|entry", node.get("class") or "", re.IGNORECASE)):
+            return True
+        node = node.parent
+    return False
+
+
+def pick_title(h1s: list[str], meta_titles: list[str], title_tag: str | None, site_names: list[str],
+               marked: list[str] | None = None) -> str | None:
+    """The visible headline when it agrees with the metadata, or when the template marks it as the
+    headline (`marked`: SEO titles often differ from it); else the metadata title without site suffix."""
     candidates = [*meta_titles, *([title_tag] if title_tag else [])]
-    for h in h1s[:3]:
-        if 3 <= len(h) <= 300 and any(_similar(h, c) for c in candidates):
+    sites = {authorlib.compact(n) for n in site_names if n}
+    agreeing = [h for h in h1s[:4] if authorlib.compact(h) not in sites  # not the site's masthead <h1>
+                and 3 <= len(h) <= 300 and any(_similar(h, c) for c in candidates)]
+    exact = {authorlib.compact(c) for c in candidates}
+    for h in agreeing:  # "Okezone Headline - Health :: Okezone Lifestyle" is a logo; the headline equals og:title
+        if authorlib.compact(h) in exact:
+            return h
+    if agreeing:
+        return agreeing[0]
+    for h in marked or []:
+        if 3 <= len(h) <= 300 and len(h.split()) >= 2 and _strip_site(h, site_names) == h:
             return h
     for c in meta_titles:
         cleaned = _strip_site(c, site_names)
@@ -427,7 +468,8 @@ def parse_article(
     site_names = [n for n in (meta.site_name(), profile.site if profile else None, site_of(url)) if n]
     h1s = [t for t, _ in w.h1]
     sel_title = _select_text(soup, meta, selectors.get("title"))
-    title = sel_title or pick_title(h1s, meta.titles(), meta.title_tag, site_names)
+    marked = [t for (t, pos), el in zip(w.h1, w.h1_tags, strict=True) if pos <= body_end and _marked_headline(el)]
+    title = sel_title or pick_title(h1s, meta.titles(), meta.title_tag, site_names, marked)
 
     heading_ids: set[int] = set()
     if selectors.get("subheading"):

@@ -162,6 +162,7 @@ class Walk:
     blocks: list[Block] = field(default_factory=list)
     images: list[ImageRef] = field(default_factory=list)
     h1: list[tuple[str, int]] = field(default_factory=list)
+    h1_tags: list[Tag] = field(default_factory=list)  # the elements of `h1`, in the same order
     bylines: list[Tag] = field(default_factory=list)
     dates: list[Tag] = field(default_factory=list)
     negative: set[int] = field(default_factory=set)
@@ -335,6 +336,7 @@ class _Walker:
                 self.walk(child)
                 if name == "h1" and self.parts:
                     self.out.h1.append((" ".join("".join(self.parts).split()), len(self.out.blocks)))
+                    self.out.h1_tags.append(child)
             elif is_caption and verdict <= 0 and child.find(["img", "h1", "h2"]) is None:
                 self._caption(child)
             else:
