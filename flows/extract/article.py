@@ -12,7 +12,17 @@ from flows.errors import PageRejected
 from flows.extract import authors as authorlib
 from flows.extract import boilerplate, bylines, dates, profiles
 from flows.extract import language as langlib
-from flows.extract.body import HEADINGS, Block, Walk, choose_container, inside, negative_between, walk
+from flows.extract.body import (
+    HEADINGS,
+    Block,
+    Walk,
+    choose_container,
+    continuation_pages,
+    inside,
+    negative_between,
+    outer_page,
+    walk,
+)
 from flows.extract.hooks import HOOKS, HookContext
 from flows.extract.html import decode, make_soup, prepare
 from flows.extract.images import ImageCollector, image_url
@@ -444,7 +454,10 @@ def parse_article(
         containers = [c for c in containers if not any(id(p) in ids for p in c.parents)]
     from_profile = bool(containers)
     if not containers:
-        containers = [choose_container(w, root, meta.is_live_blog())]
+        best = outer_page(choose_container(w, root, meta.is_live_blog()))
+        pages = continuation_pages(best, w)
+        # in document order: pages can come before the one chosen
+        containers = sorted([best, *pages], key=lambda c: w.positions.get(id(c), 0)) if pages else [best]
     container_ids = {id(c) for c in containers}
 
     def in_containers(tag: Tag) -> bool:

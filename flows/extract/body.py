@@ -171,6 +171,14 @@ class Walk:
     positions: dict[int, int] = field(default_factory=dict)  # id(tag) -> blocks before it (dates, bylines)
 
 
+_PAGE_HINT = re.compile(r"pag(?:e|ing|inat)|halaman", re.IGNORECASE)
+
+
+def _later_page(attrs: dict) -> bool:  # type: ignore[type-arg]
+    """A hidden page of a multi-page article shipped whole ("paging-content", `data-page="2"`): read it."""
+    return bool(_PAGE_HINT.search(attrs.get("class") or "")) or any(k.startswith("data-pag") for k in attrs)
+
+
 class _Walker:
     def __init__(self, skip: set[int], keep_embeds: bool) -> None:
         self.out = Walk()
@@ -200,6 +208,13 @@ class _Walker:
         self.links = 0
         self.bold = 0
         self.brs = 0
+
+    def _bold_line(self) -> bool:
+        """The run so far is one short bold line: an inline sub-heading ended by a line break."""
+        if not self.bold or self.links:
+            return False
+        text = "".join(self.parts).strip()
+        return 0 < len(text) <= 100 and self.bold >= len(text.replace(" ", "")) * 0.9 and text[-1] not in ".,:;"
 
     def add_text(self, text: str) -> None:
         if not text:
@@ -242,7 +257,7 @@ class _Walker:
                 continue
             if name == "br":
                 self.brs += 1
-                if self.brs >= 2:
+                if self.brs >= 2 or self._bold_line():
                     self.flush()
                 else:
                     self.parts.append(" ")
@@ -274,12 +289,16 @@ class _Walker:
                 continue
             if name == "figcaption":
                 continue
-            if "hidden" in attrs or (attrs.get("aria-hidden") == "true" and name not in INLINE):
+            if "hidden" in attrs and not _later_page(attrs):
+                continue
+            if attrs.get("aria-hidden") == "true" and name not in INLINE:
                 continue
             itemprop = attrs.get("itemprop")
             verdict, is_byline, is_date, is_caption = marker_info(marker) if marker else (0, False, False, False)
             if verdict == -2:  # hidden by class: not read by anyone
                 continue
+            if verdict < 0 and _later_page(attrs) and re.search(r"content|body|text|item|isi", cls, re.IGNORECASE):
+                verdict = 0  # "paging-content": a page of the article, not a pagination bar
             if itemprop == "articleBody":
                 verdict = 1
                 self.out.body_marked.add(id(child))
@@ -362,7 +381,9 @@ class _Walker:
     def _figure(self, fig: Tag) -> None:
         img = fig.find("img")
         if img is not None:
-            caption, credit, _ = describe(img)
+            caption, credit, cap_el = describe(img)
+            if cap_el is not None:
+                self.skip.add(id(cap_el))
             self._image(img, caption, img.get("alt"), credit, fig)
         elif fig.get("data-image"):
             caption, credit, _ = describe(fig)
@@ -485,6 +506,48 @@ def score_candidates(w: Walk, root: Tag, live: bool = False) -> list[tuple[float
         elif name in ("article", "main"):
             score *= 1.1
         out.append((score, tags[key]))
+    return out
+
+
+_PAGE_TOKEN = re.compile(r"body|content|text|article|paragraph|page|item|detail|story|post|entry|isi|konten",
+                         re.IGNORECASE)
+
+
+def outer_page(container: Tag) -> Tag:
+    """The enclosing element of the same content class: broken markup nests page 2 inside page 1."""
+    tokens = {t for t in (container.get("class") or "").split() if _PAGE_TOKEN.search(t)}
+    if not _later_page(container.attrs):
+        return container
+    best = container
+    node = container.parent
+    for _ in range(3):
+        if node is None or not tokens:
+            break
+        if tokens & set((node.get("class") or "").split()):
+            best = node
+        node = node.parent
+    return best
+
+
+def continuation_pages(container: Tag, w: Walk) -> list[Tag]:
+    """Siblings that continue the chosen body: the later pages of a multi-page article shipped in one file
+    (`div.mdk-body-paragraph.paging-content[style=display:none]`), same tag and a shared content class."""
+    tokens = {t for t in (container.get("class") or "").split() if _PAGE_TOKEN.search(t)}
+    if not tokens or container.parent is None:
+        return []
+    prose: dict[int, int] = {}
+    for b in w.blocks:
+        if _good(b) == 1.0:
+            prose[id(b.owner)] = prose.get(id(b.owner), 0) + len(b.text)
+    out = []
+    for sib in container.parent.find_all(container.name, recursive=False):
+        if sib is container or not tokens & set((sib.get("class") or "").split()) or not _later_page(sib.attrs):
+            continue
+        if id(sib) in w.negative:
+            continue
+        text = sum(n for el in [sib, *sib.find_all(True)] if (n := prose.get(id(el), 0)))
+        if text >= 150:
+            out.append(sib)
     return out
 
 

@@ -165,7 +165,8 @@ _DATE_WORDS = re.compile(
     r"\b(?:published|updated|posted|last updated|modified|diperbarui|diterbitkan|dipublikasikan|"
     r"on|at|pada|pukul|jam|am|pm|a\.m\.|p\.m\.|wib|wita|wit|utc|gmt|[ecmp][sd]t|et|pt|"
     r"mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
-    r"senin|selasa|rabu|kamis|jumat|sabtu|minggu|ago|yang lalu|lalu|jam|menit|hours?|minutes?|days?)\b|"
+    r"senin|selasa|rabu|kamis|jumat|sabtu|minggu|ago|yang lalu|lalu|jam|menit|hours?|minutes?|days?|"
+    r"views?|dilihat|dibaca|kali|reads?|comments?|komentar)\b|"
     r"\b[ap]\.m\.|\d+|[,.:|/()\-–—]",
     re.IGNORECASE,
 )

@@ -18,7 +18,7 @@ _BOX_CLS = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_CLS = re.compile(
-    r"caption|keterangan|ket-?foto|deskripsi|(?<![a-z])desc(?:ription)?(?![a-z])|legend|cutline|image-?text|"
+    r"caption|keterangan|ket-?foto|deskripsi|legend|cutline|image-?text|"
     r"photo-?text|media__title|(?:photo|foto|image|img|pic|gambar|thumb)-?(?:title|info|meta|detail|desc\w*|text)",
     re.IGNORECASE,
 )
@@ -77,7 +77,7 @@ def _next_line(anchor: Tag) -> Tag | None:
     while sib is not None and ((isinstance(sib, NavigableString) and not sib.strip()) or
                                (isinstance(sib, Tag) and sib.name == "br")):
         sib = sib.next_sibling
-    if not isinstance(sib, Tag) or sib.find("img") is not None:
+    if not isinstance(sib, Tag) or sib.find("img") is not None or len(sib.find_all("p", limit=2)) > 1:
         return None
     text = _text(sib)
     if not 2 <= len(text) <= 400:
@@ -113,10 +113,10 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
     box = _box(img)
     cap_el: Tag | None = None
     if box is not None:
-        cap_el = box.find("figcaption") or box.find(class_=_CAPTION_CLS) or box.find(
-            attrs={"itemprop": re.compile(r"caption|description")})
-        if cap_el is not None and cap_el.find("img") is not None:
-            cap_el = None
+        found = [*box.find_all("figcaption"), *box.find_all(class_=_CAPTION_CLS),
+                 *box.find_all(attrs={"itemprop": re.compile(r"caption|description")})]
+        # "p.withoutCaption" wraps the picture itself: a caption holds no picture
+        cap_el = next((el for el in found if el.find("img") is None), None)
     if cap_el is None:
         cap_el = _next_line(box or img)
         if cap_el is None and box is not None and box.parent is not None and box.parent.name != "body":
