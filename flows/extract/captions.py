@@ -14,7 +14,7 @@ from bs4 import NavigableString, Tag
 from bs4.element import Comment
 
 _BOX_CLS = re.compile(
-    r"figure|photo|image|(?<![a-z])img|media|picture|foto|gambar|wp-caption|thumbnail|lead-?art|hero|cover|visual",
+    r"figure|photo|image|(?<![a-z])img|media|picture|foto|gambar|wp-caption|thumb|lead-?art|hero|cover|visual",
     re.IGNORECASE,
 )
 _CAPTION_CLS = re.compile(
@@ -42,6 +42,14 @@ def _cls(el: Tag) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}"
 
 
+_ICON = re.compile(r"share|icon|logo|button|social|sprite|emoji|avatar", re.IGNORECASE)
+
+
+def _pictures(node: Tag) -> int:
+    """Pictures under a node, not counting share buttons and icons."""
+    return sum(1 for img in node.find_all("img", limit=12) if not _ICON.search(f"{img.get('src') or ''} {_cls(img)}"))
+
+
 def _box(img: Tag) -> Tag | None:
     """The figure-like wrapper of an image: a `<figure>` up to five levels up, else the nearest ancestor
     whose class names a picture and whose own text is short (a caption, not an article)."""
@@ -53,7 +61,7 @@ def _box(img: Tag) -> Tag | None:
         if node.name == "figure":
             return node
         if boxed is None and _BOX_CLS.search(_cls(node)) and len(_text(node)) <= _MAX_BOX_TEXT \
-                and len(node.find_all("img", limit=3)) <= 2:
+                and _pictures(node) <= 2:
             boxed = node
         node = node.parent
     return boxed

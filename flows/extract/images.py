@@ -43,6 +43,14 @@ _WIRE_TAIL = re.compile(
     r"(?: Photo)?\s*/\s*[^/]{2,60}(?:/[^/]{2,40})?)\s*$"
 )
 _BRACKET_TAIL = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")  # "... Kabul. [File: Reuters]"
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+")
+# where pictures come from, when a caption line names only that
+_SOURCES = (r"shutterstock(?:\.com)?|istock(?:photo)?(?:\.com)?|getty ?images|getty|pixabay(?:\.com)?|"
+            r"unsplash(?:\.com)?|pexels(?:\.com)?|freepik(?:\.com)?|you ?tube|instagram|twitter|facebook|tiktok|"
+            r"istimewa|dok\.?|dokumentasi|antara(?: foto)?|reuters|afp|ap photo|epa|xinhua")
+_SOURCE_ONLY = re.compile(rf"^\s*(?:{_SOURCES})\b(?:[\s/:\-–—.@]+\S.{{0,60}})?$", re.IGNORECASE)
+_SOURCE_TAIL = re.compile(rf"(?<=\s)((?:{_SOURCES})(?:/[\w.@ -]{{1,40}})?)\s*$", re.IGNORECASE)
+_SOURCE_WORD = re.compile(rf"\b(?:{_SOURCES}|kanal|channel|foto|photo|sumber|source|courtesy|via)\b", re.IGNORECASE)
 _MARKED = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 _MARK_TAIL = re.compile(r"(?:(?<=\s)|(?<=/)|(?<=\.))(?:©|\(c\)|copyright(?=\S)|copyright\s*(?:\d{4}|:))[^©]{2,80}$",
                         re.IGNORECASE)
@@ -69,6 +77,10 @@ def stable_key(url: str) -> str:
     return (parts.hostname or "").removeprefix("www.") + path
 
 
+def _clean_tail(text: str) -> str:
+    return text.strip().rstrip(" /|-–—,").strip()
+
+
 def _caption_before(text: str) -> str | None:
     return text.rstrip(" /|-–—,").strip() or None
 
@@ -87,11 +99,24 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
                 caption += "."
             return caption, inner
     if _MARKED.match(text) and len(text) <= 100:
-        return None, text  # the whole line is a credit: "©MGM", "Copyright 2019 Reuters"
+        return None, _clean_tail(text)  # the whole line is a credit: "©MGM", "Copyright 2019 Reuters"
     # "... caption ©Sunset Boulevard/Corbis", "Ilustrasi/copyrightshutterstock/Ranta Images": kept as shown
     m = _MARK_TAIL.search(text)
     if m and m.start() > 0:
-        return _caption_before(text[: m.start()]), text[m.start() :].strip()
+        start = m.start()
+        # a short source phrase before the mark belongs to the credit: "... Waria. Kanal YouTube X ©2021 Merdeka.com"
+        head = text[:start]
+        cut = max((b.end() for b in _SENTENCE_END.finditer(head)), default=0)
+        phrase = head[cut:]
+        if 0 < len(phrase.split()) <= 6 and _SOURCE_WORD.search(phrase) and not phrase.rstrip().endswith((".", ",")):
+            start = cut
+        return _caption_before(text[:start]), _clean_tail(text[start:])
+    m = _SOURCE_ONLY.match(text)
+    if m:
+        return None, _clean_tail(text)  # "shutterstock", "You Tube - Armand Maulana", "Dok. Pribadi"
+    m = _SOURCE_TAIL.search(text)
+    if m and m.start() > 0:
+        return _caption_before(text[: m.start()]), _clean_tail(m.group(1))  # "Ilustrasi shutterstock.com"
     for pattern in (_WIRE_TAIL, _BRACKET_TAIL, _KIND_TAIL):
         m = pattern.search(text)
         if m and m.start() > 0:
