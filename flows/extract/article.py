@@ -380,23 +380,48 @@ def _lede(w: Walk, body_start: int) -> Block | None:
     return None
 
 
-def _section(meta: Meta, soup: BeautifulSoup, selectors: dict[str, str],
-             title: str | None) -> tuple[str | None, str | None]:
+_CRUMB_CLS = re.compile(r"breadcrumb|crumbs?(?![a-z])|kanal-map|path-nav", re.IGNORECASE)
+_HOME = ("home", "beranda", "index", "news", "berita", "homepage", "depan", "inicio", "accueil", "startseite")
+_PLAIN_HOSTS = frozenset(["www", "m", "amp", "en", "id", "news", "mobile", "web", "beta", "edition"])
+
+
+def _visible_crumbs(soup: BeautifulSoup) -> list[str]:
+    """The breadcrumb trail a reader sees (`ul.breadcrumb`, `itemtype=BreadcrumbList`)."""
+    root = soup.body or soup
+    trail = root.find(attrs={"itemtype": re.compile(r"BreadcrumbList", re.IGNORECASE)}) or root.find(
+        class_=_CRUMB_CLS) or root.find(id=_CRUMB_CLS)
+    if trail is None:
+        return []
+    items = trail.find_all("li") or trail.find_all("a")
+    names = [" ".join(el.get_text(" ").split()).strip(" »>/|›") for el in items]
+    return [n for n in names if n and len(n) <= 40]
+
+
+def _section(meta: Meta, soup: BeautifulSoup, selectors: dict[str, str], title: str | None,
+             url: str) -> tuple[str | None, str | None]:
+    """Section and subsection: the profile's selectors, the breadcrumb trail (JSON-LD, then visible),
+    the metadata's section, then a channel subdomain ("bola.kompas.com" -> "Bola")."""
     section = _select_text(soup, meta, selectors.get("section"))
     subsection = _select_text(soup, meta, selectors.get("subsection"))
     if section:
         return section, subsection
-    crumbs = meta.breadcrumbs()
-    if (crumbs and crumbs[0].lower() in ("home", "beranda", "index", "news", "berita")) or (
-        crumbs and crumbs[0].lower().startswith(("home", "beranda"))
-    ):
-        crumbs = crumbs[1:]
-    if crumbs and title and _similar(crumbs[-1], title):
-        crumbs = crumbs[:-1]
-    sec, _ = meta.section()
-    if crumbs:
-        return crumbs[0], crumbs[1] if len(crumbs) > 1 else None
-    return sec, None
+    sec, sub = meta.section()
+    if sub:  # numbered sections name channel and category exactly
+        return sec, sub
+    for crumbs in (meta.breadcrumbs(), _visible_crumbs(soup)):
+        while crumbs and crumbs[0].lower().startswith(_HOME):
+            crumbs = crumbs[1:]
+        if crumbs and title and _similar(crumbs[-1], title):
+            crumbs = crumbs[:-1]
+        if crumbs:
+            return crumbs[0], crumbs[1] if len(crumbs) > 1 else None
+    sec, sub = meta.section()
+    if sec:
+        return sec, sub
+    labels = (urlsplit(url).hostname or "").split(".")
+    if len(labels) >= 3 and labels[0] not in _PLAIN_HOSTS and labels[0].isalpha():
+        return labels[0].title(), None
+    return None, None
 
 
 # --- entry point --------------------------------------------------------------------------------------
@@ -558,7 +583,7 @@ def parse_article(
     first = next((p.text for p in paragraphs if p.kind == "paragraph"), None)
     if first:
         lead = next((b.lead for b in body_blocks if b.text == first), "")
-        city, agency = boilerplate.dateline(first, lead)
+        city, agency = boilerplate.dateline(first, lead, outlets)
         article.dateline = city
         if agency:
             found = authorlib.agency_of(agency.split("/")[0])
@@ -572,7 +597,7 @@ def parse_article(
     article.agencies = agencies
 
     # section and tags
-    article.section, article.subsection = _section(meta, soup, selectors, title)
+    article.section, article.subsection = _section(meta, soup, selectors, title, url)
     if selectors.get("tags"):
         article.tags = _dedupe(_element_text(el) for el in soup.select(selectors["tags"]))
     if not article.tags:

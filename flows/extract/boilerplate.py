@@ -115,10 +115,11 @@ def staff_pairs(text: str) -> list[tuple[str, str]]:
 _DATELINE = re.compile(
     r"^(?:(?P<pub1>[\w.]+\.(?i:com|co\.id|id|net|org|co))\s*,\s*)?"
     r"(?P<city>[A-Z][A-Za-z'’.]+(?:[ -][A-Z][A-Za-z'’.]+){0,3})"
-    r"(?:\s*,\s*(?P<pub2>[\w.]+\.(?:com|co\.id|id|net))|"
-    r"(?:\s*,\s*(?:[A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){0,2}|\d{1,2}\s+\w+\s+\d{4}))?"  # ", Province" or a date
-    r"\s*\((?P<agency>[^)]{2,30})\))?"
-    r"\s*(?:[-–—]{1,2}|:)\s+"
+    r"(?:\s*,\s*(?P<pub2>[\w.]+\.(?:com|co\.id|id|net)))?"
+    r"(?:\s*,\s*(?P<region>[A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){0,2}))?"  # ", Province" or the outlet ", CNN Indonesia"
+    r"(?:\s*,\s*\d{1,2}\s+\w+\s+\d{4})?"  # ", 23 Februari 2016"
+    r"(?:\s*\((?P<agency>[^)]{2,30})\))?"
+    r"\s*(?:[-–—]{1,2}|:)(?:\s+|$)"
 )
 _CITY_STOP = {"The", "This", "A", "An", "In", "On", "At", "It", "We", "He", "She", "They", "Di", "Pada", "Dalam"}
 
@@ -138,10 +139,12 @@ def contributing_agencies(text: str) -> list[str]:
     return [m.group(1) for m in _CONTRIBUTED.finditer(text)]
 
 
-def dateline(first: str, lead: str = "") -> tuple[str | None, str | None]:
-    """(city, agency) from an opening like 'Liputan6.com, Jakarta - ' or 'WASHINGTON (Reuters) -'.
+def dateline(first: str, lead: str = "", outlets: set[str] | None = None) -> tuple[str | None, str | None]:
+    """(place, agency) from an opening like 'Liputan6.com, Jakarta - ', 'WASHINGTON (Reuters) -',
+    'Mataram, NTB (ANTARA News) -' (the place keeps its region) or 'Jakarta, CNN Indonesia --'.
 
     `lead` is the bold text the paragraph opens with; it delimits a dateline written without a dash.
+    `outlets` are compact forms of the site's names: a name after the comma that is one is the outlet.
     """
     if lead and "," in lead:
         m_lead = _LEAD.match(lead.strip())
@@ -154,10 +157,14 @@ def dateline(first: str, lead: str = "") -> tuple[str | None, str | None]:
     city = m.group("city").strip()
     if city in _CITY_STOP or len(city) > 40:
         return None, None
-    if not (m.group("pub1") or m.group("pub2") or m.group("agency") or city.isupper()):
+    region = m.group("region")
+    outlet = bool(region and outlets and re.sub(r"\W+", "", region.lower()) in outlets)
+    if not (m.group("pub1") or m.group("pub2") or m.group("agency") or city.isupper() or outlet):
         return None, None
     if city.isupper():
         city = city.title()
+    if region and not outlet and m.group("agency"):
+        city = f"{city}, {region}"  # "Mataram, NTB (ANTARA News)"
     return city, m.group("agency")
 
 

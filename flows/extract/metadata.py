@@ -172,8 +172,14 @@ class Meta:
         return out
 
     def section(self) -> tuple[str | None, str | None]:
+        """(section, subsection); a generic `article:section` ("News", "Article") gives way to the
+        numbered ones some CMSs add (`article:section2`, `article:section3`: KLY's channel and category)."""
         sec = self.ld_text("articleSection") if self.ld else None
-        return sec or self.first("article:section", "section", "category", "parsely-section"), None
+        sec = sec or self.first("article:section", "section", "category", "parsely-section")
+        second = self.first("article:section2")
+        if second and (not sec or sec.strip().lower() in ("news", "article", "berita", "home", "artikel")):
+            return second, self.first("article:section3")
+        return sec, None
 
     def tags_list(self) -> list[str]:
         tags = self.all("article:tag")
