@@ -37,6 +37,7 @@ class Page:
     etag: str | None = None
     last_modified: str | None = None
     fetched_at: datetime | None = None
+    reference_at: datetime | None = None  # when a re-parsed page was fetched: relative dates count from it
     raw_ref: str | None = None
     not_modified: bool = False  # HTTP 304: unchanged since the stored fetch
     error_stage: str | None = None  # "discover" | "fetch" | "read"

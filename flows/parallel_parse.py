@@ -169,8 +169,9 @@ def parse_page(page: Page, hints: ParseHints) -> ParsedPage:
     html = _decoded(page)
     try:
         with time_limit(timeout):
+            extra = {} if hints.parser else {"fetched_at": page.reference_at or page.fetched_at}
             article = _parser(hints.parser)(html, article_url, site_profile=hints.site_profile,
-                                            language=hints.language, timezone=hints.timezone)
+                                            language=hints.language, timezone=hints.timezone, **extra)
             mentions, entities = _mentions(article) if hints.with_mentions else ([], [])
     except ParseTimeout:
         return rejected("parse", "timeout", f"parse took longer than {timeout} s")

@@ -38,6 +38,7 @@ class Archived:
     source: str
     url: str
     raw_ref: str
+    seen_at: datetime | None = None  # first fetched: "2 jam yang lalu" counts from then
 
 
 @dataclass(slots=True)
@@ -61,12 +62,12 @@ def archived_pages(con: duckdb.DuckDBPyConnection, *, sites: list[str] | None, s
     if until:
         where.append("CAST(timezone(?, a.published_at) AS DATE) <= ?")
         params += [report_timezone, until]
-    query = ("SELECT a.source, coalesce(a.url, a.canonical_url), a.raw_ref FROM core.articles a "
+    query = ("SELECT a.source, coalesce(a.url, a.canonical_url), a.raw_ref, a.first_seen_at FROM core.articles a "
              f"WHERE {' AND '.join(where)}")
     if include_rejected and not (sites or since or until):
         # Pages the parser once gave up on are what a parser fix most often rescues.
         query += (
-            " UNION SELECT r.source, r.url, r.raw_ref FROM core.rejects r WHERE r.stage = 'parse' "
+            " UNION SELECT r.source, r.url, r.raw_ref, NULL FROM core.rejects r WHERE r.stage = 'parse' "
             "AND r.raw_ref IS NOT NULL AND NOT EXISTS (SELECT 1 FROM core.articles a2 WHERE a2.raw_ref = r.raw_ref)"
         )
     query = f"SELECT * FROM ({query}) ORDER BY 1, 2" + (" LIMIT ?" if limit else "")
@@ -76,14 +77,15 @@ def archived_pages(con: duckdb.DuckDBPyConnection, *, sites: list[str] | None, s
     try:
         result = cur.execute(query, params)
         while rows := result.fetchmany(1000):
-            for source, url, raw_ref in rows:
-                yield Archived(source or "archive", url or "", raw_ref)
+            for source, url, raw_ref, seen_at in rows:
+                yield Archived(source or "archive", url or "", raw_ref, seen_at)
     finally:
         cur.close()
 
 
 def _read(item: Archived, store: RawStore) -> Page:
-    page = Page(source=item.source, url=item.url, raw_ref=item.raw_ref, fetched_at=datetime.now(UTC))
+    page = Page(source=item.source, url=item.url, raw_ref=item.raw_ref, fetched_at=datetime.now(UTC),
+                reference_at=item.seen_at)
     try:
         page.content = store.get(item.raw_ref)
     except RawStoreError as exc:

@@ -391,6 +391,7 @@ def test_cnnindonesia_title_byline_time_and_body():
     assert len(texts) == 5 and all(p.kind == "paragraph" for p in a.paragraphs)
     assert texts[0].startswith("Jakarta, CNN Indonesia -- Pemerintah kabupaten")
     assert texts[-1].endswith("sekitar dua miliar rupiah.")
+    assert a.dateline == "Jakarta"  # ", CNN Indonesia --": the outlet after the comma, not a region
 
 
 @pytest.mark.parametrize(

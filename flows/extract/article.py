@@ -199,13 +199,17 @@ def _text_before(el: Tag, limit: int = 40) -> str:
 
 
 def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], tz: tzinfo | None,
-           body_start: int, header_end: int, microdata: list[Tag]) -> tuple[datetime | None, datetime | None]:
+           body_start: int, header_end: int, microdata: list[Tag],
+           headline_at: int | None = None,
+           fetched_at: datetime | None = None) -> tuple[datetime | None, datetime | None]:
     """(published, updated): machine values and the visible date line, reconciled by `dates.choose`.
 
     Date elements count as the article's date line between just before the headline and `header_end`
-    (the first real paragraph); `microdata` are the page's itemprop date elements wherever they are.
+    (the first real paragraph); `microdata` are the page's itemprop date elements wherever they are;
+    `headline_at` is the headline's block when the page has no `<h1>`; `fetched_at` anchors relative
+    dates ("2 jam yang lalu"), which count only when the page states no absolute date.
     """
-    h1_pos = w.h1[0][1] if w.h1 else None
+    h1_pos = w.h1[0][1] if w.h1 else headline_at
     low = max(0, h1_pos - 3) if h1_pos is not None else 0  # a date bar in the site header is not the article's
     near = [el for el in w.dates if low <= w.positions.get(id(el), 0) <= header_end]
     # a date line that names itself "published" first: a hero teaser of another story can sit above it
@@ -253,6 +257,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         if selected:
             texts.append((selected, want_modified, ""))
         texts.extend((_element_text(el), is_mod(el), before[id(el)]) for el in near)
+        first: dates.Stamp | None = None
         for text, el_mod, prefix in texts:
             stamps = dates.find_dates(text, zone, prefix)
             if want_modified:
@@ -262,8 +267,30 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
             else:
                 pick = next((st for st in stamps if st.label == "published"), None) or next(
                     (st for st in stamps if st.label is None and not el_mod), None)
-            if pick is not None:
-                return pick
+            if pick is None:
+                continue
+            if pick.has_time:
+                # a date-only line ("Selasa, 23 Februari 2016") can sit just before the full one
+                if first is None or first.at.date() == pick.at.date():
+                    return pick
+                break
+            if first is None:
+                first = pick
+        if first is None and fetched_at is not None:
+            for text, _, prefix in texts:
+                rel = dates.find_relative(text, fetched_at, zone, prefix)
+                if rel is not None and (rel.label == "updated") == want_modified:
+                    return rel
+        if want_modified:
+            return first
+        for el in w.dates:  # "First Published on Nov 20, 2019 01:38 pm" printed under the article
+            if w.positions.get(id(el), 0) > header_end:
+                pick = next((st for st in dates.find_dates(_element_text(el), zone, _text_before(el))
+                             if st.label == "published" and st.has_time), None)
+                if pick is not None and (first is None or first.at.date() == pick.at.date()):
+                    return pick
+        if first is not None:
+            return first
         if want_modified:
             return None
         start = h1_pos if h1_pos is not None else max(0, body_start - 6)
@@ -432,12 +459,14 @@ def parse_article(
     site_profile: str | None = None,
     language: str | None = None,
     timezone: str | None = None,
+    fetched_at: datetime | None = None,
 ) -> Article:
     """Parse one page into an `Article`, or raise `PageRejected(reason, detail)`.
 
     `language` and `timezone` are the source's hints. The page's own declarations win over them;
     naive local times are read in the profile's zone, else the `timezone` hint, else Asia/Jakarta for
     Indonesian pages (declared or detected language `id`, or an `.id` host), else UTC.
+    `fetched_at` (when the bytes were fetched) dates a page that only says "2 jam yang lalu".
     Reject reasons: `empty`, `not_html`, `undecodable`, `no_content`, `too_deep`.
     """
     text = decode(html)
@@ -536,10 +565,16 @@ def parse_article(
 
     # dates: visible date elements count only before the body ends (related widgets come after)
     positions = w.positions
-    microdata = [el for el in w.dates if (el.get("itemprop") or "") in ("datePublished", "dateModified")]
+    # microdata wherever the page put it, hidden blocks included
+    microdata = soup.find_all(attrs={"itemprop": ["datePublished", "dateModified"]}, limit=20)
     w.dates = [el for el in w.dates if positions.get(id(el), 0) <= body_end]
     tz = default_zone(profile, timezone, article.language, url) or tz
-    published, updated = _dates(meta, w, soup, selectors, tz, body_start, header_end, microdata)
+    headline_at = None
+    if not w.h1 and title:  # a headline in a div ("div.judul-konten"): its block anchors the header
+        key = authorlib.compact(title)
+        headline_at = next((b.index for b in w.blocks[:body_start + 1] if authorlib.compact(b.text) == key), None)
+    published, updated = _dates(meta, w, soup, selectors, tz, body_start, header_end, microdata, headline_at,
+                                fetched_at)
     if tz is not None:  # UTC instants are shown in the page's zone; explicit local offsets stay as written
         published, updated = (d.astimezone(tz) if d is not None and not d.utcoffset() else d
                                for d in (published, updated))

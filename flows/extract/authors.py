@@ -272,7 +272,10 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
                     out.institutions.append(part)
                 continue
             first = part.split()[0]
-            if person_seen and (_CREDENTIAL.match(part) or compact(first) in outlets or _CREDENTIAL.match(first)
+            words = part.split()
+            # "CNN Business" is an outlet; "ERIC TUCKER" a name in capitals
+            acronym_led = bool(_CREDENTIAL.match(first)) and (len(words) == 1 or not words[1].isupper())
+            if person_seen and (_CREDENTIAL.match(part) or compact(first) in outlets or acronym_led
                                 or " " not in part):
                 continue
             if part.split()[-1].lower() in _DESK_ENDS and len(part.split()) > 1:

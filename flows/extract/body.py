@@ -297,8 +297,9 @@ class _Walker:
             verdict, is_byline, is_date, is_caption = marker_info(marker) if marker else (0, False, False, False)
             if verdict == -2:  # hidden by class: not read by anyone
                 continue
-            if verdict < 0 and _later_page(attrs) and re.search(r"content|body|text|item|isi", cls, re.IGNORECASE):
-                verdict = 0  # "paging-content": a page of the article, not a pagination bar
+            if verdict < 0 and _later_page(attrs) and (name in HEADINGS or re.search(
+                    r"content|body|text|item|isi", cls, re.IGNORECASE)):
+                verdict = 0  # "paging-content", "h2.title-dt-paging": a page of the article, not a pagination bar
             if itemprop == "articleBody":
                 verdict = 1
                 self.out.body_marked.add(id(child))

@@ -389,13 +389,28 @@ def choose(machines: list[Stamp], visible: Stamp | None, default_tz: tzinfo | No
     The result keeps the `source` of the value it came from, so the other kind can prefer it.
     """
     timed = [m for m in machines if m.has_time]
+    if visible is not None and visible.source == "relative" and (timed or machines):
+        visible = None  # "2 jam yang lalu" is only as good as the hour: any stated date is better
 
     def of(m: Stamp, at: datetime | None = None) -> Stamp:
         return Stamp(at or m.at, True, m.zoned, m.label, m.source)
 
     if visible is not None and visible.has_time:
         seen = visible.at
+        if not visible.zoned and default_tz is None:
+            # the visible time is local, its zone unknown: a machine value with an offset that shows the same
+            # minute a whole number of half hours away is the instant, and tells the zone
+            for m in timed:
+                if not m.zoned:
+                    continue
+                gap = (seen.replace(tzinfo=None) - m.at.astimezone(UTC).replace(tzinfo=None)).total_seconds()
+                if m.at.minute == seen.minute or abs(gap) < 60:
+                    off = round(gap / 1800) * 1800
+                    if abs(off) <= 14 * 3600 and abs(gap - off) < 60:
+                        return of(m, m.at.astimezone(timezone(timedelta(seconds=off))))
         for m in timed:
+            if not m.zoned and not visible.zoned and default_tz is None:
+                continue  # two readings in the same guessed zone agree on nothing
             if abs((m.at - seen).total_seconds()) < 60:
                 return m
         for m in timed:
@@ -431,3 +446,46 @@ def choose(machines: list[Stamp], visible: Stamp | None, default_tz: tzinfo | No
     if visible is not None:
         return visible
     return machines[0] if machines else None
+
+
+# --- relative dates ("2 jam yang lalu", "3 hours ago", "kemarin") ------------------------------------------
+_UNITS = {
+    "detik": "seconds", "second": "seconds", "sec": "seconds",
+    "menit": "minutes", "minute": "minutes", "min": "minutes", "mins": "minutes",
+    "jam": "hours", "hour": "hours", "hr": "hours", "hrs": "hours",
+    "hari": "days", "day": "days",
+    "minggu": "weeks", "pekan": "weeks", "week": "weeks",
+}
+_RELATIVE = re.compile(
+    r"\b(\d{1,3}|an?|one|se|satu)\s*(detik|menit|jam|hari|minggu|pekan|seconds?|secs?|minutes?|mins?|hours?|hrs?|"
+    r"days?|weeks?)\s+(?:yang\s+)?(?:lalu|ago)\b",
+    re.IGNORECASE,
+)
+_YESTERDAY = re.compile(r"\b(?:kemarin|yesterday)\b", re.IGNORECASE)
+_JUST_NOW = re.compile(r"\b(?:baru saja|just now|moments? ago)\b", re.IGNORECASE)
+
+
+def find_relative(text: str | None, now: datetime | None, default_tz: tzinfo | None,
+                  before_text: str = "") -> Stamp | None:
+    """A date written relative to when the page was fetched: 'Diperbarui 2 jam yang lalu', '3 hours ago',
+    'kemarin'. `now` is the fetch time; without it a relative date means nothing."""
+    if not text or now is None:
+        return None
+    m = _RELATIVE.search(text)
+    if m:
+        count = m.group(1).lower()
+        n = 1 if count in ("a", "an", "one", "se", "satu") else int(count)
+        word = m.group(2).lower()
+        unit = _UNITS.get(word) or _UNITS[word.rstrip("s")]
+        at = now - timedelta(**{unit: n})
+        label = label_of(f"{before_text} {text[: m.start()]}")
+        # minutes and hours pin the time down; days and weeks only the date
+        return Stamp(at.astimezone(default_tz) if default_tz else at, unit in ("seconds", "minutes", "hours"),
+                     True, label, "relative")
+    if _JUST_NOW.search(text):
+        return Stamp(now.astimezone(default_tz) if default_tz else now, True, True, None, "relative")
+    if _YESTERDAY.search(text):
+        local = now.astimezone(default_tz) if default_tz else now
+        day = (local - timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+        return Stamp(day, False, True, None, "relative")
+    return None

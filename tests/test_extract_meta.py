@@ -1,0 +1,350 @@
+"""Metadata rules on small authored pages: dates, bylines, headlines, images, datelines, sections.
+
+Each page reproduces one trap seen on real news sites (the page text is invented).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from flows.extract import parse_article
+from flows.extract.authors import read_byline
+from flows.extract.dates import find_dates, find_relative
+from flows.extract.images import split_credit
+
+WIB = timezone(timedelta(hours=7))
+CST = timezone(timedelta(hours=-6))
+EST = timezone(timedelta(hours=-5))
+BODY = "".join(
+    f"<p>Paragraph {i} of the story tells readers what the council decided on Tuesday and why it matters "
+    f"to the people who ride the night buses across the eastern districts.</p>"
+    for i in range(1, 5)
+)
+URL = "https://www.gazette.example/news/2019/11/19/night-buses"
+
+
+def page(head: str = "", header: str = "", body: str = BODY, lang: str = "en", after: str = "") -> str:
+    return (
+        f'<!doctype html><html lang="{lang}"><head><title>Night buses return | The Gazette</title>'
+        f'<meta property="og:site_name" content="The Gazette">{head}</head><body>'
+        '<header class="site-header"><a href="/">The Gazette</a><nav><a href="/news">News</a></nav></header>'
+        f'<article><header class="article-header"><h1 class="headline">Night buses return</h1>{header}</header>'
+        f'<div class="article-body">{body}</div>{after}</article>'
+        '<footer><p>About us. Contact. Terms of use.</p></footer></body></html>'
+    )
+
+
+def ld(**fields: object) -> str:
+    import json
+
+    return f'<script type="application/ld+json">{json.dumps({"@type": "NewsArticle", **fields})}</script>'
+
+
+# --- dates ----------------------------------------------------------------------------------------------
+def test_visible_zone_label_settles_disagreeing_machine_values():
+    # JSON-LD puts the local offset on a UTC clock; the meta tag and the visible line agree with each other
+    html = page(
+        head=ld(datePublished="2019-11-20T04:31:13-06:00")
+        + '<meta property="article:published_time" content="2019-11-20T04:31:13+00:00">',
+        header='<div class="byline">By Chris Davies <span class="date">Nov 19, 2019, 10:31 pm CST</span></div>',
+    )
+    a = parse_article(html, URL)
+    assert a.published_at == datetime(2019, 11, 20, 4, 31, 13, tzinfo=UTC)
+
+
+def test_time_written_before_the_date_and_a_template_placeholder_date():
+    html = page(
+        head=ld(datePublished="0001-01-01T00:00:00Z"),
+        header='<div class="article-meta"><span class="published">Published 10:02 AM EST Nov 19, 2019</span></div>',
+    )
+    assert parse_article(html, URL).published_at == datetime(2019, 11, 19, 10, 2, tzinfo=EST)
+
+
+def test_a_date_only_value_gives_way_to_one_with_a_time():
+    html = page(head=ld(datePublished="November 19, 2019")
+                + '<meta property="article:published_time" content="2019-11-19T11:21:08+00:00">')
+    assert parse_article(html, URL).published_at == datetime(2019, 11, 19, 11, 21, 8, tzinfo=UTC)
+
+
+def test_updated_label_before_a_time_marked_date_published():
+    html = page(
+        head='<meta property="article:published_time" content="2019-11-20T05:57:50Z">',
+        header='<span class="timestamp">Updated <time itemprop="datePublished" datetime="2019-11-20T06:01:19Z">'
+               "10:01 pm PST, Tuesday, November 19, 2019</time></span>",
+    )
+    a = parse_article(html, URL)
+    assert a.published_at == datetime(2019, 11, 20, 5, 57, 50, tzinfo=UTC)
+    assert a.updated_at == datetime(2019, 11, 20, 6, 1, 19, tzinfo=UTC)
+
+
+def test_microdata_in_a_hidden_block_after_the_article():
+    hidden = ('<div style="display:none" itemscope itemtype="http://schema.org/NewsArticle">'
+              '<div itemprop="datePublished">2019-11-19T08:57:40+01:00</div></div>')
+    html = page(head='<meta name="date" content="2019-11-19">',
+                header='<div class="date">19.11.2019, 08:57</div>', after=hidden)
+    cet = timezone(timedelta(hours=1))
+    assert parse_article(html, URL).published_at == datetime(2019, 11, 19, 8, 57, 40, tzinfo=cet)
+
+
+def test_local_time_without_zone_takes_the_zone_the_machine_value_implies():
+    html = page(
+        head='<meta property="article:published_time" content="2019-11-20T02:59:46Z">',
+        header='<div class="article-dates">PUBLISHED: <time datetime="2019-11-19 20:59:46">November 19, 2019 at '
+               "8:59 pm</time></div>",
+    )
+    a = parse_article(html, URL)
+    assert a.published_at == datetime(2019, 11, 20, 2, 59, 46, tzinfo=UTC)
+    assert a.published_at.utcoffset() == timedelta(hours=-6)  # shown in the page's own zone
+
+
+def test_a_visible_modification_date_does_not_override_the_publication():
+    html = page(
+        head='<meta property="article:published_time" content="2018-10-07T09:00:35-08:00">'
+             '<meta property="article:modified_time" content="2018-11-12T17:36:26-08:00">',
+        header='<div class="entry-meta"><time class="entry-updated" itemprop="dateUpdated" '
+               'datetime="2018-11-12T17:36:26-08:00">November 12, 2018</time></div>',
+    )
+    a = parse_article(html, URL)
+    assert a.published_at == datetime(2018, 10, 7, 17, 0, 35, tzinfo=UTC)
+    assert a.updated_at == datetime(2018, 11, 13, 1, 36, 26, tzinfo=UTC)
+
+
+def test_same_day_modification_of_a_date_only_page_is_no_update():
+    html = page(head=ld(datePublished="2018-08-13", dateModified="2018-08-13T08:04:08+00:00"))
+    a = parse_article(html, URL)
+    assert a.published_at.date().isoformat() == "2018-08-13"
+    assert a.updated_at is None
+
+
+def test_relative_dates_count_from_the_fetch_time_only_without_a_stated_date():
+    fetched = datetime(2024, 3, 14, 5, 0, tzinfo=UTC)
+    html = page(header='<div class="date">Diperbarui 2 jam yang lalu</div>'
+                       '<div class="date">Dipublikasikan 3 jam yang lalu</div>', lang="id")
+    a = parse_article(html, "https://warta.example.id/berita/1", fetched_at=fetched)
+    assert a.published_at == datetime(2024, 3, 14, 2, 0, tzinfo=UTC)
+    assert a.published_at.utcoffset() == timedelta(hours=7)
+    assert parse_article(html, "https://warta.example.id/berita/1").published_at is None  # no anchor, no guess
+    stated = page(head='<meta property="article:published_time" content="2024-03-13T20:15:00+07:00">',
+                  header='<div class="date">3 jam yang lalu</div>', lang="id")
+    assert parse_article(stated, "https://warta.example.id/berita/2", fetched_at=fetched).published_at == \
+        datetime(2024, 3, 13, 20, 15, tzinfo=WIB)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Posted: Fri 6:45 PM, Feb 16, 2018 | Updated: Sat 8:31 PM, Feb 17, 2018",
+         [("2018-02-16 18:45", "published"), ("2018-02-17 20:31", "updated")]),
+        ("Selasa, 23 Februari 2016 | 16:52 WIB", [("2016-02-23 16:52", None)]),
+        ("21:17 18.11.2019", [("2019-11-18 21:17", None)]),
+        ("November 19, 2019 / 12:21 AM", [("2019-11-19 00:21", None)]),
+        ("Diperbarui 20 Des 2021, 13:04 WIB", [("2021-12-20 13:04", "updated")]),
+    ],
+)
+def test_visible_date_lines_and_their_labels(text, expected):
+    got = [(s.at.strftime("%Y-%m-%d %H:%M"), s.label) for s in find_dates(text, None)]
+    assert got == expected
+
+
+def test_relative_date_words():
+    now = datetime(2024, 3, 14, 10, 0, tzinfo=UTC)
+    assert find_relative("5 menit lalu", now, None).at == datetime(2024, 3, 14, 9, 55, tzinfo=UTC)
+    assert find_relative("3 hours ago", now, None).has_time
+    day = find_relative("kemarin", now, WIB)
+    assert (day.at.date().isoformat(), day.has_time) == ("2024-03-13", False)
+    assert find_relative("Selasa 12 Maret", now, None) is None
+
+
+# --- bylines --------------------------------------------------------------------------------------------
+def test_byline_markup_full_of_buttons_is_read_through_the_metadata_name():
+    header = ('<div class="byline"><span>By</span> <div class="author"><a class="author-name" href="/news/author/1">'
+              "Sarah E. Needleman</a><ul class=\"author-info\"><li><a href=\"/bio\">Biography</a></li>"
+              '<li><a href="https://twitter.com/sen">@saraheneedleman</a></li></ul></div></div>')
+    html = page(head=ld(author=[{"@type": "Person", "name": "Sarah E. Needleman"}]), header=header)
+    assert parse_article(html, URL).authors == ["Sarah E. Needleman"]
+
+
+def test_several_authors_the_metadata_names_only_one_of():
+    header = '<p class="byline">By Lia Eustachewich and Yaron Steinbuch</p>'
+    html = page(head=ld(author={"@type": "Person", "name": "Lia Eustachewich"}), header=header)
+    assert parse_article(html, URL).authors == ["Lia Eustachewich", "Yaron Steinbuch"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "agencies"),
+    [
+        ("By Reuters", ["Reuters"], ["Reuters"]),  # a wire story signs as the wire
+        ("HNN Staff", ["HNN Staff"], []),  # a desk keeps its name as written
+        ("Ilana Muhlstein, MS, RDN", ["Ilana Muhlstein"], []),
+        ("By Jill Disis, CNN Business", ["Jill Disis"], []),
+        ("By LISA MASCARO and ERIC TUCKER Associated Press", ["Lisa Mascaro", "Eric Tucker"], ["AP"]),
+        ("Analysis by Chris Cillizza, CNN Editor-at-large", ["Chris Cillizza"], []),
+        ("Dan Evon", ["Dan Evon"], []),  # "dan" joins names only in lower case
+        ("Penulis: Budi Santoso dan Ani Wijaya", ["Budi Santoso", "Ani Wijaya"], []),
+        ("Текст: Венера Ерофеева", ["Венера Ерофеева"], []),
+        ("Marcus De Guzman View More Articles", ["Marcus De Guzman"], []),
+        ("By Matthew Digby, Minh Do on Monday, November 18th, 2019 at 11:08 a.m.", ["Matthew Digby", "Minh Do"], []),
+    ],
+)
+def test_byline_strings(byline, authors, agencies):
+    got = read_byline([byline], {"cnn", "gazette"})
+    assert (got.people or got.institutions[:1]) == authors
+    assert got.agencies == agencies
+
+
+def test_a_comment_form_label_is_not_a_byline_and_json_ld_id_references_resolve():
+    graph = ('<script type="application/ld+json">{"@graph": [{"@type": "Article", "headline": "Night buses return",'
+             ' "author": {"@id": "https://www.gazette.example/#/person/7"}}, {"@type": "Person", '
+             '"@id": "https://www.gazette.example/#/person/7", "name": "Yoav Schumacher"}]}</script>')
+    form = ('<form class="comment-form"><p class="comment-form-author"><label for="author">Nama (wajib)</label>'
+            '<input id="author"></p></form>')
+    a = parse_article(page(head=graph, after=form), URL)
+    assert a.authors == ["Yoav Schumacher"]
+
+
+def test_organisation_authors_in_metadata_only_are_not_bylines():
+    html = page(head=ld(author={"@type": "NewsMediaOrganization", "name": "The Gazette"}))
+    assert parse_article(html, URL).authors == []
+
+
+# --- headline -------------------------------------------------------------------------------------------
+def test_the_marked_headline_beats_an_seo_title():
+    html = page(head='<meta property="og:title" content="Night bus service extended: what riders need to know">')
+    assert parse_article(html, URL).title == "Night buses return"
+
+
+def test_masthead_h1_and_a_logo_h1_that_contains_the_title_are_skipped():
+    html = (
+        '<html><head><title>Night buses return - Transport :: The Gazette Metro</title>'
+        '<meta property="og:title" content="Night buses return"><meta property="og:site_name" content="The Gazette">'
+        '</head><body><div class="logo"><h1>The Gazette</h1></div>'
+        '<div class="channel-logo"><h1>The Gazette Night buses return - Transport :: The Gazette Metro</h1></div>'
+        f'<div class="titles"><h1>Night buses return</h1></div><div class="content">{BODY}</div></body></html>'
+    )
+    assert parse_article(html, URL).title == "Night buses return"
+
+
+# --- images ---------------------------------------------------------------------------------------------
+def test_caption_and_credit_in_figcaption_cite_and_credit_labels():
+    body = (
+        '<figure><img src="https://cdn.gazette.example/2019/11/bus-depot.jpg" width="800" height="450">'
+        "<figcaption>Buses wait at the depot on Monday.</figcaption><cite>Jane Roe/Gazette</cite></figure>" + BODY
+        + '<figure><img src="https://cdn.gazette.example/2019/11/driver.jpg" width="800" height="450">'
+        '<figcaption><span>A driver at the wheel.</span><span itemprop="copyrightHolder"><span>Credit...</span>'
+        "<span>John Doe/The Gazette</span></span></figcaption></figure>"
+    )
+    images = parse_article(page(body=body), URL).images
+    assert [(i.caption, i.credit) for i in images] == [
+        ("Buses wait at the depot on Monday.", "Jane Roe/Gazette"),
+        ("A driver at the wheel.", "John Doe/The Gazette"),
+    ]
+
+
+def test_a_caption_line_after_a_lazy_image_is_kept_out_of_the_body():
+    body = (
+        '<div class="photo"><img class="lazy" src="https://cdn.gazette.example/img/preloaderbig.gif" '
+        'data-src="https://cdn.gazette.example/2019/11/night-route-map.jpg"></div>'
+        '<div class="photo-desc">The new night route across the river. (Image: Gazette Graphics)</div>' + BODY
+    )
+    a = parse_article(page(body=body), URL)
+    assert [(i.url.rsplit("/", 1)[-1], i.caption, i.credit) for i in a.images] == [
+        ("night-route-map.jpg", "The new night route across the river.", "Image: Gazette Graphics")]
+    assert not any("night route across" in p.text for p in a.paragraphs)
+
+
+def test_related_story_thumbnails_are_not_article_images():
+    related = ('<div class="related-stories"><a href="/x"><img src="https://cdn.gazette.example/2019/11/'
+               'other-story.jpg" width="300" height="200"><span>Other story</span></a></div>')
+    a = parse_article(page(body=BODY + related), URL)
+    assert not any("other-story" in i.url for i in a.images)
+
+
+def test_the_cover_and_the_body_picture_in_another_size_folder_are_one_image():
+    body = '<figure><img src="http://img.gazette.example/2016/02/ori/20160223photo_2-7.jpg"></figure>' + BODY
+    html = page(head='<meta property="og:image" content="http://img.gazette.example/2016/02/big/20160223photo_2-7.jpg">',
+                body=body)
+    images = parse_article(html, URL).images
+    assert len(images) == 1 and images[0].is_cover
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "credit"),
+    [
+        ("Suasana Pasar Kosambi, Bandung. ©2021 Merdeka.com/Arie Basuki",
+         "Suasana Pasar Kosambi, Bandung.", "©2021 Merdeka.com/Arie Basuki"),
+        ("Wanita itu datang ke kantor polisi. Kanal YouTube Tim 86 ©2021 Merdeka.com",
+         "Wanita itu datang ke kantor polisi.", "Kanal YouTube Tim 86 ©2021 Merdeka.com"),
+        ("Brandon Salim/©KapanLagi.com®/M. Akrom Sukarya", "Brandon Salim", "©KapanLagi.com®/M. Akrom Sukarya"),
+        ("©MGM", None, "©MGM"),
+        ("shutterstock", None, "shutterstock"),
+        ("Ilustrasi shutterstock.com", "Ilustrasi", "shutterstock.com"),
+        ("Traders work on the floor on Tuesday. REUTERS/Brendan McDermid",
+         "Traders work on the floor on Tuesday.", "REUTERS/Brendan McDermid"),
+        ("US troops remain in Afghanistan. [File: Reuters]", "US troops remain in Afghanistan.", "File: Reuters"),
+        ("Christopher Battin Submitted photo", "Christopher Battin", "Submitted photo"),
+        ("Rektor buka invitasi olahraga. Doc. uny.ac.id KOMUNIKA ONLINE", "Rektor buka invitasi olahraga.",
+         "Doc. uny.ac.id KOMUNIKA ONLINE"),
+        ("President Trump speaks on Twitter about the deal", "President Trump speaks on Twitter about the deal", None),
+        ("A hearing on a copyright dispute over the song", "A hearing on a copyright dispute over the song", None),
+    ],
+)
+def test_credit_split_as_shown(text, caption, credit):
+    assert split_credit(text) == (caption, credit)
+
+
+# --- encodings, datelines, sections, pages -----------------------------------------------------------------
+def test_a_stale_latin1_label_on_utf8_bytes():
+    html = page(body="<p>A café crème brûlée (©KapanLagi.com®) was served to every driver at the depot "
+                     "on the first night of the new service.</p>" + BODY)
+    raw = html.replace("<head>", '<head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">')
+    a = parse_article(raw.encode("utf-8"), URL)
+    assert "café crème brûlée" in a.paragraphs[0].text and "Â" not in a.paragraphs[0].text
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [
+        ("Mataram, NTB (ANTARA News) - Sebanyak 29 penerbangan dibatalkan.", "Mataram, NTB"),
+        ("Jakarta, CNN Indonesia -- Pemerintah kabupaten meresmikan jembatan.", "Jakarta"),
+        ("JAKARTA, KOMPAS.com — Polisi menangkap dua orang.", "Jakarta"),
+    ],
+)
+def test_datelines(opening, place):
+    body = f"<p>{opening} Warga menyambut baik keputusan itu dan berharap layanan segera berjalan.</p>" + BODY
+    html = page(body=body, lang="id").replace("The Gazette", "CNN Indonesia")
+    assert parse_article(html, "https://www.cnnindonesia.com/nasional/1").dateline == place
+
+
+def test_sections_from_visible_breadcrumbs_numbered_meta_and_channel_subdomains():
+    crumbs = '<ul class="breadcrumb"><li><a href="/">Home</a></li><li><a href="/transport">Transport</a></li></ul>'
+    assert parse_article(page(header=crumbs), URL).section == "Transport"
+    numbered = ('<meta property="article:section" content="News"><meta property="article:section2" content="Gaya">'
+                '<meta property="article:section3" content="Karir">')
+    a = parse_article(page(head=numbered), URL)
+    assert (a.section, a.subsection) == ("Gaya", "Karir")
+    assert parse_article(page(), "https://bola.gazette.example/read/1").section == "Bola"
+
+
+def test_hidden_later_pages_of_a_multi_page_article_are_read():
+    first = "".join(f"<p>Halaman satu, paragraf {i}, menceritakan kisah warga yang menunggu bus malam.</p>"
+                    for i in range(3))
+    later = "".join(
+        f'<div class="story-body paging-content" data-paging_num="{n}" style="display:none">'
+        f'<h2 class="title-dt-paging">Bagian {n}</h2><p>Cerita ke-{n} melanjutkan kisah warga yang menunggu bus '
+        "malam di halte timur kota.</p></div>"
+        for n in (2, 3)
+    )
+    html = page(body=f'<div class="story-body">{first}{later}</div>', lang="id")
+    a = parse_article(html, "https://warta.example.id/berita/3")
+    assert [p.text for p in a.paragraphs if p.kind == "heading"] == ["Bagian 2", "Bagian 3"]
+    assert a.paragraphs[-1].text.startswith("Cerita ke-3 melanjutkan")
+
+
+def test_a_bold_line_closed_by_a_line_break_is_a_sub_heading():
+    text = ("<p>TEMPO.CO, Jakarta - Organisasi kesehatan menyebutkan kurangnya aktivitas fisik berbahaya bagi "
+            "warga kota.<br><br><strong>Kurang Motivasi</strong><br>Kurangnya motivasi dari dalam diri menjadi "
+            "alasan pertama orang malas bergerak, kata dokter.</p>")
+    a = parse_article(page(body=text + BODY, lang="id"), "https://gaya.tempo.example/read/1")
+    assert ("heading", "Kurang Motivasi") in [(p.kind, p.text) for p in a.paragraphs]
