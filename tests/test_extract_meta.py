@@ -348,3 +348,18 @@ def test_a_bold_line_closed_by_a_line_break_is_a_sub_heading():
             "alasan pertama orang malas bergerak, kata dokter.</p>")
     a = parse_article(page(body=text + BODY, lang="id"), "https://gaya.tempo.example/read/1")
     assert ("heading", "Kurang Motivasi") in [(p.kind, p.text) for p in a.paragraphs]
+
+
+def test_json_ld_with_a_trailing_comma_still_counts():
+    broken = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Night buses return", '
+              '"keywords": ["buses", "night", ], "datePublished": "2019-11-18T16:06:51-05:00"}</script>')
+    assert parse_article(page(head=broken), URL).published_at == datetime(2019, 11, 18, 16, 6, 51, tzinfo=EST)
+
+
+def test_a_first_published_line_in_a_plain_div_beats_a_machine_update_time():
+    head = ld(datePublished="2019-11-19T09:01:42+05:30", dateModified="2019-11-19T09:01:42+05:30")
+    header = ('<div class="byline">News Desk | Updated : 19 November 2019, 09:01 AM</div>'
+              '<div class="pull-right"><span class="red">First Published:</span> Tuesday, November 19, 2019 '
+              "08:38 AM</div>")
+    a = parse_article(page(head=head, header=header), URL)
+    assert a.published_at == datetime(2019, 11, 19, 8, 38, tzinfo=timezone(timedelta(hours=5, minutes=30)))

@@ -172,6 +172,15 @@ _PUBLISHED_CLS = re.compile(r"publish|posted|created", re.IGNORECASE)
 _ISO_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 
 
+def _date_attr(el: Tag) -> str | None:
+    """A date an element carries in an attribute: `datetime`, `content`, `data-pubdate` and the like."""
+    for name in ("datetime", "content", "data-pubdate", "data-published", "data-date", "data-timestamp", "data-time"):
+        value = el.get(name)
+        if value and value.strip():
+            return value
+    return None
+
+
 def _iso_text(el: Tag) -> str | None:
     """An element whose whole text is an ISO timestamp (microdata printed into a hidden div)."""
     text = el.get_text(strip=True)
@@ -200,8 +209,8 @@ def _text_before(el: Tag, limit: int = 40) -> str:
 
 def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], tz: tzinfo | None,
            body_start: int, header_end: int, microdata: list[Tag],
-           headline_at: int | None = None,
-           fetched_at: datetime | None = None) -> tuple[datetime | None, datetime | None]:
+           headline_at: int | None = None, fetched_at: datetime | None = None,
+           body_end: int | None = None) -> tuple[datetime | None, datetime | None]:
     """(published, updated): machine values and the visible date line, reconciled by `dates.choose`.
 
     Date elements count as the article's date line between just before the headline and `header_end`
@@ -211,6 +220,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
     """
     h1_pos = w.h1[0][1] if w.h1 else headline_at
     low = max(0, h1_pos - 3) if h1_pos is not None else 0  # a date bar in the site header is not the article's
+    body_end = body_end if body_end is not None else header_end
     near = [el for el in w.dates if low <= w.positions.get(id(el), 0) <= header_end]
     # a date line that names itself "published" first: a hero teaser of another story can sit above it
     near.sort(key=lambda el: not _PUBLISHED_CLS.search(f"{el.get('class') or ''} {el.get('itemprop') or ''}"))
@@ -235,11 +245,11 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         for el in microdata:  # wherever the page put it (often a hidden block after the article)
             itemprop = el.get("itemprop") or ""
             if itemprop in ("datePublished", "dateModified") and id(el) not in before:
-                st = dates.machine_stamp(el.get("datetime") or el.get("content") or _iso_text(el), zone, "microdata")
+                st = dates.machine_stamp(_date_attr(el) or _iso_text(el), zone, "microdata")
                 if st is not None:
                     (mod if itemprop == "dateModified" else pub).append(st)
         for el in near:  # <time datetime>, itemprop content: machine values of the visible date line
-            st = dates.machine_stamp(el.get("datetime") or el.get("content") or _iso_text(el), zone, "element")
+            st = dates.machine_stamp(_date_attr(el) or _iso_text(el), zone, "element")
             if st is not None:
                 target = mod if is_mod(el) else pub
                 # with an offset it is the page's own reading of the line a reader sees: it goes first
@@ -283,12 +293,14 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
                     return rel
         if want_modified:
             return first
-        for el in w.dates:  # "First Published on Nov 20, 2019 01:38 pm" printed under the article
-            if w.positions.get(id(el), 0) > header_end:
-                pick = next((st for st in dates.find_dates(_element_text(el), zone, _text_before(el))
-                             if st.label == "published" and st.has_time), None)
-                if pick is not None and (first is None or first.at.date() == pick.at.date()):
-                    return pick
+        # "First Published on Nov 20, 2019 01:38 pm" printed under the article or in a plain div near it
+        later = [(_element_text(el), _text_before(el)) for el in w.dates if w.positions.get(id(el), 0) > header_end]
+        later += [(b.text, "") for b in w.blocks[max(0, low) : body_end + 6] if len(b.text) < 120]
+        for text, prefix in later:
+            pick = next((st for st in dates.find_dates(text, zone, prefix)
+                         if st.label == "published" and st.has_time), None)
+            if pick is not None and (first is None or first.at.date() == pick.at.date()):
+                return pick
         if first is not None:
             return first
         if want_modified:
@@ -574,7 +586,7 @@ def parse_article(
         key = authorlib.compact(title)
         headline_at = next((b.index for b in w.blocks[:body_start + 1] if authorlib.compact(b.text) == key), None)
     published, updated = _dates(meta, w, soup, selectors, tz, body_start, header_end, microdata, headline_at,
-                                fetched_at)
+                                fetched_at, body_end)
     if tz is not None:  # UTC instants are shown in the page's zone; explicit local offsets stay as written
         published, updated = (d.astimezone(tz) if d is not None and not d.utcoffset() else d
                                for d in (published, updated))

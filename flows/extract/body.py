@@ -131,7 +131,7 @@ _BYLINE_CLS = re.compile(r"byline|author|penulis|reporter|writer|contributor", r
 _DATE_CLS = re.compile(r"date|time|publish|tanggal|waktu|posted|updated|modified", re.I)
 _CAPTION_CLS = re.compile(r"caption|credit|keterangan|wp-caption-text", re.I)
 _SMALL_IMG = re.compile(r"^(?:[1-9]\d?|1[0-4]\d)$")  # width/height below 150 px: icons, avatars, logos
-_LOGO = re.compile(r"logo|icon|avatar|sprite|badge|emoji|pixel|tracking|spinner|loading|/ads?/", re.I)
+_LOGO = re.compile(r"logo|icon|avatar|sprite|badge|emoji|pixel|tracking|spinner|loading|/ads?/|social-|share-", re.I)
 
 
 @dataclass(slots=True)

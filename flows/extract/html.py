@@ -166,6 +166,9 @@ def _balanced_object(text: str, start: int) -> str | None:
     return None
 
 
+_TRAILING_COMMA = re.compile(r",\s*([\]}])")
+
+
 def _read_script(attrs: str, body: str, prepared: Prepared) -> None:
     if "ld+json" in attrs.lower():
         raw = body.strip()
@@ -176,12 +179,14 @@ def _read_script(attrs: str, body: str, prepared: Prepared) -> None:
         except RecursionError:  # hostile nesting: metadata from this block is not worth a crash
             return
         except ValueError:
-            try:  # a trailing comma or two objects glued together are common; keep the first object
-                obj = _balanced_object(raw, raw.find("{"))
-                if obj:
-                    prepared.jsonld.append(json.loads(obj, strict=False))
-            except (ValueError, RecursionError):
-                pass
+            # trailing commas ("[..., ]") and two objects glued together are common: mend, keep the first object
+            obj = _balanced_object(raw, raw.find("{")) or raw
+            for candidate in (obj, _TRAILING_COMMA.sub(r"\1", obj)):
+                try:
+                    prepared.jsonld.append(json.loads(candidate, strict=False))
+                    break
+                except (ValueError, RecursionError):
+                    continue
         return
     if "kmklabs" in body:
         for m in _KLY_OBJECT.finditer(body):
