@@ -363,3 +363,12 @@ def test_a_first_published_line_in_a_plain_div_beats_a_machine_update_time():
               "08:38 AM</div>")
     a = parse_article(page(head=head, header=header), URL)
     assert a.published_at == datetime(2019, 11, 19, 8, 38, tzinfo=timezone(timedelta(hours=5, minutes=30)))
+
+
+def test_a_name_in_capitals_closing_the_article_signs_it():
+    body = BODY + "<p><strong>DINI TEJA</strong></p>"
+    a = parse_article(page(body=body, lang="id"), "https://gaya.tempo.example/read/2")
+    assert a.authors == ["Dini Teja"]
+    assert not any("DINI TEJA" in p.text for p in a.paragraphs)
+    wire = parse_article(page(body=BODY + "<p><strong>ANTARA</strong></p>", lang="id"), "https://en.tempo.example/r")
+    assert (wire.authors, wire.agencies) == (["ANTARA"], ["ANTARA"])

@@ -30,7 +30,7 @@ from flows.extract.metadata import Meta
 from flows.model import Article, Contributor, Paragraph
 from flows.urls import site_of
 
-PARSER_VERSION = "0.2.0"
+PARSER_VERSION = "0.3.0"
 
 _TITLE_SEP = re.compile(r"\s+(?:[|\-–—:•·»]|::)\s+")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -387,12 +387,16 @@ def _paragraphs(blocks: list[Block], containers: list[Tag], w: Walk, title: str 
         if p.kind == "heading":
             nxt = out[i + 1] if i + 1 < len(out) else None
             if (nxt is None or nxt.kind == "heading") and i not in illustrated:
+                if nxt is None and p.text.isupper() and len(p.text.split()) <= 4:
+                    staff.append(("signature", p.text))  # a bold name in capitals closing the article
                 continue
         cleaned.append(p)
     # drop short unpunctuated tail lines ("POPULER", widget labels) after the last real paragraph
     while cleaned and cleaned[-1].kind == "paragraph" and len(cleaned[-1].text) < 30 \
             and not re.search(r"[.!?\"”)]$", cleaned[-1].text):
-        cleaned.pop()
+        tail = cleaned.pop().text
+        if tail.isupper() and len(tail.split()) <= 4:  # "DINI TEJA", "ANTARA": the desk signs at the end
+            staff.append(("signature", tail))
     if cleaned and cleaned[-1].kind == "paragraph":
         last = boilerplate.strip_signoff(cleaned[-1].text)
         if last:
@@ -617,6 +621,11 @@ def parse_article(
     if not article.authors:
         signed = [name for role, name in staff if role in ("author", "reporter")]
         article.authors = [n for s_ in signed for n in authorlib.split_byline(s_)]
+    if not article.authors:  # a name in capitals closing the article (Tempo, Tempo English)
+        signature = authorlib.read_byline([name for role, name in staff if role == "signature"][-1:], outlets)
+        article.authors = signature.people or signature.institutions[:1]
+        agencies += [a for a in signature.agencies if a not in agencies]
+    staff = [(role, name) for role, name in staff if role != "signature"]
     article.contributors = [Contributor(name=a, role="author") for a in article.authors
                             if authorlib.is_person(a)]
     if sel_byline:  # "Penulis : A Editor : B" boxes also name the desk
