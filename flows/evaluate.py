@@ -241,9 +241,9 @@ def markup_pictures(html: bytes, hashed: bool) -> set[str]:
 
 
 def _image_scores(gold: list[dict[str, Any]], pred: list[dict[str, Any]],
-                  markup: set[str] | None = None) -> tuple[int, int, int, int, int, int]:
+                  markup: set[str] | None = None) -> tuple[int, int, int, int, int, int, int, int]:
     """(gold images, found, found with caption and credit right, predicted images, gold images in the
-    markup, found among those)."""
+    markup, found among those, lead and body pictures (not gallery), found among those)."""
     hashed = any(g.get("keys") for g in gold)
     keyed = []
     for p in pred:
@@ -251,11 +251,13 @@ def _image_scores(gold: list[dict[str, Any]], pred: list[dict[str, Any]],
             ident = image_identity(p["url"])
             keyed.append((digest(ident) if hashed else ident, p))
     used: set[int] = set()
-    found = right = in_markup = found_in_markup = 0
+    found = right = in_markup = found_in_markup = article = found_article = 0
     for g in gold:
         keys = _gold_keys(g)
         visible = markup is None or bool(keys & markup)
         in_markup += visible
+        own = g.get("role") != "gallery"
+        article += own
         first = _first_key(g)  # the picture's own URL before its other sizes
         match = next((i for i, (k, _) in enumerate(keyed) if i not in used and k == first), None)
         if match is None:
@@ -265,16 +267,17 @@ def _image_scores(gold: list[dict[str, Any]], pred: list[dict[str, Any]],
         used.add(match)
         found += 1
         found_in_markup += visible
+        found_article += own
         p = keyed[match][1]
         if same(g.get("caption"), p.get("caption")) and same(g.get("credit"), p.get("credit")):
             right += 1
-    return len(gold), found, right, len(keyed), in_markup, found_in_markup
+    return len(gold), found, right, len(keyed), in_markup, found_in_markup, article, found_article
 
 
 _HASHED_TEXT = ("title", "dateline", "section", "subsection", "first_paragraph", "last_paragraph",
                 "first_sentence", "last_sentence")
 _HASHED_LISTS = ("authors", "agencies", "tags", "subheadings", "signoff")
-_PLAIN = ("id", "published", "published_precision", "updated", "body_paragraphs")
+_PLAIN = ("id", "url", "published", "published_precision", "updated", "body_paragraphs")
 
 
 def hash_record(rec: dict[str, Any]) -> dict[str, Any]:
@@ -290,6 +293,7 @@ def hash_record(rec: dict[str, Any]) -> dict[str, Any]:
     if "images" in rec:
         out["images"] = [
             {
+                "role": img.get("role"),
                 "key": digest(_first_key(img)) if _first_key(img) else None,
                 "keys": sorted({digest(k) for k in _gold_keys(img)}),
                 "caption": None if img.get("caption") is None else digest(img["caption"]),
@@ -396,7 +400,7 @@ def evaluate_corpus(corpus_dir: str | Path, extractor: Extractor = warta_extract
     items = load_items(corpus_dir, Path(gold) if gold else None)
     pairs: list[tuple[str, str]] = []
     fields: dict[str, list[float]] = {}
-    img_tot = img_found = img_right = img_pred = img_markup = img_markup_found = 0
+    img_tot = img_found = img_right = img_pred = img_markup = img_markup_found = img_own = img_own_found = 0
     elapsed = 0.0
     per_page: list[dict[str, Any]] = []
 
@@ -416,9 +420,10 @@ def evaluate_corpus(corpus_dir: str | Path, extractor: Extractor = warta_extract
         if "images" in item:
             gold_images = item["images"] or []
             markup = markup_pictures(html, any(g.get("keys") for g in gold_images))
-            t, f, r, n, m, mf = _image_scores(gold_images, pred.get("images") or [], markup)
+            t, f, r, n, m, mf, o, of = _image_scores(gold_images, pred.get("images") or [], markup)
             img_tot, img_found, img_right, img_pred = img_tot + t, img_found + f, img_right + r, img_pred + n
             img_markup, img_markup_found = img_markup + m, img_markup_found + mf
+            img_own, img_own_found = img_own + o, img_own_found + of
             page_fields["image recall"] = f / t if t else 1.0
             page_fields["caption/credit split"] = r / f if f else 1.0
         row["fields"] = page_fields
@@ -436,6 +441,8 @@ def evaluate_corpus(corpus_dir: str | Path, extractor: Extractor = warta_extract
         result["image recall"] = img_found / img_tot
         if img_markup < img_tot:
             result["image recall (in markup)"] = img_markup_found / img_markup if img_markup else 0.0
+        if img_own < img_tot:
+            result["image recall (lead+body)"] = img_own_found / img_own if img_own else 0.0
         result["image precision"] = img_found / img_pred if img_pred else 0.0
         result["caption/credit split"] = img_right / img_found if img_found else 0.0
     result["per_page"] = per_page

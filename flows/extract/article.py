@@ -306,12 +306,16 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         if want_modified:
             return None
         start = h1_pos if h1_pos is not None else max(0, body_start - 6)
-        for b in w.blocks[start : max(body_start + 1, start + 8)]:  # a date line without a telling class
-            if len(b.text) < 90:
-                pick = next((st for st in dates.find_dates(b.text, zone) if st.has_time and st.label != "updated"),
-                            None)
-                if pick is not None:
-                    return pick
+        # a date line without a telling class, or inside the byline ("Von X publiziert am 25. September 2018");
+        # a day without a time counts only when the metadata states no date at all
+        lines = [(b.text, "") for b in w.blocks[start : max(body_start + 1, start + 8)] if len(b.text) < 120]
+        lines += [(_element_text(el), _text_before(el)) for el in w.bylines
+                  if low <= w.positions.get(id(el), 0) <= header_end]
+        for text, prefix in lines:
+            pick = next((st for st in dates.find_dates(text, zone, prefix)
+                         if st.label != "updated" and (st.has_time or not (pub_m or mod_m))), None)
+            if pick is not None:
+                return pick
         return None
 
     published = dates.choose(pub_m, visible("published", False), zone, mod_m)

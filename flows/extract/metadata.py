@@ -13,7 +13,7 @@ from typing import Any
 from flows.extract.html import Prepared
 
 # NewsArticle, ReportageNewsArticle, AnalysisNewsArticle, BlogPosting, LiveBlogPosting, …
-_ARTICLE_TYPES = re.compile(r"\w*Article|\w*BlogPosting|Report|WebPage|Posting|Story", re.I)
+_ARTICLE_TYPES = re.compile(r"\w*Article|\w*BlogPosting|Report|\w*WebPage|Posting|Story", re.I)
 _OTHER_DATED = re.compile(r"\w*Article|\w*BlogPosting|Report|WebPage|Posting|Story|ClaimReview", re.I)
 
 
