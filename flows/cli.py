@@ -92,12 +92,18 @@ def run(sources: tuple[str, ...], limit: int | None, since: datetime | None, unt
 @click.option("--compare", is_flag=True, help="Also run trafilatura (optional `compare` group) on the same pages.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--worst", type=click.IntRange(min=0), default=0, help="List the N pages with the lowest body F1.")
-def eval_(corpus: Path, compare: bool, as_json: bool, worst: int) -> None:
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Metadata gold (JSONL by page id, plain or hashed). Default: config/eval/<CORPUS name>.gold.jsonl.")
+@click.option("--no-gold", is_flag=True, help="Ignore the default metadata gold file.")
+@click.option("--misses", metavar="FIELD", help="List the pages where FIELD is wrong (e.g. 'title exact').")
+def eval_(corpus: Path, compare: bool, as_json: bool, worst: int, gold: Path | None, no_gold: bool,
+          misses: str | None) -> None:
     """Score parse_article on a labelled CORPUS (items.jsonl + pages, or truth.jsonl + manifest.json)."""
     from flows.evaluate import main as evaluate_main
 
     args = [str(corpus), *(["--compare"] if compare else []), *(["--json"] if as_json else []),
-            *(["--worst", str(worst)] if worst else [])]
+            *(["--worst", str(worst)] if worst else []), *(["--gold", str(gold)] if gold else []),
+            *(["--no-gold"] if no_gold else []), *(["--misses", misses] if misses else [])]
     if not (corpus / "items.jsonl").is_file() and not (corpus / "truth.jsonl").is_file():
         raise UserError(f"{corpus} is not a labelled corpus: it has neither items.jsonl nor truth.jsonl")
     code = evaluate_main(args)

@@ -124,7 +124,9 @@ def load_items(corpus_dir: Path, gold: Path | None = None) -> list[dict[str, Any
         raise FileNotFoundError(f"{corpus_dir}: neither items.jsonl nor truth.jsonl")
     if gold is not None:
         by_id = {item["id"]: item for item in items}
-        for rec in _jsonl(gold):
+        for n, rec in enumerate(_jsonl(gold), 1):
+            if not isinstance(rec, dict) or not isinstance(rec.get("id"), str):
+                raise ValueError(f"{gold}: record {n} has no string \"id\"")
             rec = {k: v for k, v in rec.items() if k not in ("notes", "confidence")}
             item = by_id.get(rec["id"])
             if item is not None:
@@ -498,6 +500,14 @@ def main(argv: list[str] | None = None) -> int:
 
     corpus = Path(args.corpus)
     gold = Path(args.gold) if args.gold else (None if args.no_gold else default_gold(corpus))
+    try:
+        return _run(args, corpus, gold)
+    except (ValueError, KeyError, FileNotFoundError) as exc:
+        print(f"warta eval: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace, corpus: Path, gold: Path | None) -> int:
     if args.hash_gold:
         if gold is None:
             print("--hash-gold needs --gold FILE", file=sys.stderr)

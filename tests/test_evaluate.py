@@ -76,3 +76,105 @@ def test_cli_prints_a_report(capsys):
     assert main([str(SAMPLES)]) == 0
     out = capsys.readouterr().out
     assert "body f1" in out and "1.000" in out
+
+
+def _samples_gold(tmp_path, keys=("title", "authors", "published", "updated", "images", "dateline", "tags")):
+    """The samples' own metadata as a separate gold file (the form `config/eval/*.gold.jsonl` takes)."""
+    records = []
+    for line in (SAMPLES / "items.jsonl").read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        records.append({"id": item["id"], "url": item["url"], **{k: item[k] for k in keys if k in item}})
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path, records
+
+
+def _without_metadata(tmp_path):
+    """A copy of the samples corpus whose items carry only the body gold."""
+    corpus = tmp_path / "corpus"
+    (corpus / "pages").mkdir(parents=True)
+    lines = []
+    for line in (SAMPLES / "items.jsonl").read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        (corpus / item["html"]).write_bytes((SAMPLES / item["html"]).read_bytes())
+        lines.append(json.dumps({k: item[k] for k in ("id", "url", "html", "body")}))
+    (corpus / "items.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return corpus
+
+
+def test_a_separate_gold_file_and_its_hashed_form_score_alike(tmp_path):
+    corpus = _without_metadata(tmp_path)
+    gold, records = _samples_gold(tmp_path)
+    plain = evaluate_corpus(corpus, gold=gold)
+    hashed_path = tmp_path / "hashed.jsonl"
+    assert main([str(corpus), "--gold", str(gold), "--hash-gold", str(hashed_path)]) == 0
+    hashed_text = hashed_path.read_text(encoding="utf-8")
+    assert records[0]["title"] not in hashed_text  # no page text in the hashed file
+    assert all(img["caption"] not in hashed_text for r in records for img in r.get("images", []) if img["caption"])
+    hashed = evaluate_corpus(corpus, gold=hashed_path)
+    for field in ("title exact", "authors set-F1", "published to the minute", "image recall", "caption/credit split",
+                  "dateline exact", "tags set-F1"):
+        assert plain[field] == hashed[field] == 1.0, field
+
+
+def test_a_wrong_value_in_the_gold_costs_in_both_forms(tmp_path):
+    corpus = _without_metadata(tmp_path)
+    gold, records = _samples_gold(tmp_path, keys=("title", "authors"))
+    records[0]["title"] = "Not the headline"
+    records[0]["authors"] = ["Somebody Else"]
+    gold.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    hashed_path = tmp_path / "hashed.jsonl"
+    main([str(corpus), "--gold", str(gold), "--hash-gold", str(hashed_path)])
+    for path in (gold, hashed_path):
+        result = evaluate_corpus(corpus, gold=path)
+        assert result["title exact"] == pytest.approx(1 - 1 / len(records))
+        assert result["authors set-F1"] == pytest.approx(1 - 1 / len(records))
+
+
+def test_image_recall_counts_pictures_only_in_scripts_apart(tmp_path):
+    html = ('<html><head><meta property="og:image" content="https://cdn.example/a/lead-photo.jpg"></head><body>'
+            '<h1>Headline of the piece</h1><figure><img src="https://cdn.example/a/lead-photo.jpg"></figure>'
+            + "<p>" + "Words of the article that are long enough to be prose. " * 4 + "</p>"
+            + '<script>var gallery = ["https://cdn.example/a/script-only.jpg"];</script></body></html>')
+    (tmp_path / "p.html").write_text(html, encoding="utf-8")
+    item = {"id": "x", "url": "https://www.example.com/a", "html": "p.html",
+            "images": [{"role": "top", "src": "https://cdn.example/a/lead-photo-800x450.jpg", "caption": None,
+                        "credit": None},
+                       {"role": "gallery", "src": "https://cdn.example/a/script-only.jpg", "caption": None,
+                        "credit": None}]}
+    (tmp_path / "items.jsonl").write_text(json.dumps(item) + "\n")
+    result = evaluate_corpus(tmp_path)
+    assert result["image recall"] == 0.5
+    assert result["image recall (in markup)"] == 1.0  # the script-only picture is out of any parser's reach
+    assert result["image recall (lead+body)"] == 1.0
+
+
+def test_id_dev_gold_adds_pages_without_a_truth_record(tmp_path):
+    (tmp_path / "m.html").write_bytes((SAMPLES / "pages" / "merdeka-pasar-tradisional.html").read_bytes())
+    (tmp_path / "truth.jsonl").write_text("")
+    (tmp_path / "manifest.json").write_text("[]")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "m.html", "url": "https://www.merdeka.com/jabar/x.html",
+                                "title": "Pedagang Pasar Tradisional di Bandung Keluhkan Sepinya Pembeli"}) + "\n")
+    result = evaluate_corpus(tmp_path, gold=gold)
+    assert result["pages"] == 1 and result["title exact"] == 1.0
+
+
+def test_shipped_gold_files_carry_no_page_text():
+    for path in (SAMPLES.parent / "eval").glob("*.gold.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            for key in ("title", "dateline", "section", "first_paragraph", "last_paragraph"):
+                value = record.get(key)
+                assert value is None or value.startswith("sha1:"), (path.name, key)
+            for key in ("authors", "agencies", "tags", "subheadings", "signoff"):
+                assert all(v.startswith("sha1:") for v in record.get(key) or []), (path.name, key)
+            for image in record.get("images") or []:
+                assert set(image) <= {"role", "key", "keys", "caption", "credit"}
+
+
+def test_a_bad_gold_file_is_a_clear_error(tmp_path, capsys):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"title": "no id"}\n')
+    assert main([str(SAMPLES), "--gold", str(bad)]) == 2
+    assert 'no string "id"' in capsys.readouterr().err
