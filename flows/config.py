@@ -192,7 +192,18 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
     if dupes:
         raise ConfigError(f"duplicate source name(s) {', '.join(dupes)} in {path}")
     quality = _quality(_table(data, "quality", path), path)
+    _check_site_profiles()
     return Settings(path, warehouse, run, http, schedule, sources, quality)
+
+
+def _check_site_profiles() -> None:
+    """A broken site profile is a config error at start, not a parser error on every page of the run."""
+    from flows.extract import profiles
+
+    try:
+        profiles.check_all()
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _quality(raw: dict[str, Any], path: Path) -> QualitySettings:

@@ -90,3 +90,31 @@ enabled = false
     settings = load_settings(write_config(tmp_path, sources=sources))
     assert settings.selected_sources(None) == []
     assert [s.name for s in settings.selected_sources(["live"])] == ["live"]
+
+
+@pytest.mark.parametrize(
+    ("profile", "message"),
+    [
+        ('name = "x"\nhosts = ["x.example"]\nembeds = "sometimes"\n', "embeds"),
+        ('name = "x"\nhosts = ["x.example"]\n[[versions]]\nbody = "div[["\n', "bad CSS selector"),
+        ('name = "x"\nhosts = ["x.example"]\n[[versions]]\nbodee = ".story"\n', "unknown key(s) bodee"),
+        ('name = "x"\nhosts = ["x.example"]\ntimezone = "Asia/Nowhere"\n', "unknown timezone"),
+        ('name = "x"\nhosts = ["x.example"]\nhooks = ["no_such_hook"]\n', "unknown hook"),
+        ('name = "x"\nhosts = ["x.example"\n', "site profile"),  # invalid TOML
+    ],
+)
+def test_a_broken_site_profile_is_a_config_error_naming_the_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, profile: str, message: str) -> None:
+    sites = tmp_path / "sites"
+    sites.mkdir()
+    (sites / "x.toml").write_text(profile, encoding="utf-8")
+    monkeypatch.setenv("WARTA_SITES", str(sites))
+    with pytest.raises(ConfigError, match="x.toml") as err:
+        load_settings(write_config(tmp_path))
+    assert message in str(err.value)
+
+
+def test_bundled_site_profiles_pass_the_check() -> None:
+    from flows.extract import profiles
+
+    assert profiles.check_all(str(ROOT / "config" / "sites")) >= 10

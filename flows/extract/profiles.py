@@ -99,6 +99,71 @@ def _as_date(value: Any) -> date | None:
     return date.fromisoformat(str(value))
 
 
+_PROFILE_KEYS = frozenset(["name", "site", "hosts", "timezone", "language", "hooks", "embeds", "versions"])
+_VERSION_KEYS = frozenset(["name", "from", "until", "match", "remove", "hooks", *SELECTOR_FIELDS])
+
+
+def check_profile(data: dict[str, Any]) -> None:
+    """Raise ValueError naming the first thing wrong with a profile: unknown keys, missing name or hosts,
+    an unknown zone or hook, a CSS selector that does not compile, a date that is not one."""
+    import soupsieve
+
+    from flows.extract import dates
+    from flows.extract.hooks import HOOKS
+
+    unknown = sorted(set(data) - _PROFILE_KEYS)
+    if unknown:
+        raise ValueError(f"unknown key(s) {', '.join(unknown)}")
+    if not isinstance(data.get("name"), str) or not data["name"]:
+        raise ValueError("'name' must be a non-empty string")
+    if not isinstance(data.get("hosts", []), list) or not all(isinstance(h, str) for h in data.get("hosts", [])):
+        raise ValueError("'hosts' must be a list of host names")
+    if data.get("timezone") is not None and dates.zone(data["timezone"]) is None:
+        raise ValueError(f"unknown timezone {data['timezone']!r}")
+    if data.get("embeds") not in (None, "keep", "drop"):
+        raise ValueError(f"embeds must be \"keep\" or \"drop\", not {data['embeds']!r}")
+    for i, v in enumerate(data.get("versions", [])):
+        where = f"versions[{i}]"
+        if not isinstance(v, dict):
+            raise ValueError(f"{where} must be a table ([[versions]])")
+        unknown = sorted(set(v) - _VERSION_KEYS)
+        if unknown:
+            raise ValueError(f"{where}: unknown key(s) {', '.join(unknown)}")
+        for key in ("from", "until"):
+            if key in v:
+                try:
+                    _as_date(v[key])
+                except ValueError:
+                    raise ValueError(f"{where}.{key}: not a date: {v[key]!r}") from None
+        remove = v.get("remove", [])
+        selectors = [v[k] for k in ("match", *SELECTOR_FIELDS) if isinstance(v.get(k), str)
+                     and not v[k].startswith("meta:")] + ([remove] if isinstance(remove, str) else list(remove))
+        for sel in selectors:
+            try:
+                soupsieve.compile(sel)
+            except Exception as exc:  # soupsieve raises its own SelectorSyntaxError
+                raise ValueError(f"{where}: bad CSS selector {sel!r}: {exc}") from None
+    for name in [*data.get("hooks", []), *(h for v in data.get("versions", []) for h in v.get("hooks", []))]:
+        if name not in HOOKS:
+            raise ValueError(f"unknown hook {name!r} (known: {', '.join(sorted(HOOKS))})")
+
+
+def check_all(directory: str | None = None) -> int:
+    """Check every profile file; raise ValueError naming the file. Returns how many there are."""
+    folder = Path(directory) if directory else profiles_dir()
+    if not folder.is_dir():
+        return 0
+    count = 0
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            with path.open("rb") as fh:
+                check_profile(tomllib.load(fh))
+        except (tomllib.TOMLDecodeError, ValueError) as exc:
+            raise ValueError(f"site profile {path}: {exc}") from None
+        count += 1
+    return count
+
+
 def load_profile(data: dict[str, Any]) -> Profile:
     versions = []
     for v in data.get("versions", []):
