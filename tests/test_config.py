@@ -109,7 +109,7 @@ def test_a_broken_site_profile_is_a_config_error_naming_the_file(
     sites.mkdir()
     (sites / "x.toml").write_text(profile, encoding="utf-8")
     monkeypatch.setenv("WARTA_SITES", str(sites))
-    with pytest.raises(ConfigError, match="x.toml") as err:
+    with pytest.raises(ConfigError, match=r"x\.toml") as err:
         load_settings(write_config(tmp_path))
     assert message in str(err.value)
 
