@@ -14,7 +14,9 @@ from flows.extract import boilerplate, bylines, dates, profiles
 from flows.extract import language as langlib
 from flows.extract.body import (
     HEADINGS,
+    IMG_CHROME,
     Block,
+    ImageRef,
     Walk,
     choose_container,
     continuation_pages,
@@ -23,6 +25,7 @@ from flows.extract.body import (
     outer_page,
     walk,
 )
+from flows.extract.captions import describe
 from flows.extract.hooks import HOOKS, HookContext
 from flows.extract.html import decode, make_soup, prepare
 from flows.extract.images import ImageCollector, image_url
@@ -168,6 +171,7 @@ def _element_text(el: Tag) -> str:
 
 # --- the parts ----------------------------------------------------------------------------------------
 _MODIFIED_CLS = re.compile(r"updat|modif", re.IGNORECASE)
+_PUBLISHED_HINT = re.compile(r"publi|posted|terbit|tayang|unggah|입력|発行|опублик|veröffentl", re.IGNORECASE)
 _PUBLISHED_CLS = re.compile(r"publish|posted|created", re.IGNORECASE)
 _ISO_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 
@@ -295,7 +299,8 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
             return first
         # "First Published on Nov 20, 2019 01:38 pm" printed under the article or in a plain div near it
         later = [(_element_text(el), _text_before(el)) for el in w.dates if w.positions.get(id(el), 0) > header_end]
-        later += [(b.text, "") for b in w.blocks[max(0, low) : body_end + 6] if len(b.text) < 120]
+        later += [(b.text, "") for b in w.blocks[max(0, low) : body_end + 6]
+                  if len(b.text) < 120 and _PUBLISHED_HINT.search(b.text)]
         for text, prefix in later:
             pick = next((st for st in dates.find_dates(text, zone, prefix)
                          if st.label == "published" and st.has_time), None)
@@ -432,11 +437,11 @@ _HOME = ("home", "beranda", "index", "news", "berita", "homepage", "depan", "ini
 _PLAIN_HOSTS = frozenset(["www", "m", "amp", "en", "id", "news", "mobile", "web", "beta", "edition"])
 
 
-def _visible_crumbs(soup: BeautifulSoup) -> list[str]:
-    """The breadcrumb trail a reader sees (`ul.breadcrumb`, `itemtype=BreadcrumbList`)."""
-    root = soup.body or soup
-    trail = root.find(attrs={"itemtype": re.compile(r"BreadcrumbList", re.IGNORECASE)}) or root.find(
-        class_=_CRUMB_CLS) or root.find(id=_CRUMB_CLS)
+def _visible_crumbs(w: Walk) -> list[str]:
+    """The breadcrumb trail a reader sees (`ul.breadcrumb`, `itemtype=BreadcrumbList`), found on the walk."""
+    trail = next((el for el in w.crumbs if _CRUMB_CLS.search(
+        f"{el.get('class') or ''} {el.get('id') or ''} {el.get('aria-label') or ''}") or "BreadcrumbList" in (
+        el.get("itemtype") or "")), None)
     if trail is None:
         return []
     items = trail.find_all("li") or trail.find_all("a")
@@ -445,7 +450,7 @@ def _visible_crumbs(soup: BeautifulSoup) -> list[str]:
 
 
 def _section(meta: Meta, soup: BeautifulSoup, selectors: dict[str, str], title: str | None,
-             url: str) -> tuple[str | None, str | None]:
+             url: str, w: Walk) -> tuple[str | None, str | None]:
     """Section and subsection: the profile's selectors, the breadcrumb trail (JSON-LD, then visible),
     the metadata's section, then a channel subdomain ("bola.kompas.com" -> "Bola")."""
     section = _select_text(soup, meta, selectors.get("section"))
@@ -455,7 +460,7 @@ def _section(meta: Meta, soup: BeautifulSoup, selectors: dict[str, str], title: 
     sec, sub = meta.section()
     if sub:  # numbered sections name channel and category exactly
         return sec, sub
-    for crumbs in (meta.breadcrumbs(), _visible_crumbs(soup)):
+    for crumbs in (meta.breadcrumbs(), _visible_crumbs(w)):
         while crumbs and crumbs[0].lower().startswith(_HOME):
             crumbs = crumbs[1:]
         if crumbs and title and _similar(crumbs[-1], title):
@@ -561,7 +566,27 @@ def parse_article(
     heading_ids: set[int] = set()
     if selectors.get("subheading"):
         heading_ids = {id(el) for el in soup.select(selectors["subheading"])}
-    image_after = {ref.position for ref in w.images if in_containers(ref.element)}
+    # the article's pictures: in the body, or between the headline and the body (the top image)
+    h1_pos = w.h1[0][1] if w.h1 else None
+    kept: list[ImageRef] = []
+    caption_ids: set[int] = set()
+    for ref in w.images:
+        container = inside(ref.element, container_ids)
+        if container is not None and _in_chrome(ref.element, container):
+            continue  # a related-story thumbnail, an author's head shot, a share button
+        top = h1_pos is not None and h1_pos <= ref.position <= body_start and container is None
+        if container is None and not top:
+            continue
+        if ref.url_source is not None and ref.credit is None and ref.element.get("data-description") is None:
+            caption, credit, cap_el = describe(ref.url_source)
+            if caption is not None or credit is not None:
+                ref.caption, ref.credit = caption, credit
+            if cap_el is not None:
+                caption_ids.add(id(cap_el))  # a caption line after the picture is not body text
+        kept.append(ref)
+    if caption_ids:
+        body_blocks = [b for b in body_blocks if inside(b.owner, caption_ids) is None]
+    image_after = {ref.position for ref in kept if in_containers(ref.element)}
     paragraphs, staff = _paragraphs(body_blocks, containers, w, title, heading_ids, image_after)
 
     if not title and not paragraphs:
@@ -586,7 +611,8 @@ def parse_article(
     # dates: visible date elements count only before the body ends (related widgets come after)
     positions = w.positions
     # microdata wherever the page put it, hidden blocks included
-    microdata = soup.find_all(attrs={"itemprop": ["datePublished", "dateModified"]}, limit=20)
+    microdata = soup.find_all(attrs={"itemprop": ["datePublished", "dateModified"]}, limit=20) \
+        if "itemprop" in prepared.text else []
     w.dates = [el for el in w.dates if positions.get(id(el), 0) <= body_end]
     tz = default_zone(profile, timezone, article.language, url) or tz
     headline_at = None
@@ -657,23 +683,14 @@ def parse_article(
     article.agencies = agencies
 
     # section and tags
-    article.section, article.subsection = _section(meta, soup, selectors, title, url)
+    article.section, article.subsection = _section(meta, soup, selectors, title, url, w)
     if selectors.get("tags"):
         article.tags = _dedupe(_element_text(el) for el in soup.select(selectors["tags"]))
     if not article.tags:
         article.tags = meta.tags_list()
 
-    # images: in the body, or between the headline and the body (the top image)
-    h1_pos = w.h1[0][1] if w.h1 else None
     collector = ImageCollector(url)
-    for ref in w.images:
-        container = inside(ref.element, container_ids)
-        if container is not None and _in_chrome(ref.element, container):
-            continue  # a related-story thumbnail, an author's head shot, a share button
-        inside_body = container is not None
-        top = h1_pos is not None and h1_pos <= ref.position <= body_start and not inside_body
-        if not (inside_body or top):
-            continue
+    for ref in kept:
         src = ref.element.get("data-image") if ref.element.get("data-image") else None
         if not src and ref.url_source is not None:
             src = image_url(ref.url_source, url)
@@ -710,19 +727,11 @@ def _in_comments(el: Tag) -> bool:
     return False
 
 
-_IMG_CHROME = re.compile(
-    r"related|recommend|popular|populer|trending|sidebar|share|sharing|social|comment|author|avatar|profile|"
-    r"(?<![a-z])bio(?![a-z])|newsletter|promo|advert|sponsor|outbrain|taboola|mgid|more-?stories|read-?more|"
-    r"baca-?juga|terkait|(?<![a-z])nav|menu",
-    re.IGNORECASE,
-)
-
-
 def _in_chrome(el: Tag, container: Tag) -> bool:
     """A picture inside the body container that belongs to a widget, not to the article."""
     node: Tag | None = el
     while node is not None and node is not container:
-        if _IMG_CHROME.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+        if IMG_CHROME.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
             return True
         node = node.parent
     return False

@@ -19,8 +19,6 @@ from functools import lru_cache
 from bs4 import NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
-from flows.extract.captions import describe
-
 
 def _names(text: str) -> list[str]:
     return text.split()
@@ -169,6 +167,7 @@ class Walk:
     positive: set[int] = field(default_factory=set)
     body_marked: set[int] = field(default_factory=set)  # classes that name an article's text
     positions: dict[int, int] = field(default_factory=dict)  # id(tag) -> blocks before it (dates, bylines)
+    crumbs: list[Tag] = field(default_factory=list)  # the first breadcrumb trail (nav elements included)
 
 
 _PAGE_HINT = re.compile(r"pag(?:e|ing|inat)|halaman", re.IGNORECASE)
@@ -177,6 +176,15 @@ _PAGE_HINT = re.compile(r"pag(?:e|ing|inat)|halaman", re.IGNORECASE)
 def _later_page(attrs: dict) -> bool:  # type: ignore[type-arg]
     """A hidden page of a multi-page article shipped whole ("paging-content", `data-page="2"`): read it."""
     return bool(_PAGE_HINT.search(attrs.get("class") or "")) or any(k.startswith("data-pag") for k in attrs)
+
+
+# widgets whose pictures are not the article's (related stories, share bars, author boxes, navigation)
+IMG_CHROME = re.compile(
+    r"related|recommend|popular|populer|trending|sidebar|share|sharing|social|comment|author|avatar|profile|"
+    r"(?<![a-z])bio(?![a-z])|newsletter|promo|advert|sponsor|outbrain|taboola|mgid|more-?stories|read-?more|"
+    r"baca-?juga|terkait|(?<![a-z])nav|menu",
+    re.IGNORECASE,
+)
 
 
 class _Walker:
@@ -269,6 +277,9 @@ class _Walker:
             cls = attrs.get("class") or ""
             ident = attrs.get("id") or ""
             marker = f"{cls} {ident}" if ident else cls
+            if not self.out.crumbs and (("rumb" in marker or "kanal-map" in marker)
+                                        or "BreadcrumbList" in (attrs.get("itemtype") or "")):
+                self.out.crumbs.append(child)
             if attrs.get("data-image") and attrs.get("data-description") is not None:
                 self._gallery_item(child)
                 continue
@@ -373,23 +384,14 @@ class _Walker:
         src = " ".join(str(img.get(a) or "") for a in ("src", "data-src", "data-original", "srcset"))
         if _LOGO.search(src) and not caption:
             return
-        if caption is None and credit is None:
-            caption, credit, cap_el = describe(img)
-            if cap_el is not None:
-                self.skip.add(id(cap_el))  # a caption line after the image is not body text
         self.out.images.append(ImageRef(element or img, img, caption, credit, len(self.out.blocks)))
 
     def _figure(self, fig: Tag) -> None:
         img = fig.find("img")
-        if img is not None:
-            caption, credit, cap_el = describe(img)
-            if cap_el is not None:
-                self.skip.add(id(cap_el))
-            self._image(img, caption, img.get("alt"), credit, fig)
+        if img is not None:  # its caption is looked for later, for the pictures the article keeps
+            self._image(img, None, img.get("alt"), None, fig)
         elif fig.get("data-image"):
-            caption, credit, _ = describe(fig)
-            self.out.images.append(ImageRef(fig, None, caption or fig.get("data-description"), credit,
-                                            len(self.out.blocks)))
+            self.out.images.append(ImageRef(fig, None, fig.get("data-description"), None, len(self.out.blocks)))
 
     def _gallery_item(self, item: Tag) -> None:
         self.out.images.append(ImageRef(item, item.find("img"), item.get("data-description") or None, None,

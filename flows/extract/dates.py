@@ -326,16 +326,24 @@ def _match_dates(text: str, default_tz: tzinfo | None) -> list[tuple[int, int, d
 def find_dates(text: str | None, default_tz: tzinfo | None, before_text: str = "") -> list[Stamp]:
     """Every date in a piece of visible text, each with the label the words before it give;
     `before_text` is what a reader sees just before the text ("Updated" outside a `<time>`)."""
-    if not text:
+    if not text or not _ANY_DIGIT.search(text):
         return []
-    text = " ".join(text.split())
+    return list(_find_dates(" ".join(text.split()), default_tz, before_text))
+
+
+_ANY_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(text: str, default_tz: tzinfo | None, before_text: str) -> tuple[Stamp, ...]:
+    """`find_dates` on collapsed text, cached: the same date line is read for several questions."""
     out = []
     prev_end = 0
     for start, end, dt, has_time, zoned in _match_dates(text, default_tz):
         before = text[prev_end:start] if prev_end or not before_text else f"{before_text} {text[:start]}"
         out.append(Stamp(dt, has_time, zoned, label_of(before)))
         prev_end = end
-    return out
+    return tuple(out)
 
 
 def label_of(before_text: str) -> str | None:
