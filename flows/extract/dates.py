@@ -188,29 +188,11 @@ def read_visible(text: str | None, default_tz: tzinfo | None) -> tuple[datetime,
     """The first date in visible text as (datetime, had_time, had_zone_label)."""
     if not text:
         return None
-    text = " ".join(text.split())
-    best: tuple[int, datetime, bool, bool] | None = None
-    for pattern, order in ((_DMY_TEXT, "dmy"), (_MDY_TEXT, "mdy"), (_ISO_NUM, "ymd"), (_DMY_NUM, "dmyn")):
-        m = pattern.search(text)
-        if not m:
-            continue
-        g = m.groups()
-        if order == "dmy":
-            day, month, year = int(g[0]), MONTHS.get(g[1].lower().rstrip(".")), int(g[2])
-        elif order == "mdy":
-            day, month, year = int(g[1]), MONTHS.get(g[0].lower().rstrip(".")), int(g[2])
-        elif order == "ymd":
-            year, month, day = int(g[0]), int(g[1]), int(g[2])
-        else:
-            day, month, year = int(g[0]), int(g[1]), int(g[2])
-        if not month:
-            continue
-        dt = _build(year, month, day, g[3], g[4], g[5], g[6], g[7], default_tz)
-        if dt is not None and (best is None or m.start() < best[0]):
-            best = (m.start(), dt, g[3] is not None, g[7] is not None)
-    if best is None:
+    found = _match_dates(" ".join(text.split()), default_tz)
+    if not found:
         return None
-    return best[1], best[2], best[3]
+    _, _, dt, has_time, zoned = found[0]
+    return dt, has_time, zoned
 
 
 def same_wall_clock(a: datetime, b: datetime) -> bool:

@@ -106,8 +106,6 @@ _VERSION_KEYS = frozenset(["name", "from", "until", "match", "remove", "hooks", 
 def check_profile(data: dict[str, Any]) -> None:
     """Raise ValueError naming the first thing wrong with a profile: unknown keys, missing name or hosts,
     an unknown zone or hook, a CSS selector that does not compile, a date that is not one."""
-    import soupsieve
-
     from flows.extract import dates
     from flows.extract.hooks import HOOKS
 
@@ -138,10 +136,11 @@ def check_profile(data: dict[str, Any]) -> None:
         remove = v.get("remove", [])
         selectors = [v[k] for k in ("match", *SELECTOR_FIELDS) if isinstance(v.get(k), str)
                      and not v[k].startswith("meta:")] + ([remove] if isinstance(remove, str) else list(remove))
+        probe = BeautifulSoup("<p></p>", "lxml")
         for sel in selectors:
             try:
-                soupsieve.compile(sel)
-            except Exception as exc:  # soupsieve raises its own SelectorSyntaxError
+                probe.select_one(sel)
+            except Exception as exc:  # soupsieve (behind bs4's select) raises its own SelectorSyntaxError
                 raise ValueError(f"{where}: bad CSS selector {sel!r}: {exc}") from None
     for name in [*data.get("hooks", []), *(h for v in data.get("versions", []) for h in v.get("hooks", []))]:
         if name not in HOOKS:
