@@ -284,6 +284,9 @@ def test_the_cover_and_the_body_picture_in_another_size_folder_are_one_image():
          "Traders work on the floor on Tuesday.", "REUTERS/Brendan McDermid"),
         ("US troops remain in Afghanistan. [File: Reuters]", "US troops remain in Afghanistan.", "File: Reuters"),
         ("Christopher Battin Submitted photo", "Christopher Battin", "Submitted photo"),
+        ("Image via Getty Images", None, "Image via Getty Images"),
+        ("The house where he was born, in Braunau. Leonhard Foeger / Reuters file", "The house where he was born, in "
+         "Braunau.", "Leonhard Foeger / Reuters file"),
         ("Rektor buka invitasi olahraga. Doc. uny.ac.id KOMUNIKA ONLINE", "Rektor buka invitasi olahraga.",
          "Doc. uny.ac.id KOMUNIKA ONLINE"),
         ("President Trump speaks on Twitter about the deal", "President Trump speaks on Twitter about the deal", None),
@@ -372,3 +375,12 @@ def test_a_name_in_capitals_closing_the_article_signs_it():
     assert not any("DINI TEJA" in p.text for p in a.paragraphs)
     wire = parse_article(page(body=BODY + "<p><strong>ANTARA</strong></p>", lang="id"), "https://en.tempo.example/r")
     assert (wire.authors, wire.agencies) == (["ANTARA"], ["ANTARA"])
+
+
+def test_screen_reader_labels_are_not_caption_or_credit():
+    body = ('<figure><img src="https://cdn.gazette.example/2019/11/mourinho.jpg"><figcaption>Image: The coach, left, '
+            "has replaced the old manager at the club after five years in charge.<span class=\"credit\">Image "
+            "copyright Getty Images</span></figcaption></figure>" + BODY)
+    image = parse_article(page(body=body), URL).images[0]
+    assert image.caption.startswith("The coach, left,")
+    assert image.credit == "Getty Images"

@@ -30,7 +30,9 @@ _CREDIT_CLS = re.compile(
 # the class of a line right after an image that is its caption ("small gray", "media__footer")
 _CAPTION_LINE_CLS = re.compile(r"small|gray|grey|minor|note|footer|credit|caption|desc|legend", re.IGNORECASE)
 _CREDIT_PROPS = ("copyrightHolder", "creditText", "copyrightNotice", "author", "creator")
-_ELLIPSIS_LABEL = re.compile(r"^\s*[\w ]{1,20}(?:\.\.\.|…)\s*")  # "Credit..." read aloud to screen readers
+# labels read aloud to screen readers: "Credit...", BBC's "Image copyright", "Image caption"
+_ELLIPSIS_LABEL = re.compile(r"^\s*(?:[\w ]{1,20}(?:\.\.\.|…)|(?:image|photo|picture) (?:copyright|caption))\s*",
+                             re.IGNORECASE)
 _MAX_BOX_TEXT = 700
 
 
@@ -103,6 +105,9 @@ def _next_line(anchor: Tag) -> Tag | None:
     return None
 
 
+_CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|foto|gambar|caption|keterangan)\s*:\s+", re.IGNORECASE)
+
+
 def clean_credit(text: str | None) -> str | None:
     """A credit as shown, without wrapping brackets and without a screen-reader label ("Credit...")."""
     if not text:
@@ -146,4 +151,6 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
                         credit_el is not None and credit_el in node.parents):
                     parts.append(str(node))
             caption = " ".join(" ".join(parts).split()).rstrip(" ©|–—-") or None
+            if caption and len(caption) > 60:  # "Image: Jose Mourinho, left, has ...": a label, not caption text
+                caption = _CAPTION_LABEL.sub("", caption)
     return caption, credit, cap_el

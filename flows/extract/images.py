@@ -42,6 +42,11 @@ _WIRE_TAIL = re.compile(
     r"(?<=[.!?\"”])\s+((?:REUTERS|AP|AFP|EPA|XINHUA|ANTARA(?: FOTO)?|AAP|DPA|ANSA|BLOOMBERG|GETTY IMAGES)"
     r"(?: Photo)?\s*/\s*[^/]{2,60}(?:/[^/]{2,40})?)\s*$"
 )
+# "... Austria. Leonhard Foeger / Reuters file": a photographer and a wire after the caption's last sentence
+_NAME_WIRE_TAIL = re.compile(
+    r"(?<=[.!?\"”])\s+([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*[/,|]\s*(?i:reuters|ap|afp|epa|getty images|"
+    r"bloomberg|associated press|xinhua|antara|anadolu|pool)(?: (?i:file|photo|pool))?)\s*$"
+)
 _BRACKET_TAIL = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")  # "... Kabul. [File: Reuters]"
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+")
 # where pictures come from, when a caption line names only that
@@ -50,6 +55,8 @@ _SOURCES = (r"shutterstock(?:\.com)?|istock(?:photo)?(?:\.com)?|getty ?images|ge
             r"istimewa|dok\.?|dokumentasi|antara(?: foto)?|reuters|afp|ap photo|epa|xinhua")
 _SOURCE_ONLY = re.compile(rf"^\s*(?:{_SOURCES})\b(?:[\s/:\-–—.@]+\S.{{0,60}})?$", re.IGNORECASE)
 _SOURCE_TAIL = re.compile(rf"(?<=\s)((?:{_SOURCES})(?:/[\w.@ -]{{1,40}})?)\s*$", re.IGNORECASE)
+_CREDIT_LEAD = re.compile(r"^(?:(?:image|photo|picture|foto|pic)s?\s+)?(?:via|by|from|oleh|dari|courtesy(?: of)?)$",
+                          re.IGNORECASE)
 _SOURCE_WORD = re.compile(rf"\b(?:{_SOURCES}|kanal|channel|foto|photo|sumber|source|courtesy|via)\b", re.IGNORECASE)
 _MARKED = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 _MARK_TAIL = re.compile(r"(?:(?<=\s)|(?<=/)|(?<=\.))(?:©|\(c\)|copyright(?=\S)|copyright\s*(?:\d{4}|:))[^©]{2,80}$",
@@ -114,10 +121,16 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
     m = _SOURCE_ONLY.match(text)
     if m:
         return None, _clean_tail(text)  # "shutterstock", "You Tube - Armand Maulana", "Dok. Pribadi"
+    m = _NAME_WIRE_TAIL.search(text)
+    if m and m.start() > 0:
+        return _caption_before(text[: m.start()]), m.group(1).strip()
     m = _SOURCE_TAIL.search(text)
     if m and m.start() > 0:
-        return _caption_before(text[: m.start()]), _clean_tail(m.group(1))  # "Ilustrasi shutterstock.com"
-    for pattern in (_WIRE_TAIL, _BRACKET_TAIL, _KIND_TAIL):
+        head = _caption_before(text[: m.start()])
+        if head and _CREDIT_LEAD.search(head):
+            return None, _clean_tail(text)  # "Image via Getty Images", "Photo by Reuters"
+        return head, _clean_tail(m.group(1))  # "Ilustrasi shutterstock.com"
+    for pattern in (_WIRE_TAIL, _NAME_WIRE_TAIL, _BRACKET_TAIL, _KIND_TAIL):
         m = pattern.search(text)
         if m and m.start() > 0:
             return _caption_before(text[: m.start()]), m.group(1).strip()
