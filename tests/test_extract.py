@@ -12,7 +12,7 @@ import pytest
 from flows.errors import PageRejected
 from flows.extract import PARSER_VERSION, parse_article
 from flows.extract import profiles as profiles_mod
-from flows.extract.authors import normalize
+from flows.extract.authors import read_byline
 from flows.extract.images import split_credit, stable_key
 from flows.model import Article
 
@@ -345,6 +345,12 @@ def test_stable_key_ignores_kly_resize_prefixes():
     b = "https://cdn1.example.net/XyZ=/750x416/smart/format(webp)/kly-media-production/medias/3750747/original/08_x.jpeg"
     c = "http://cdn0-a.production.liputan6.static6.com/medias/3750747/big/08_x.jpeg"
     assert stable_key(a) == stable_key(b) == stable_key(c)
+
+
+def normalize(bylines: list[str]) -> tuple[list[str], list[str]]:
+    """(authors, agencies) as parse_article takes them from a byline: its people, else who signs it."""
+    got = read_byline(bylines, set())
+    return got.people or got.institutions[:1], got.agencies
 
 
 def test_author_normalization():

@@ -14,7 +14,6 @@ from flows.extract import boilerplate, bylines, dates, profiles
 from flows.extract import language as langlib
 from flows.extract.body import (
     HEADINGS,
-    IMG_CHROME,
     Block,
     ImageRef,
     Walk,
@@ -727,11 +726,20 @@ def _in_comments(el: Tag) -> bool:
     return False
 
 
+# widgets whose pictures are not the article's (related stories, share bars, author boxes, navigation)
+_IMG_CHROME = re.compile(
+    r"related|recommend|popular|populer|trending|sidebar|share|sharing|social|comment|author|avatar|profile|"
+    r"(?<![a-z])bio(?![a-z])|newsletter|promo|advert|sponsor|outbrain|taboola|mgid|more-?stories|read-?more|"
+    r"baca-?juga|terkait|(?<![a-z])nav|menu",
+    re.IGNORECASE,
+)
+
+
 def _in_chrome(el: Tag, container: Tag) -> bool:
     """A picture inside the body container that belongs to a widget, not to the article."""
     node: Tag | None = el
     while node is not None and node is not container:
-        if IMG_CHROME.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+        if _IMG_CHROME.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
             return True
         node = node.parent
     return False

@@ -341,10 +341,3 @@ def decide(visible: Byline, meta_people: list[str], meta_agencies: list[str], vi
         if meta_agencies:
             return meta_agencies[:1]
     return []
-
-
-def normalize(bylines: list[str], site_names: set[str] | None = None) -> tuple[list[str], list[str]]:
-    """(authors, agencies) from raw byline strings: the people they name, else the first institution."""
-    outlets = {compact(s) for s in (site_names or set()) if s}
-    b = read_byline(bylines, outlets)
-    return (b.people or b.institutions[:1]), b.agencies

@@ -118,8 +118,6 @@ _PHOTO_BOX = re.compile(
     r"(?:^|\s)(?:photo|foto|image|img|pic|picture)(?:[-_](?:box|wrap|wrapper|container|holder|frame|area))?(?:\s|$)",
     re.IGNORECASE,
 )
-_CREDIT_CLS = re.compile(r"credit|copyright|source|photographer", re.IGNORECASE)
-_BOX_CREDIT_CLS = re.compile(r"credit|copyright|source|photographer|author", re.IGNORECASE)
 _EMBED_CLS = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|twitter-video", re.IGNORECASE)
 _HIDDEN_CLS = re.compile(
     r"(?:^|\s)(?:element-hidden|d-none|is-hidden|visually-hidden|sr-only|screen-reader-text|"
@@ -176,15 +174,6 @@ _PAGE_HINT = re.compile(r"pag(?:e|ing|inat)|halaman", re.IGNORECASE)
 def _later_page(attrs: dict) -> bool:  # type: ignore[type-arg]
     """A hidden page of a multi-page article shipped whole ("paging-content", `data-page="2"`): read it."""
     return bool(_PAGE_HINT.search(attrs.get("class") or "")) or any(k.startswith("data-pag") for k in attrs)
-
-
-# widgets whose pictures are not the article's (related stories, share bars, author boxes, navigation)
-IMG_CHROME = re.compile(
-    r"related|recommend|popular|populer|trending|sidebar|share|sharing|social|comment|author|avatar|profile|"
-    r"(?<![a-z])bio(?![a-z])|newsletter|promo|advert|sponsor|outbrain|taboola|mgid|more-?stories|read-?more|"
-    r"baca-?juga|terkait|(?<![a-z])nav|menu",
-    re.IGNORECASE,
-)
 
 
 class _Walker:

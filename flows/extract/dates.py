@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -198,49 +198,6 @@ def read_visible(text: str | None, default_tz: tzinfo | None) -> tuple[datetime,
 def same_wall_clock(a: datetime, b: datetime) -> bool:
     """Same local date and minute, whatever the offsets say."""
     return (a.year, a.month, a.day, a.hour, a.minute) == (b.year, b.month, b.day, b.hour, b.minute)
-
-
-def reconcile(machine: datetime | None, explicit: bool, visible: tuple[datetime, bool, bool] | None,
-              default_tz: tzinfo | None) -> datetime | None:
-    """One instant from a machine value and the visible text, fixing offsets that contradict the page.
-
-    - Machine and visible agree on the instant: keep the machine value (it has seconds).
-    - Same wall clock, different offsets: the machine offset is a label error (Merdeka's -07:00 on WIB
-      times, Detik's local time marked Z); re-read the machine wall clock in the visible zone.
-    - No visible time: an offset that is the exact negative of the page's local zone is the same
-      sign error, so it is flipped.
-    """
-    if machine is None:
-        return visible[0] if visible else None
-    local = None
-    if default_tz is not None:
-        local = datetime(machine.year, machine.month, machine.day, 12, tzinfo=default_tz).utcoffset()
-    off = machine.utcoffset()
-    sign_error = bool(explicit and local and off and off == -local)
-    if visible is not None and visible[1]:
-        seen, _, zoned = visible
-        if abs((machine - seen).total_seconds()) < 60:
-            return machine
-        if same_wall_clock(machine, seen) and (zoned or not explicit or sign_error or off == timedelta(0)):
-            return machine.replace(tzinfo=seen.tzinfo)
-        seen_off = seen.utcoffset()
-        if off == timedelta(0) and zoned and seen_off:
-            # local time labelled Z (Detik): wall clocks hours apart from the zone offset, close to each other
-            gap = abs((machine.replace(tzinfo=None) - seen.replace(tzinfo=None)).total_seconds())
-            if gap <= 3 * 3600 and gap < abs(seen_off.total_seconds()) - 3600:
-                return machine.replace(tzinfo=seen.tzinfo)
-        if sign_error and default_tz is not None:
-            return machine.replace(tzinfo=default_tz)
-        return machine
-    if sign_error and default_tz is not None:
-        return machine.replace(tzinfo=default_tz)
-    if visible is not None and abs((machine.date() - visible[0].date()).days) > 1:
-        return visible[0]  # a machine date days away from the visible one is not to be trusted over it
-    return machine
-
-
-def to_date(value: datetime | None) -> date | None:
-    return value.date() if value else None
 
 
 # --- candidates and the choice between them ---------------------------------------------------------------

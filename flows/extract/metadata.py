@@ -104,10 +104,6 @@ class Meta:
         pub = self.ld.get("publisher") if self.ld else None
         return self.first("og:site_name", "application-name") or _text(pub)
 
-    def authors(self) -> list[str]:
-        """Byline strings from JSON-LD and meta, best first."""
-        return [name for name, _ in self.author_entries()]
-
     def author_entries(self) -> list[tuple[str, str]]:
         """(name, kind) from JSON-LD and meta, best first; kind is "person", "org" or "" (not said).
 
