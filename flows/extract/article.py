@@ -18,11 +18,11 @@ from flows.extract.body import (
     ImageRef,
     Walk,
     choose_container,
-    continuation_pages,
     inside,
     negative_between,
     outer_page,
     walk,
+    with_continuation_pages,
 )
 from flows.extract.captions import describe
 from flows.extract.hooks import HOOKS, HookContext
@@ -307,8 +307,6 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
                 return pick
         if first is not None:
             return first
-        if want_modified:
-            return None
         start = h1_pos if h1_pos is not None else max(0, body_start - 6)
         # a date line without a telling class, or inside the byline ("Von X publiziert am 25. September 2018");
         # a day without a time counts only when the metadata states no date at all
@@ -466,9 +464,8 @@ def _section(meta: Meta, soup: BeautifulSoup, selectors: dict[str, str], title: 
             crumbs = crumbs[:-1]
         if crumbs:
             return crumbs[0], crumbs[1] if len(crumbs) > 1 else None
-    sec, sub = meta.section()
     if sec:
-        return sec, sub
+        return sec, None
     labels = (urlsplit(url).hostname or "").split(".")
     if len(labels) >= 3 and labels[0] not in _PLAIN_HOSTS and labels[0].isalpha():
         return labels[0].title(), None
@@ -532,10 +529,7 @@ def parse_article(
         containers = [c for c in containers if not any(id(p) in ids for p in c.parents)]
     from_profile = bool(containers)
     if not containers:
-        best = outer_page(choose_container(w, root, meta.is_live_blog()))
-        pages = continuation_pages(best, w)
-        # in document order: pages can come before the one chosen
-        containers = sorted([best, *pages], key=lambda c: w.positions.get(id(c), 0)) if pages else [best]
+        containers = with_continuation_pages(outer_page(choose_container(w, root, meta.is_live_blog())), w)
     container_ids = {id(c) for c in containers}
 
     def in_containers(tag: Tag) -> bool:

@@ -507,9 +507,9 @@ _PAGE_TOKEN = re.compile(r"body|content|text|article|paragraph|page|item|detail|
 
 def outer_page(container: Tag) -> Tag:
     """The enclosing element of the same content class: broken markup nests page 2 inside page 1."""
-    tokens = {t for t in (container.get("class") or "").split() if _PAGE_TOKEN.search(t)}
     if not _later_page(container.attrs):
         return container
+    tokens = {t for t in (container.get("class") or "").split() if _PAGE_TOKEN.search(t)}
     best = container
     node = container.parent
     for _ in range(3):
@@ -521,26 +521,24 @@ def outer_page(container: Tag) -> Tag:
     return best
 
 
-def continuation_pages(container: Tag, w: Walk) -> list[Tag]:
-    """Siblings that continue the chosen body: the later pages of a multi-page article shipped in one file
-    (`div.mdk-body-paragraph.paging-content[style=display:none]`), same tag and a shared content class."""
+def with_continuation_pages(container: Tag, w: Walk) -> list[Tag]:
+    """The chosen body and the siblings that continue it, in document order: the later pages of a
+    multi-page article shipped in one file (`div.mdk-body-paragraph.paging-content[style=display:none]`),
+    same tag, a shared content class and a page hint."""
     tokens = {t for t in (container.get("class") or "").split() if _PAGE_TOKEN.search(t)}
     if not tokens or container.parent is None:
-        return []
+        return [container]
+    siblings = [sib for sib in container.parent.find_all(container.name, recursive=False)
+                if sib is container or (tokens & set((sib.get("class") or "").split()) and _later_page(sib.attrs)
+                                        and id(sib) not in w.negative)]
+    if len(siblings) == 1:
+        return [container]  # the common case: no pages to look at, no prose to count
     prose: dict[int, int] = {}
     for b in w.blocks:
         if _good(b) == 1.0:
             prose[id(b.owner)] = prose.get(id(b.owner), 0) + len(b.text)
-    out = []
-    for sib in container.parent.find_all(container.name, recursive=False):
-        if sib is container or not tokens & set((sib.get("class") or "").split()) or not _later_page(sib.attrs):
-            continue
-        if id(sib) in w.negative:
-            continue
-        text = sum(n for el in [sib, *sib.find_all(True)] if (n := prose.get(id(el), 0)))
-        if text >= 150:
-            out.append(sib)
-    return out
+    return [sib for sib in siblings if sib is container
+            or sum(prose.get(id(el), 0) for el in [sib, *sib.find_all(True)]) >= 150]
 
 
 def inside(tag: Tag, containers: set[int]) -> Tag | None:
