@@ -384,3 +384,70 @@ def test_screen_reader_labels_are_not_caption_or_credit():
     image = parse_article(page(body=body), URL).images[0]
     assert image.caption.startswith("The coach, left,")
     assert image.credit == "Getty Images"
+
+
+# --- pictures the markup hides -------------------------------------------------------------------------------
+def test_a_photo_named_loading_behind_a_loader_placeholder_is_kept():
+    body = ('<div class="inline image-ct"><img class="lazyload" src="https://cdn.gazette.example/sr-loader.png" '
+            'data-srcset="https://cdn.gazette.example/2019/11/depot-loading-truck-t300.jpg 300w">'
+            '<div class="caption"><p><span>Crews load the first night bus.</span>'
+            '<span> (AP Photo/Ann Example, File)</span></p></div></div>' + BODY)
+    a = parse_article(page(body=body), URL)
+    assert [(i.url.rsplit("/", 1)[-1], i.caption, i.credit) for i in a.images] == [
+        ("depot-loading-truck-t300.jpg", "Crews load the first night bus.", "AP Photo/Ann Example, File")]
+
+
+def test_a_cover_served_through_a_resizing_proxy_is_the_body_picture():
+    original = "https%3A%2F%2Fstore.gazette.example%2Fa5%2Fnight-bus-depot-001"
+    head = f'<meta property="og:image" content="https://cdn.gazette.example/dims4/d494a30/resize/1200x630!/?url={original}">'
+    body = (f'<figure><img src="https://cdn.gazette.example/dims4/0b48476/resize/840x548!/?url={original}">'
+            '<figcaption>The depot at night.<span class="credit">Ann Example / Gazette</span></figcaption></figure>'
+            + BODY)
+    images = parse_article(page(head=head, body=body), URL).images
+    assert [(i.is_cover, i.caption, i.credit) for i in images] == [
+        (True, "The depot at night.", "Ann Example / Gazette")]
+
+
+def test_a_lead_picture_under_a_header_whose_modifier_classes_name_social_icons():
+    header = ('<div class="content-header content-header--social-icons-position--simple-navigation">'
+              '<figure class="lead-asset"><div class="lead-asset__media"><span class="responsive-asset">'
+              '<picture class="responsive-image"><source srcset="https://cdn.gazette.example/w_1024/night-bus-lead.jpg">'
+              '<source srcset="https://cdn.gazette.example/w_2560/night-bus-lead.jpg">'
+              '<img src="https://cdn.gazette.example/w_2560/night-bus-lead.jpg"></picture></span></div>'
+              '<figcaption class="caption"><span class="caption__credit">Photograph: Ann Example/Getty Images</span>'
+              '</figcaption></figure></div>')
+    html = page(body=header + BODY).replace('<div class="article-body">', '<div class="article-body">', 1)
+    images = parse_article(html, URL).images
+    assert [(i.url.rsplit("/", 1)[-1], i.caption, i.credit) for i in images] == [
+        ("night-bus-lead.jpg", None, "Photograph: Ann Example/Getty Images")]
+
+
+def test_a_headline_wrapped_in_blocks_anchors_the_top_picture():
+    html = page().replace('<h1 class="headline">Night buses return</h1>',
+                          '<h1 class="header--h1"><div><span>Night buses return</span></div></h1>'
+                          '<figure><img src="https://cdn.gazette.example/19/11/768x432/night-bus-top.jpg">'
+                          '<figcaption>Night buses return on Monday.</figcaption></figure>')
+    a = parse_article(html, URL)
+    assert a.title == "Night buses return"
+    assert [(i.url.rsplit("/", 1)[-1], i.caption) for i in a.images] == [("night-bus-top.jpg",
+                                                                          "Night buses return on Monday.")]
+
+
+def test_a_figure_whose_picture_is_only_in_noscript_and_inline_emphasis_in_its_caption():
+    body = ('<figure class="article-image"><span data-picture><span data-src="https://cdn.gazette.example/420x240/'
+            'night-fleas.jpg"></span><noscript><img src="https://cdn.gazette.example/800x600/night-fleas.jpg">'
+            '</noscript></span><figcaption class="caption"><em>Xenopsylla cheopis</em>, the flea that rides the '
+            'night bus.<span class="credits">(ANN EXAMPLE/SCIENCE PHOTO LIBRARY)</span></figcaption></figure>'
+            '<noscript><img src="https://tracker.example/pixel?id=1" width="1" height="1"></noscript>' + BODY)
+    images = parse_article(page(body=body), URL).images
+    assert [(i.caption, i.credit) for i in images] == [
+        ("Xenopsylla cheopis, the flea that rides the night bus.", "ANN EXAMPLE/SCIENCE PHOTO LIBRARY")]
+
+
+def test_a_wide_banner_to_another_site_is_an_advert_a_photo_linking_to_a_shop_is_not():
+    body = ('<a href="https://motors.example.co.uk/offer?Uid=08E0" target="_blank"><img width="1230" height="205" '
+            'src="https://cdn.gazette.example/2019/11/W800_1230x205.gif"></a>' + BODY[:300] +
+            '<p><a href="https://shop.example.com/p/1"><img width="640" height="427" '
+            'src="https://cdn.gazette.example/2019/11/night-bus-ticket-machine.jpg"></a></p>' + BODY[300:])
+    images = parse_article(page(body=body), URL).images
+    assert [i.url.rsplit("/", 1)[-1] for i in images] == ["night-bus-ticket-machine.jpg"]

@@ -563,10 +563,13 @@ def parse_article(
     h1_pos = w.h1[0][1] if w.h1 else None
     kept: list[ImageRef] = []
     caption_ids: set[int] = set()
+    page_site = site_of(url)
     for ref in w.images:
         container = inside(ref.element, container_ids)
         if container is not None and _in_chrome(ref.element, container):
             continue  # a related-story thumbnail, an author's head shot, a share button
+        if ref.url_source is not None and _banner(ref.url_source, page_site):
+            continue  # a wide picture that takes the reader to another site: an advertisement
         top = h1_pos is not None and h1_pos <= ref.position <= body_start and container is None
         if container is None and not top:
             continue
@@ -729,12 +732,41 @@ _IMG_CHROME = re.compile(
 )
 
 
+# "content-header--social-icons-position--simple-navigation" styles a header; it is not a share bar
+_BEM_MODIFIER = re.compile(r"--[\w-]+")
+
+
 def _in_chrome(el: Tag, container: Tag) -> bool:
     """A picture inside the body container that belongs to a widget, not to the article."""
     node: Tag | None = el
     while node is not None and node is not container:
-        if _IMG_CHROME.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+        if _IMG_CHROME.search(_BEM_MODIFIER.sub("", f"{node.get('class') or ''} {node.get('id') or ''}")):
             return True
+        node = node.parent
+    return False
+
+
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
+
+
+def _banner(img: Tag, page_site: str) -> bool:
+    """An advertising banner: declared at least four times wider than high (728x90, 1230x205) and a link
+    to another site's page. Article pictures linking to a shop or a source keep photo proportions."""
+    try:
+        width, height = float(str(img.get("width") or 0)), float(str(img.get("height") or 0))
+    except ValueError:
+        return False
+    if not height or width < 4 * height:
+        return False
+    node = img.parent
+    for _ in range(3):
+        if node is None:
+            return False
+        if node.name == "a":
+            href = (node.get("href") or "").strip()
+            if not href.startswith(("http://", "https://", "//")) or _IMAGE_FILE.search(href):
+                return False
+            return site_of(urljoin("https://x/", href)) != page_site
         node = node.parent
     return False
 

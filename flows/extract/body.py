@@ -19,6 +19,8 @@ from functools import lru_cache
 from bs4 import NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
+from flows.extract.images import image_url
+
 
 def _names(text: str) -> list[str]:
     return text.split()
@@ -127,7 +129,10 @@ _BYLINE_CLS = re.compile(r"byline|author|penulis|reporter|writer|contributor", r
 _DATE_CLS = re.compile(r"date|time|publish|tanggal|waktu|posted|updated|modified", re.I)
 _CAPTION_CLS = re.compile(r"caption|credit|keterangan|wp-caption-text", re.I)
 _SMALL_IMG = re.compile(r"^(?:[1-9]\d?|1[0-4]\d)$")  # width/height below 150 px: icons, avatars, logos
-_LOGO = re.compile(r"logo|icon|avatar|sprite|badge|emoji|pixel|tracking|spinner|loading|/ads?/|social-|share-", re.I)
+# a site graphic, not a photo; a loader or pixel only as its own file name ("customer-loading-truck.jpg" is a photo)
+_LOGO = re.compile(r"logo|icon|avatar|sprite|badge|emoji|/ads?/|social-|share-|"
+                   r"(?<![a-z])(?:pixel|tracking|spinner|loading|loader|ajax-loader)(?:[-_.]?\w{0,3})?\.(?:gif|png|svg)|"
+                   r"/(?:pixel|tracking|tr)(?:[/?]|$)", re.I)
 
 
 @dataclass(slots=True)
@@ -190,6 +195,7 @@ class _Walker:
         self.brs = 0
         self.lead: str | None = None
         self.lead_link = 0
+        self.in_heading = 0
 
     # runs ------------------------------------------------------------------------------------------
     def flush(self) -> None:
@@ -261,7 +267,8 @@ class _Walker:
                 continue
             attrs = child.attrs
             if name == "img":
-                self._image(child, None, attrs.get("alt"))
+                if "data-noscript" not in attrs:
+                    self._image(child, None, attrs.get("alt"))
                 continue
             cls = attrs.get("class") or ""
             ident = attrs.get("id") or ""
@@ -348,12 +355,18 @@ class _Walker:
                 else:
                     self.walk(child)
                 continue
+            if self.in_heading:  # "<h1><div><span>Headline</span></div></h1>": one line, the heading's
+                self.walk(child)
+                continue
             # a block element
             self.flush()
             parent_owner = self.owner
             self.owner = child
             if name in HEADINGS:
+                short = len(child.get_text()) <= 400  # a heading wrapped around a whole page stays blocks
+                self.in_heading += short
                 self.walk(child)
+                self.in_heading -= short
                 if name == "h1" and self.parts:
                     self.out.h1.append((" ".join("".join(self.parts).split()), len(self.out.blocks)))
                     self.out.h1_tags.append(child)
@@ -370,13 +383,14 @@ class _Walker:
         w, h = img.get("width") or "", img.get("height") or ""
         if _SMALL_IMG.match(str(w).strip()) or _SMALL_IMG.match(str(h).strip()):
             return
-        src = " ".join(str(img.get(a) or "") for a in ("src", "data-src", "data-original", "srcset"))
+        src = image_url(img, "") or ""  # the picture shown, not a lazy loader's placeholder in `src`
         if _LOGO.search(src) and not caption:
             return
         self.out.images.append(ImageRef(element or img, img, caption, credit, len(self.out.blocks)))
 
     def _figure(self, fig: Tag) -> None:
-        img = fig.find("img")
+        imgs = fig.find_all("img", limit=4)
+        img = next((i for i in imgs if "data-noscript" not in i.attrs), imgs[0] if imgs else None)
         if img is not None:  # its caption is looked for later, for the pictures the article keeps
             self._image(img, None, img.get("alt"), None, fig)
         elif fig.get("data-image"):

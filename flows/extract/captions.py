@@ -40,6 +40,23 @@ def _text(el: Tag | None) -> str:
     return " ".join(el.get_text(" ").split()) if el is not None else ""
 
 
+_BREAKS = frozenset(["br", "p", "div", "li", "figcaption", "span", "cite", "small", "h2", "h3", "h4", "h5", "h6"])
+
+
+def shown_text(el: Tag, skip: Tag | None = None) -> str:
+    """An element's text as a reader sees it: "<em>Yersinia pestis</em>, the" keeps its comma in place,
+    separate lines and boxes stay separate words; `skip` (a credit inside the caption) is left out."""
+    parts: list[str] = []
+    for node in el.descendants:
+        if isinstance(node, Tag):
+            # a line break, a block, or a styled box ("span.credit") separates words
+            if node.name in ("br", "p", "div", "li") or (node.name in _BREAKS and node.get("class")):
+                parts.append(" ")
+        elif not isinstance(node, Comment) and not (skip is not None and skip in node.parents):
+            parts.append(str(node))
+    return " ".join("".join(parts).split())
+
+
 def _cls(el: Tag) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}"
 
@@ -56,6 +73,8 @@ def _box(img: Tag) -> Tag | None:
     """The figure-like wrapper of an image: a `<figure>` up to five levels up, else the nearest ancestor
     whose class names a picture and whose own text is short (a caption, not an article)."""
     node = img.parent
+    while node is not None and node.name in ("source", "picture"):  # lxml nests unclosed <source> tags
+        node = node.parent
     boxed: Tag | None = None
     for _ in range(5):
         if node is None or node.name in ("body", "article", "main", "html"):
@@ -137,7 +156,7 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
     credit_el = _credit_element(cap_el) if cap_el is not None else None
     if credit_el is None and box is not None:
         credit_el = _credit_element(box, skip=cap_el)
-    credit = clean_credit(_text(credit_el)) if credit_el is not None else None
+    credit = clean_credit(shown_text(credit_el)) if credit_el is not None else None
     if cap_el is None and box is not None and box.name != "figure" and 0 < len(_text(box)) <= 300:
         cap_el = box  # a photo box whose own text is the caption (Kompas "div.photo")
     caption = None
@@ -145,12 +164,7 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
         if credit_el is not None and (credit_el is cap_el or credit_el in cap_el.parents):
             caption = None  # the line is only a credit
         else:
-            parts = []
-            for node in cap_el.descendants:
-                if isinstance(node, NavigableString) and not isinstance(node, Comment) and not (
-                        credit_el is not None and credit_el in node.parents):
-                    parts.append(str(node))
-            caption = " ".join(" ".join(parts).split()).rstrip(" ©|–—-") or None
+            caption = shown_text(cap_el, credit_el).rstrip(" ©|–—-") or None
             if caption and len(caption) > 60:  # "Image: Jose Mourinho, left, has ...": a label, not caption text
                 caption = _CAPTION_LABEL.sub("", caption)
     return caption, credit, cap_el

@@ -40,6 +40,9 @@ _PRUNE = re.compile(
     r"[^>]*>.*?</\1\s*>|<!--.*?-->|<script\b[^>]*>.*?</script\s*>",
     re.IGNORECASE | re.DOTALL,
 )
+# A picture a lazy loader fills in by script often exists in the markup only as its <noscript> fallback;
+# it is kept as `<img data-noscript>` and read only for a figure that has no other picture.
+_NOSCRIPT_IMG = re.compile(r"<noscript\b[^>]*>\s*(<img\b[^>]*>)\s*(?:</img>\s*)?</noscript\s*>", re.IGNORECASE)
 # Whitespace-only text between block-level tags becomes a node BeautifulSoup pays for and we never read.
 _BLOCK_GAP = re.compile(
     r"(<(?:/?(?:div|p|ul|ol|li|table|tbody|thead|tr|td|th|section|article|header|figure|figcaption|h[1-6]|"
@@ -206,6 +209,8 @@ def prepare(text: str) -> Prepared:
         body = m.group(2)
         if body and ("ld+json" in m.group(1).lower() or "kmklabs" in body):
             _read_script(m.group(1), body, prepared)
+    if "<noscript" in text or "<NOSCRIPT" in text:
+        text = _NOSCRIPT_IMG.sub(lambda m: "<img data-noscript " + m.group(1)[4:], text)
     pruned = _PRUNE.sub(" ", text)
     if not _HTML_SIGN.search(pruned):
         raise PageRejected("not_html", "no HTML markup")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 from bs4 import Tag
 
@@ -11,8 +11,11 @@ from flows.model import Image
 
 _LAZY_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-high-dpi", "data-url", "data-image",
                "data-lazy", "data-srcset", "data-hi-res-src", "data-full-src")
-_PLACEHOLDER = re.compile(r"^data:|blank|spacer|placeholder|pixel|transparent|1x1|loading|preloader|lazy\.(gif|png)|"
-                          r"(?:grey|gray|empty|white)\.(?:gif|png)", re.I)
+# a lazy loader's stand-in: a data: URI, or a small graphic named for what it is ("blank.gif", "sr-loader.png");
+# a photo may be named "customer-loading-truck.jpg" or "pixel-4-review.png"
+_PLACEHOLDER = re.compile(r"^data:|placeholder|(?:^|[/_-])(?:blank|spacer|pixel|transparent|1x1|loading|loader|"
+                          r"preloader|lazy|grey|gray|empty|white|dummy)(?:[-_.]?\w{0,3})?\.(?:gif|png|svg|webp)\b",
+                          re.I)
 _KLY_KEY = re.compile(r"(medias/\d+/[^/]+/[^/?#]+)")
 # A credit names a photographer, agency, source or "Dok"; a date or a position in a photo is not one.
 _CREDIT_HINT = re.compile(
@@ -74,6 +77,9 @@ def stable_key(url: str) -> str:
     if m:
         return re.sub(r"^(medias/\d+)/[^/]+/", r"\1/original/", m.group(1))
     parts = urlsplit(url)
+    inner = parse_qs(parts.query).get("url")
+    if inner and inner[0].startswith(("http", "/")):  # a resizing proxy ("/resize/840x548/?url=<original>")
+        return stable_key(inner[0])
     path = re.sub(r"-\d{2,4}x\d{2,4}(?=\.\w+$)", "", parts.path)  # WordPress size suffix
     path = re.sub(r"/\d{2,4}x\d{2,4}/", "/", path)  # a resize folder in the path
     stem = re.sub(r"\.\w{2,5}$", "", path.rstrip("/").rsplit("/", 1)[-1]).lower()
