@@ -451,3 +451,86 @@ def test_a_wide_banner_to_another_site_is_an_advert_a_photo_linking_to_a_shop_is
             'src="https://cdn.gazette.example/2019/11/night-bus-ticket-machine.jpg"></a></p>' + BODY[300:])
     images = parse_article(page(body=body), URL).images
     assert [i.url.rsplit("/", 1)[-1] for i in images] == ["night-bus-ticket-machine.jpg"]
+
+
+# --- caption boxes ---------------------------------------------------------------------------------------------
+def _pictures(html: str, url: str = URL) -> list[tuple[str | None, str | None]]:
+    return [(i.caption, i.credit) for i in parse_article(html, url).images]
+
+
+def test_a_caption_box_with_a_full_and_a_truncated_copy_toggles_and_a_credit_line():
+    full = ("Riders wait for the first night bus at the depot on Tuesday, Nov. 19, 2019, as the council's new "
+            "timetable starts across the eastern districts, where the last service used to leave before midnight "
+            "and shift workers had to walk home along the ring road.")
+    body = ('<ul class="gallery"><li class="galleryitem"><div class="img-wrap"><img src="https://cdn.gazette.example/'
+            'photos/18637072/920x920.jpg"></div><div class="caption">'
+            f'<div class="caption-full"><p>{full} (AP Photo/Ann Example)</p><a class="more-caption">less</a></div>'
+            f'<div class="caption-truncated"><p>{full[:120]}</p><a class="more-caption">... more</a></div>'
+            '<span class="credit">Photo: Ann Example, AP</span></div></li></ul>' + BODY)
+    assert _pictures(page(body=body)) == [(full, "Photo: Ann Example, AP")]
+
+
+def test_slide_counters_screen_reader_labels_and_expand_controls_are_not_caption_text():
+    body = ('<figure class="slide"><img src="https://cdn.gazette.example/2019/11/night-bus-one.jpg">'
+            '<figcaption><span class="count">2<span>of</span>4</span><span class="caption">A driver checks the route '
+            'board.</span></figcaption></figure>'
+            '<figure><img src="https://cdn.gazette.example/2019/11/night-bus-two.jpg"><figcaption>'
+            '<span class="off-screen">Media caption</span>The depot manager explains the new timetable</figcaption>'
+            '</figure>'
+            '<figure><img src="https://cdn.gazette.example/2019/11/night-bus-three.jpg"><figcaption><p>Not every '
+            'route runs all night; you can check one <span class="plus">... [+]</span><span class="expanded"> '
+            'on the council site. (Photo: Getty Images)</span></p><small>Getty</small></figcaption></figure>' + BODY)
+    assert _pictures(page(body=body)) == [
+        ("A driver checks the route board.", None),
+        ("The depot manager explains the new timetable", None),
+        ("Not every route runs all night; you can check one on the council site.", "Getty"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "credit"),
+    [
+        ("‘The buses kept the city moving.’ Photograph: AFP via Getty",
+         "‘The buses kept the city moving.’", "Photograph: AFP via Getty"),
+        ("Musisi memberikan tepuk tangan untuk pianis muda itu. (Grammy)",
+         "Musisi memberikan tepuk tangan untuk pianis muda itu.", "Grammy"),
+        ("The new route map (left) and the old one", "The new route map (left) and the old one", None),
+        ("Riders at the depot. (Published Monday, Nov. 18, 2019)",
+         "Riders at the depot. (Published Monday, Nov. 18, 2019)", None),
+    ],
+)
+def test_credit_after_the_caption_sentence(text, caption, credit):
+    assert split_credit(text) == (caption, credit)
+
+
+def test_an_italic_line_after_a_centred_picture_and_a_blank_line_is_its_caption():
+    body = (BODY[:300] + '<div><img src="https://cdn.gazette.example/2019/11/night-bus-four.jpg" width="325" '
+            'height="183"></div><div><br></div><div><em>Sopir memeriksa papan rute. Foto: Dishub</em></div>'
+            '<div><br></div>' + BODY[300:])
+    a = parse_article(page(body=body, lang="id"), URL)
+    assert [(i.caption, i.credit) for i in a.images] == [("Sopir memeriksa papan rute.", "Foto: Dishub")]
+    assert not any("papan rute" in p.text for p in a.paragraphs)
+
+
+def test_an_italic_paragraph_after_a_picture_stays_body_text():
+    body = ('<img src="https://cdn.gazette.example/2019/11/night-bus-five.jpg"><p class="rline"><i>Average fare: '
+            '2.40 a ride.</i></p>' + BODY)
+    a = parse_article(page(body=body), URL)
+    assert [(i.caption, i.credit) for i in a.images] == [(None, None)]
+
+
+def test_the_cover_takes_the_caption_of_its_photo_box_above_the_headline():
+    box = ('<div class="blok-foto"><div class="foto-konten"><img src="https://cdn.gazette.example/data/2019/11/'
+           '437155_620.jpg"></div><div class="foto-desc">The minister at the depot. Image: GAZETTE/Ann Example'
+           '</div></div>')
+    html = page(head='<meta property="og:image" content="https://cdn.gazette.example/data/2019/11/437155_620.jpg">')
+    html = html.replace("<article>", box + "<article>")
+    images = parse_article(html, URL).images
+    assert [(i.is_cover, i.caption, i.credit) for i in images] == [
+        (True, "The minister at the depot.", "Image: GAZETTE/Ann Example")]
+
+
+def test_a_credit_label_left_at_the_end_of_the_caption_joins_its_credit():
+    body = ('<figure><img src="https://cdn.gazette.example/2019/11/night-bus-six.jpg"><figcaption>Разве это '
+            'автобус? Фото <span class="photo-credit">@night.bus</span></figcaption></figure>' + BODY)
+    assert _pictures(page(body=body, lang="ru")) == [("Разве это автобус?", "Фото @night.bus")]

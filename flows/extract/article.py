@@ -694,6 +694,8 @@ def parse_article(
         collector.add(src, ref.caption, alt, ref.credit)
     covers = meta.images()
     collector.set_cover(covers[0] if covers else None)
+    collector.describe_cover(((u, ref.url_source) for ref in w.images if ref.url_source is not None
+                              and (u := image_url(ref.url_source, url))), describe)
     article.images = collector.images
 
     ctx = HookContext(soup=soup, meta=meta)

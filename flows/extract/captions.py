@@ -43,18 +43,42 @@ def _text(el: Tag | None) -> str:
 _BREAKS = frozenset(["br", "p", "div", "li", "figcaption", "span", "cite", "small", "h2", "h3", "h4", "h5", "h6"])
 
 
+# parts of a caption box a reader does not read as its text: a "less"/"... more" toggle and the truncated copy
+# it reveals, a slide counter ("2 of 4"), a label for screen readers ("Media caption")
+_NOT_CAPTION_CLS = re.compile(
+    r"truncat|collaps|toggle|(?<![a-z])(?:more|less|count|counter|pager)(?![a-z])|slide-?(?:num|count)|"
+    r"off-?screen|visually-?hidden|sr-only|screen-?reader|a11y|assistive",
+    re.IGNORECASE,
+)
+# a slide counter ("2 of 4") or an expand/collapse control ("... [+]", "… more", "less")
+_COUNTER = re.compile(r"^\s*(?:\d+\s*(?:of|/|dari|von|de|из)\s*\d+|(?:\.\.\.|…)?\s*(?:\[[+-]\]|more|less|"
+                      r"read more|show more|selengkapnya|lihat)|\.\.\.|…)\s*$", re.IGNORECASE)
+
+
 def shown_text(el: Tag, skip: Tag | None = None) -> str:
     """An element's text as a reader sees it: "<em>Yersinia pestis</em>, the" keeps its comma in place,
-    separate lines and boxes stay separate words; `skip` (a credit inside the caption) is left out."""
+    separate lines and boxes stay separate words; `skip` (a credit inside the caption), toggles, counters
+    and screen-reader labels are left out."""
     parts: list[str] = []
-    for node in el.descendants:
-        if isinstance(node, Tag):
-            # a line break, a block, or a styled box ("span.credit") separates words
-            if node.name in ("br", "p", "div", "li") or (node.name in _BREAKS and node.get("class")):
-                parts.append(" ")
-        elif not isinstance(node, Comment) and not (skip is not None and skip in node.parents):
-            parts.append(str(node))
+    _collect(el, skip, parts)
     return " ".join("".join(parts).split())
+
+
+def _collect(el: Tag, skip: Tag | None, parts: list[str]) -> None:
+    for node in el.children:
+        if isinstance(node, Tag):
+            if node is skip:
+                continue
+            cls = node.get("class")
+            if (cls and _NOT_CAPTION_CLS.search(str(cls))) or node.name == "button" or (
+                    node.name in ("span", "div", "a") and _COUNTER.match(node.get_text())):
+                continue
+            # a line break, a block, or a styled box ("span.credit") separates words
+            if node.name in ("br", "p", "div", "li", "small", "cite") or (node.name in _BREAKS and cls):
+                parts.append(" ")
+            _collect(node, skip, parts)
+        elif not isinstance(node, Comment):
+            parts.append(str(node))
 
 
 def _cls(el: Tag) -> str:
@@ -100,28 +124,78 @@ def _credit_element(scope: Tag, skip: Tag | None = None) -> Tag | None:
     return None
 
 
+def _small_tail(caption: Tag) -> Tag | None:
+    """A caption's closing `<small>` line ("<figcaption><p>A duvet.</p><small>Getty</small>"): its credit."""
+    last = next((c for c in reversed(caption.contents) if isinstance(c, Tag) or str(c).strip()), None)
+    if isinstance(last, Tag) and last.name == "small" and not last.get("class"):
+        text = _text(last)
+        if 0 < len(text) <= 80 and len(_text(caption)) > len(text) + 10:
+            return last
+    return None
+
+
 def _next_line(anchor: Tag) -> Tag | None:
     """The element right after the image (or its box), when it reads as a caption line."""
-    sib = anchor.next_sibling
-    while sib is not None and ((isinstance(sib, NavigableString) and not sib.strip()) or
-                               (isinstance(sib, Tag) and sib.name == "br")):
-        sib = sib.next_sibling
-    if not isinstance(sib, Tag) or sib.find("img") is not None or len(sib.find_all("p", limit=2)) > 1:
+    sib = _next_filled(anchor)
+    if not isinstance(sib, Tag) or sib.find("img") is not None:
         return None
+    named = sib.name == "figcaption" or _CAPTION_CLS.search(_cls(sib)) or _CREDIT_CLS.search(_cls(sib))
+    if not named and len(sib.find_all("p", limit=2)) > 1:
+        return None  # paragraphs of text, not a caption line
     text = _text(sib)
-    if not 2 <= len(text) <= 400:
+    if not 2 <= len(text) <= (1000 if named else 400):  # a named box may hold a full and a truncated copy
         return None
     links = sum(len(_text(a)) for a in sib.find_all("a"))
     if links > 0.5 * len(text):
         return None
-    if sib.name == "figcaption" or _CAPTION_CLS.search(_cls(sib)) or _CREDIT_CLS.search(_cls(sib)):
+    if named:
         return sib
-    if (sib.name in ("small", "em", "i") or _CAPTION_LINE_CLS.search(_cls(sib))) and len(text) <= 300:
-        after = sib.find_next_sibling()
-        if after is not None and after.name == sib.name and after.get("class") == sib.get("class"):
+    if (_italic_line(sib) or _CAPTION_LINE_CLS.search(_cls(sib))) and len(text) <= 300:
+        after = _next_filled(sib)
+        if isinstance(after, Tag) and after.name == sib.name and after.get("class") == sib.get("class") \
+                and after.find("img") is None and _italic_line(after) == _italic_line(sib):
             return None  # one of a run of paragraphs styled alike: body text
         return sib
     return None
+
+
+def _bare_holder(img: Tag) -> Tag | None:
+    """The plain element an image sits alone in (`<div style="text-align:center"><img></div>`, `<p><a><img>`)."""
+    node = img.parent
+    for _ in range(2):
+        if node is None or node.name in ("body", "article", "main", "html"):
+            return None
+        if node.name in ("div", "p", "center", "span") and not node.get_text().strip() \
+                and len(node.find_all("img", limit=2)) == 1:
+            return node
+        node = node.parent
+    return None
+
+
+def _next_filled(node: Tag) -> Tag | NavigableString | None:
+    """The next sibling that shows something: spacing (`<br>`, `<div><br></div>`, blanks) is passed over."""
+    sib = node.next_sibling
+    for _ in range(6):
+        if sib is None:
+            return None
+        if isinstance(sib, NavigableString):
+            if sib.strip() and not isinstance(sib, Comment):
+                return sib
+        elif sib.name != "br" and (sib.find("img") is not None or sib.get_text().strip()):
+            return sib
+        sib = sib.next_sibling
+    return sib
+
+
+def _italic_line(el: Tag) -> bool:
+    """A line set in small or italic type: the element itself, or a box whose whole text is one such
+    element (`<div style="text-align:center"><em>Caption. Foto: X</em></div>`)."""
+    if el.name in ("small", "em", "i"):
+        return True
+    if el.name not in ("div", "span", "center"):  # an italic <p> after a picture is as often a standfirst
+        return False
+    kids = [c for c in el.children if isinstance(c, Tag) or str(c).strip()]
+    return len(kids) == 1 and isinstance(kids[0], Tag) and kids[0].name in ("small", "em", "i")
 
 
 _CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|foto|gambar|caption|keterangan)\s*:\s+", re.IGNORECASE)
@@ -151,9 +225,13 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
         cap_el = next((el for el in found if el.find("img") is None), None)
     if cap_el is None:
         cap_el = _next_line(box or img)
-        if cap_el is None and box is not None and box.parent is not None and box.parent.name != "body":
-            cap_el = _next_line(box.parent) if len(box.parent.find_all("img", limit=3)) <= 2 else None
-    credit_el = _credit_element(cap_el) if cap_el is not None else None
+        holder = box if box is not None else _bare_holder(img)
+        if cap_el is None and holder is not None and holder.parent is not None and holder.parent.name != "body":
+            if holder is box:
+                cap_el = _next_line(box.parent) if len(box.parent.find_all("img", limit=3)) <= 2 else None
+            else:
+                cap_el = _next_line(holder)
+    credit_el = (_credit_element(cap_el) or _small_tail(cap_el)) if cap_el is not None else None
     if credit_el is None and box is not None:
         credit_el = _credit_element(box, skip=cap_el)
     credit = clean_credit(shown_text(credit_el)) if credit_el is not None else None

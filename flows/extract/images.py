@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 from bs4 import Tag
@@ -36,7 +37,7 @@ _TRAILING_PAREN = re.compile(r"\(([^()]{2,120})\)\s*\.?\s*$")
 _KIND_TAIL = re.compile(r"\s((?:submitted|contributed|courtesy|file|staff|handout|special)\s+(?:photo|image)s?)\s*$",
                         re.IGNORECASE)
 _CREDIT_LINE = re.compile(
-    r"^(?:.*?[.!?]\s+)?((?:photo(?:graph)?|foto|image|picture|pic|credit|image credit|photo credit|sumber foto|"
+    r"^(?:.*?[.!?][\"”’)]?\s+)?((?:photo(?:graph)?|foto|image|picture|pic|credit|image credit|photo credit|sumber foto|"
     r"sumber|kredit|fotografer|doc|dok|dokumentasi|illustration|ilustrasi)(?:\s*:|\.(?=\s)|\s+by\b)\s*[^:]{2,80})\s*$",
     re.I,
 )
@@ -106,7 +107,11 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
     m = _TRAILING_PAREN.search(text)
     if m:
         inner = m.group(1).strip()
-        if not _NOT_CREDIT.match(inner) and _CREDIT_HINT.search(inner) and not re.fullmatch(r"[\d/ .-]+", inner):
+        # "... ke-58. (Grammy)": a name in brackets after the caption's last sentence is its source
+        after_sentence = text[: m.start()].rstrip().endswith((".", "!", "?", '"', "”")) and inner[:1].isupper() \
+            and len(inner.split()) <= 6 and not re.search(r"\d", inner)
+        if not _NOT_CREDIT.match(inner) and (_CREDIT_HINT.search(inner) or after_sentence) \
+                and not re.fullmatch(r"[\d/ .-]+", inner):
             caption = text[: m.start()].rstrip(" .,-–") if text[: m.start()].strip() else None
             if caption and not caption.endswith((".", "!", "?", '"', "”")) and text[: m.start()].rstrip().endswith("."):
                 caption += "."
@@ -130,6 +135,9 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
     m = _NAME_WIRE_TAIL.search(text)
     if m and m.start() > 0:
         return _caption_before(text[: m.start()]), m.group(1).strip()
+    labelled = _CREDIT_LINE.match(text)  # "... movement.’ Photograph: AFP via Getty": the label starts it
+    if labelled and labelled.start(1) > 0:
+        return _caption_before(text[: labelled.start(1)]), labelled.group(1).strip()
     m = _SOURCE_TAIL.search(text)
     if m and m.start() > 0:
         head = _caption_before(text[: m.start()])
@@ -189,6 +197,23 @@ def _largest_srcset(srcset: str) -> str | None:
     return best
 
 
+# a credit's label left at the end of the caption text when the credit itself is its own element
+# ("Разве этой красотке дашь 53 года? Фото" + "<span>@paulinaporizkov</span>")
+_LABEL_TAIL = re.compile(r"(?<=[\s.!?])((?:photo(?:graph)?|foto|фото|image|picture|pic|credit|kredit|sumber|source|"
+                         r"bild|crédit|fuente|사진|写真)\s*:?)\s*$", re.IGNORECASE)
+
+
+def _caption_and_credit(caption_text: str | None, credit: str | None) -> tuple[str | None, str | None]:
+    caption, split = split_credit(caption_text)
+    element_credit = " ".join(credit.split()).strip("() ") if credit else None
+    if element_credit and caption and (label := _LABEL_TAIL.search(caption)):
+        caption, element_credit = caption[: label.start()].rstrip() or None, f"{label.group(1)} {element_credit}"
+    credit = element_credit or split
+    if credit and caption and caption.endswith(credit):
+        caption = caption[: -len(credit)].rstrip(" ,-–(") or None
+    return caption, credit
+
+
 class ImageCollector:
     """Images in reading order, de-duplicated by stable key; the first caption seen for a key wins."""
 
@@ -204,10 +229,7 @@ class ImageCollector:
         url = urljoin(self.base, url)
         if not url.startswith("http"):
             return
-        caption, split = split_credit(caption_text)
-        credit = (" ".join(credit.split()).strip("() ") if credit else None) or split
-        if credit and caption and caption.endswith(credit):
-            caption = caption[: -len(credit)].rstrip(" ,-–(") or None
+        caption, credit = _caption_and_credit(caption_text, credit)
         key = stable_key(url)
         existing = self._keys.get(key)
         if existing is not None:
@@ -218,6 +240,19 @@ class ImageCollector:
         image = Image(url=url, caption=caption, credit=credit, alt=(alt or None))
         self._keys[key] = image
         self.images.append(image)
+
+    def describe_cover(self, candidates: Iterable[tuple[str, Tag]], describe: Callable[[Tag], tuple]) -> None:
+        """The cover has no caption: the page may still show the same picture, with one, outside the
+        article's body (a photo box above the headline). `candidates`: (image URL, its `<img>`)."""
+        cover = next((i for i in self.images if i.is_cover), None)
+        if cover is None or cover.caption or cover.credit:
+            return
+        key = stable_key(cover.url)
+        for url, img in candidates:
+            if stable_key(urljoin(self.base, url)) == key:
+                caption_text, credit, _ = describe(img)
+                cover.caption, cover.credit = _caption_and_credit(caption_text, credit)
+                return
 
     def set_cover(self, url: str | None) -> None:
         """og:image: marks the matching image as cover, or becomes the cover when none matches."""
