@@ -534,3 +534,28 @@ def test_a_credit_label_left_at_the_end_of_the_caption_joins_its_credit():
     body = ('<figure><img src="https://cdn.gazette.example/2019/11/night-bus-six.jpg"><figcaption>Разве это '
             'автобус? Фото <span class="photo-credit">@night.bus</span></figcaption></figure>' + BODY)
     assert _pictures(page(body=body, lang="ru")) == [("Разве это автобус?", "Фото @night.bus")]
+
+
+def test_gallery_thumbnails_carry_caption_and_credit_in_attributes():
+    body = BODY + ('<div class="gallery-strip"><a href="/foto/1" class="image_detail"><img width="312" height="202" '
+                   'caption="Petugas memeriksa bus malam di terminal, Selasa (23/2)..(Gazette/Ann Example)" '
+                   'src="https://cdn.gazette.example/widget_box/bus-malam-terminal-_160223151836-691.jpg"></a>'
+                   '<span class="storyimage"><span class="image" data-caption="A mechanic checks the brakes." '
+                   'data-attrib="Ann Example"><img src="https://cdn.gazette.example/2019/11/night-bus-brakes.jpg">'
+                   '</span></span></div>')
+    assert _pictures(page(body=body)) == [
+        ("Petugas memeriksa bus malam di terminal, Selasa (23/2)..", "Gazette/Ann Example"),
+        ("A mechanic checks the brakes.", "Ann Example"),
+    ]
+
+
+def test_a_credit_laid_over_the_photo_and_the_caption_in_a_wrapper_beside_it():
+    header = ('<div class="img-detail"><div class="img-set"><img src="https://cdn.gazette.example/headline_slide/'
+              'pemeriksaan-bus-_160809163333-725.jpg" width="610"><div class="def">Gazette/ Ann Example</div></div>'
+              '<div class="set-cp"><div class="caption">Petugas memeriksa bus malam (Ilustrasi)</div></div></div>')
+    overlay = ('<div class="img-set"><img src="https://cdn.gazette.example/2019/11/night-bus-gallery.jpg">'
+               '<div class="overlay">VIEW GALLERY 5 PHOTOS</div></div><div class="set-cp"><div class="caption">'
+               'Bus malam di terminal.</div></div>')
+    images = parse_article(page(header=header, body=BODY[:300] + overlay + BODY[300:], lang="id"), URL).images
+    assert [(i.caption, i.credit) for i in images] == [
+        ("Petugas memeriksa bus malam (Ilustrasi)", "Gazette/ Ann Example"), ("Bus malam di terminal.", None)]

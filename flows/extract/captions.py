@@ -13,6 +13,8 @@ import re
 from bs4 import NavigableString, Tag
 from bs4.element import Comment
 
+from flows.extract.images import CREDIT_HINT
+
 _BOX_CLS = re.compile(
     r"figure|photo|image|(?<![a-z])img|media|picture|foto|gambar|wp-caption|thumb|lead-?art|hero|cover|visual",
     re.IGNORECASE,
@@ -34,6 +36,8 @@ _CREDIT_PROPS = ("copyrightHolder", "creditText", "copyrightNotice", "author", "
 _ELLIPSIS_LABEL = re.compile(r"^\s*(?:[\w ]{1,20}(?:\.\.\.|…)|(?:image|photo|picture) (?:copyright|caption))\s*",
                              re.IGNORECASE)
 _MAX_BOX_TEXT = 700
+# words of a control laid over a picture ("VIEW GALLERY 5 PHOTOS", "Lihat Foto"), not of a credit
+_CONTROL = re.compile(r"\b(?:gallery|galeri|view|lihat|klik|click|play|putar|zoom|enlarge|perbesar)\b", re.IGNORECASE)
 
 
 def _text(el: Tag | None) -> str:
@@ -143,6 +147,8 @@ def _next_line(anchor: Tag) -> Tag | None:
     if not named and len(sib.find_all("p", limit=2)) > 1:
         return None  # paragraphs of text, not a caption line
     text = _text(sib)
+    if not named and (inner := sib.find(class_=_CAPTION_CLS)) is not None and len(_text(inner)) >= 0.9 * len(text):
+        sib, named = inner, True  # "<div class=set-cp><div class=caption>...": the caption inside a wrapper
     if not 2 <= len(text) <= (1000 if named else 400):  # a named box may hold a full and a truncated copy
         return None
     links = sum(len(_text(a)) for a in sib.find_all("a"))
@@ -235,6 +241,10 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
     if credit_el is None and box is not None:
         credit_el = _credit_element(box, skip=cap_el)
     credit = clean_credit(shown_text(credit_el)) if credit_el is not None else None
+    if credit is None and cap_el is not None and box is not None and cap_el not in box.parents \
+            and box not in cap_el.parents and 2 <= len(_text(box)) <= 100 and CREDIT_HINT.search(_text(box)) \
+            and not _CONTROL.search(_text(box)):
+        credit = clean_credit(shown_text(box))  # a credit laid over the photo, its caption beside the box
     if cap_el is None and box is not None and box.name != "figure" and 0 < len(_text(box)) <= 300:
         cap_el = box  # a photo box whose own text is the caption (Kompas "div.photo")
     caption = None
@@ -245,4 +255,27 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
             caption = shown_text(cap_el, credit_el).rstrip(" ©|–—-") or None
             if caption and len(caption) > 60:  # "Image: Jose Mourinho, left, has ...": a label, not caption text
                 caption = _CAPTION_LABEL.sub("", caption)
+    if caption is None and credit is None:
+        caption, credit = _attributes(img)
     return caption, credit, cap_el
+
+
+_CAPTION_ATTRS = ("data-caption", "caption", "data-title-caption")
+_CREDIT_ATTRS = ("data-credit", "data-attrib", "data-attribution", "data-photographer", "data-copyright")
+
+
+def _attributes(img: Tag) -> tuple[str | None, str | None]:
+    """Caption and credit a template wrote into attributes of the picture or its wrapper, for a lightbox
+    or a gallery script to show (`<img caption="...">`, `<span data-caption="..." data-attrib="...">`)."""
+    node: Tag | None = img
+    for _ in range(3):
+        if node is None or node.name in ("body", "article", "main"):
+            break
+        caption = next((" ".join(v.split()) for a in _CAPTION_ATTRS if isinstance(v := node.get(a), str)
+                        and v.strip()), None)
+        credit = next((" ".join(v.split()) for a in _CREDIT_ATTRS if isinstance(v := node.get(a), str)
+                       and v.strip()), None)
+        if caption or credit:
+            return caption, clean_credit(credit)
+        node = node.parent
+    return None, None

@@ -19,7 +19,7 @@ _PLACEHOLDER = re.compile(r"^data:|placeholder|(?:^|[/_-])(?:blank|spacer|pixel|
                           re.I)
 _KLY_KEY = re.compile(r"(medias/\d+/[^/]+/[^/?#]+)")
 # A credit names a photographer, agency, source or "Dok"; a date or a position in a photo is not one.
-_CREDIT_HINT = re.compile(
+CREDIT_HINT = re.compile(
     r"\b(?:photo|foto|fotografer|image|pic|picture|credit|courtesy|dok|dokumentasi|doc|istimewa|ist|"
     r"file|handout|getty|reuters|ap|afp|antara|epa|xinhua|shutterstock|unsplash|pexels|pool|via|"
     r"instagram|twitter|youtube|facebook|screenshot|tangkapan layar|sumber|source|ilustrasi|illustration)\b"
@@ -29,7 +29,8 @@ _CREDIT_HINT = re.compile(
 _NOT_CREDIT = re.compile(
     r"^\s*(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}|kiri|kanan|tengah|left|right|center|centre|top|bottom|"
     r"(?:kedua|ketiga|keempat|second|third|fourth|from)\s+(?:kiri|kanan|left|right)|"
-    r"(?:ka|ki|kiri-kanan|kanan-kiri|l-r|r-l|from left|dari kiri|dari kanan))\s*$",
+    r"(?:ka|ki|kiri-kanan|kanan-kiri|l-r|r-l|from left|dari kiri|dari kanan)|"
+    r"(?:foto |photo )?(?:ilustrasi|illustration|file|arsip|archive)(?: photo| foto)?)\s*$",  # a kind of picture
     re.IGNORECASE,
 )
 _TRAILING_PAREN = re.compile(r"\(([^()]{2,120})\)\s*\.?\s*$")
@@ -110,11 +111,9 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
         # "... ke-58. (Grammy)": a name in brackets after the caption's last sentence is its source
         after_sentence = text[: m.start()].rstrip().endswith((".", "!", "?", '"', "”")) and inner[:1].isupper() \
             and len(inner.split()) <= 6 and not re.search(r"\d", inner)
-        if not _NOT_CREDIT.match(inner) and (_CREDIT_HINT.search(inner) or after_sentence) \
+        if not _NOT_CREDIT.match(inner) and (CREDIT_HINT.search(inner) or after_sentence) \
                 and not re.fullmatch(r"[\d/ .-]+", inner):
-            caption = text[: m.start()].rstrip(" .,-–") if text[: m.start()].strip() else None
-            if caption and not caption.endswith((".", "!", "?", '"', "”")) and text[: m.start()].rstrip().endswith("."):
-                caption += "."
+            caption = text[: m.start()].rstrip(" ,-–") or None  # as shown: "Selasa (23/2).." keeps its dots
             return caption, inner
     if _MARKED.match(text) and len(text) <= 100:
         return None, _clean_tail(text)  # the whole line is a credit: "©MGM", "Copyright 2019 Reuters"
