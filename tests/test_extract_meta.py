@@ -559,3 +559,19 @@ def test_a_credit_laid_over_the_photo_and_the_caption_in_a_wrapper_beside_it():
     images = parse_article(page(header=header, body=BODY[:300] + overlay + BODY[300:], lang="id"), URL).images
     assert [(i.caption, i.credit) for i in images] == [
         ("Petugas memeriksa bus malam (Ilustrasi)", "Gazette/ Ann Example"), ("Bus malam di terminal.", None)]
+
+
+def test_an_italic_paragraph_after_an_image_only_paragraph_is_its_caption():
+    body = (BODY[:300] + '<p><a href="https://cdn.gazette.example/2018/09/Night-Lights-Wish_Group.jpg"><img '
+            'src="https://cdn.gazette.example/2018/09/Night-Lights-Wish_Group.jpg" width="870" height="483"></a></p>'
+            '<p class="post-text"><em>A Wish of Light by the Lantern Group</em></p>' + BODY[300:])
+    a = parse_article(page(body=body), URL)
+    assert [(i.caption, i.credit) for i in a.images] == [("A Wish of Light by the Lantern Group", None)]
+    assert not any("Lantern Group" in p.text for p in a.paragraphs)
+
+
+def test_a_photo_credit_closing_the_text_credits_every_picture():
+    body = ('<figure><img src="https://cdn.gazette.example/photo/2018/09/28/1538123681_1.jpg"></figure>' + BODY +
+            '<p>칼럼니스트 김하늘 sky@example.com [사진=MBC, SBS]</p>')
+    html = page(body=body, lang="ko").replace("Night buses return", "심야 버스가 돌아왔다")
+    assert _pictures(html) == [(None, "사진=MBC, SBS")]

@@ -27,7 +27,7 @@ from flows.extract.body import (
 from flows.extract.captions import describe
 from flows.extract.hooks import HOOKS, HookContext
 from flows.extract.html import decode, make_soup, prepare
-from flows.extract.images import ImageCollector, image_url
+from flows.extract.images import ImageCollector, image_url, images_credit_line
 from flows.extract.metadata import Meta
 from flows.model import Article, Contributor, Paragraph
 from flows.urls import site_of
@@ -697,6 +697,9 @@ def parse_article(
     collector.describe_cover(((u, ref.url_source) for ref in w.images if ref.url_source is not None
                               and (u := image_url(ref.url_source, url))), describe)
     article.images = collector.images
+    page_credit = next((c for p in paragraphs[-2:] if (c := images_credit_line(p.text))), None)
+    for image in article.images if page_credit else []:  # "[사진=MBC, SBS]" closing the text credits them all
+        image.credit = image.credit or page_credit
 
     ctx = HookContext(soup=soup, meta=meta)
     for name in [*(profile.hooks if profile else []), *(version.hooks if version else [])]:

@@ -138,7 +138,7 @@ def _small_tail(caption: Tag) -> Tag | None:
     return None
 
 
-def _next_line(anchor: Tag) -> Tag | None:
+def _next_line(anchor: Tag, italic_p: bool = False) -> Tag | None:
     """The element right after the image (or its box), when it reads as a caption line."""
     sib = _next_filled(anchor)
     if not isinstance(sib, Tag) or sib.find("img") is not None:
@@ -156,10 +156,10 @@ def _next_line(anchor: Tag) -> Tag | None:
         return None
     if named:
         return sib
-    if (_italic_line(sib) or _CAPTION_LINE_CLS.search(_cls(sib))) and len(text) <= 300:
+    if (_italic_line(sib, italic_p) or _CAPTION_LINE_CLS.search(_cls(sib))) and len(text) <= 300:
         after = _next_filled(sib)
         if isinstance(after, Tag) and after.name == sib.name and after.get("class") == sib.get("class") \
-                and after.find("img") is None and _italic_line(after) == _italic_line(sib):
+                and after.find("img") is None and _italic_line(after, italic_p) == _italic_line(sib, italic_p):
             return None  # one of a run of paragraphs styled alike: body text
         return sib
     return None
@@ -193,12 +193,13 @@ def _next_filled(node: Tag) -> Tag | NavigableString | None:
     return sib
 
 
-def _italic_line(el: Tag) -> bool:
+def _italic_line(el: Tag, italic_p: bool = False) -> bool:
     """A line set in small or italic type: the element itself, or a box whose whole text is one such
     element (`<div style="text-align:center"><em>Caption. Foto: X</em></div>`)."""
     if el.name in ("small", "em", "i"):
         return True
-    if el.name not in ("div", "span", "center"):  # an italic <p> after a picture is as often a standfirst
+    if el.name not in ("div", "span", "center") and not (italic_p and el.name == "p"):
+        # an italic <p> right after a picture in running text is as often a standfirst
         return False
     kids = [c for c in el.children if isinstance(c, Tag) or str(c).strip()]
     return len(kids) == 1 and isinstance(kids[0], Tag) and kids[0].name in ("small", "em", "i")
@@ -235,8 +236,8 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
         if cap_el is None and holder is not None and holder.parent is not None and holder.parent.name != "body":
             if holder is box:
                 cap_el = _next_line(box.parent) if len(box.parent.find_all("img", limit=3)) <= 2 else None
-            else:
-                cap_el = _next_line(holder)
+            else:  # an image-only paragraph: an italic paragraph after it is its caption
+                cap_el = _next_line(holder, italic_p=True)
     credit_el = (_credit_element(cap_el) or _small_tail(cap_el)) if cap_el is not None else None
     if credit_el is None and box is not None:
         credit_el = _credit_element(box, skip=cap_el)

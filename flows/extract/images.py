@@ -155,6 +155,16 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
     return text or None, None
 
 
+_PAGE_CREDIT = re.compile(r"\[((?:사진|写真|图片|photos?|fotos?|images?|bild(?:er)?)\s*[=:：]\s*[^\[\]=]{2,80}?)\s*\]",
+                          re.IGNORECASE)
+
+
+def images_credit_line(text: str) -> str | None:
+    """A credit for all the article's pictures written into its closing text: "... [사진=MBC, SBS]"."""
+    found = _PAGE_CREDIT.findall(text)
+    return " ".join(found[-1].split()) if found else None
+
+
 def image_url(img: Tag, base: str) -> str | None:
     """The real image URL: a lazy-loading attribute first (`src` is then a placeholder or a blurred
     preview), then `src`, then the largest `srcset` entry."""
