@@ -575,3 +575,35 @@ def test_a_photo_credit_closing_the_text_credits_every_picture():
             '<p>칼럼니스트 김하늘 sky@example.com [사진=MBC, SBS]</p>')
     html = page(body=body, lang="ko").replace("Night buses return", "심야 버스가 돌아왔다")
     assert _pictures(html) == [(None, "사진=MBC, SBS")]
+
+
+# --- tags ------------------------------------------------------------------------------------------------------
+def _tags(head: str = "", after: str = "", header: str = "") -> list[str]:
+    return parse_article(page(head=head, header=header, after=after, lang="id"), URL).tags
+
+
+def test_the_tag_list_shown_under_the_article_beats_keyword_filler():
+    shown = ('<div class="tags"><ul class="tag__list"><li><h2><a href="/tag/b/bus-malam/">Bus Malam</a></h2></li>'
+             '<li><h2><a href="/tag/t/transportasi/">Transportasi</a></h2></li></ul></div>')
+    salad = ('<meta name="keywords" content="Paragraph, 1, of, the, story, tells, readers, what, '
+             'bus,malam,transportasi">')
+    assert _tags(head=salad, after=shown) == ["Bus Malam", "Transportasi"]
+
+
+def test_site_wide_topic_lists_and_linked_words_in_sentences_are_not_tags():
+    picked = ('<div class="w300"><div class="box_header">Topik Pilihan</div><div class="box_content">'
+              '<a href="/tag/78/banjir-rob">Banjir Rob</a><a href="/tag/12/pemilu">Pemilu</a></div></div>')
+    inline = ('<p>Dinas perhubungan menyebut <a href="/tag/bus-malam">bus malam</a> akan melayani enam rute baru '
+              'mulai pekan depan, dengan tarif yang sama seperti bus siang.</p>')
+    html = page(body=inline + BODY, after=picked, lang="id",
+                head='<meta name="keywords" content="bus malam, dishub, berita terkini, portal Indonesia">')
+    assert parse_article(html, URL).tags == ["bus malam", "dishub"]
+
+
+def test_a_shortened_tag_view_gives_way_to_the_full_declared_list_and_microdata_keywords_count():
+    snippet = '<ul class="tags--snippet"><li><a href="/tag/bus-malam">Bus Malam</a></li></ul>'
+    assert _tags(head='<meta name="keywords" content="Bus Malam,Transportasi,Dishub">', after=snippet) == [
+        "Bus Malam", "Transportasi", "Dishub"]
+    marked = '<span itemprop="keywords">bus malam, terminal kota</span>'
+    assert _tags(head='<meta name="keywords" content="berita terkini, berita online">', header=marked) == [
+        "bus malam", "terminal kota"]

@@ -12,6 +12,7 @@ from flows.errors import PageRejected
 from flows.extract import authors as authorlib
 from flows.extract import boilerplate, bylines, dates, profiles
 from flows.extract import language as langlib
+from flows.extract import tags as tagslib
 from flows.extract.body import (
     HEADINGS,
     Block,
@@ -683,7 +684,18 @@ def parse_article(
     if selectors.get("tags"):
         article.tags = _dedupe(_element_text(el) for el in soup.select(selectors["tags"]))
     if not article.tags:
-        article.tags = meta.tags_list()
+        headline = next((el for (t, _), el in zip(w.h1, w.h1_tags, strict=True) if title and _similar(t, title)),
+                        None)
+        shown = tagslib.visible_tags(soup, headline)
+        declared = meta.tags_list()
+        marked = soup.find(attrs={"itemprop": "keywords"}) if "keywords" in prepared.text else None
+        if marked is not None and not meta.all("article:tag"):  # schema.org microdata beats the SEO meta
+            declared = _dedupe(k.strip() for k in (marked.get("content") or marked.get_text()).split(",")) \
+                or declared
+        declared = tagslib.keyword_list(declared, f"{article.description or ''} {body_sample}")
+        # the list shown wins, unless it is a shortened view of the declared one ("tags--snippet")
+        longer = {t.lower() for t in shown} < {t.lower() for t in declared}
+        article.tags = declared if longer or not shown else shown
 
     collector = ImageCollector(url)
     for ref in kept:

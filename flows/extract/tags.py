@@ -1,0 +1,127 @@
+"""Tags: the topic links a page shows under its article, else the keywords its metadata declares.
+
+Readers and editors see the visible list ("Tag: Wanita Cantik, Penemuan Ilmiah"); the keywords meta is
+often site-wide SEO filler or the description chopped into single words, so it only counts when the page
+shows no list and it reads like a list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+# a link to a topic page: /tag/x, /tags/x, /topik/x, /topic/1033/x, /label/x, /ragam/tag-populer/x.html
+_TAG_PATH = re.compile(
+    r"/(?:tags?|topi[ck]s?|topik|labels?|keywords?|kata-?kunci|schlagworte?|etiquetas?|themen|tag-[\w-]+|[\w-]+-tags?)"
+    r"(?:/|$)",
+    re.IGNORECASE,
+)
+# where a site lists its own running topics, not this article's: sidebars, "Topik Pilihan", trending bars
+_SITE_WIDE = re.compile(
+    r"sidebar|side-bar|(?<![a-z])(?:aside|widget|rail|header|masthead|menu|footer)(?![a-z])|popular|populer|"
+    r"trending|pilihan|hot-?topic|most-",
+    re.IGNORECASE,
+)
+# the heading of such a list: "Topik Pilihan", "Trending Topics", "Populer", "Most read"
+_SITE_WIDE_HEADING = re.compile(r"pilihan|populer|popular|trending|terpopuler|hot|most|terhangat|favorit|hari ini",
+                                re.IGNORECASE)
+
+
+def _text(el: Tag) -> str:
+    return " ".join(el.get_text(" ").split())
+
+
+def _tag_link(a: Tag) -> bool:
+    rel = a.get("rel") or ""
+    if "tag" in (rel if isinstance(rel, list) else rel.split()):
+        return True
+    href = (a.get("href") or "").split("?", 1)[0].split("#", 1)[0]
+    return bool(href) and bool(_TAG_PATH.search(href)) and 1 <= len(_text(a)) <= 60
+
+
+def _in_prose(a: Tag) -> bool:
+    """A keyword linked inside a sentence of the article, not an entry of a tag list."""
+    node = a.parent
+    while node is not None and node.name not in ("p", "li", "div", "td", "dd"):
+        node = node.parent
+    if node is None or node.name != "p":
+        return False
+    own = len(_text(a))
+    return len(_text(node)) > 3 * own + 40
+
+
+def _site_wide(a: Tag) -> bool:
+    node = a.parent
+    depth = 0
+    while node is not None and node.name not in ("body", "html"):
+        if _SITE_WIDE.search(re.sub(r"--[\w-]+", "", f"{node.get('class') or ''} {node.get('id') or ''}")):
+            return True
+        if depth < 4:  # a heading just before the list names it
+            head = node.find_previous_sibling()
+            if head is not None and len(_text(head)) <= 40 and _SITE_WIDE_HEADING.search(_text(head)):
+                return True
+        node = node.parent
+        depth += 1
+    return False
+
+
+def visible_tags(soup: BeautifulSoup, headline: Tag | None) -> list[str]:
+    """The first list of topic links after the headline (without a headline: only `rel=tag` links)."""
+    started = headline is None
+    first: Tag | None = None
+    for el in soup.find_all(["h1", "a"]):
+        if el is headline:
+            started = True
+            continue
+        if not started or el.name != "a":
+            continue
+        if headline is None and "tag" not in str(el.get("rel") or ""):
+            continue
+        if _tag_link(el) and not _in_prose(el) and not _site_wide(el):
+            first = el
+            break
+    if first is None:
+        return []
+    # widen to the list holding it while what is added is tag links too
+    box: Tag = first
+    for _ in range(5):
+        parent = box.parent
+        if parent is None or parent.name in ("body", "html", "article", "main"):
+            break
+        links = parent.find_all("a")
+        tagged = [a for a in links if _tag_link(a)]
+        if len(tagged) < 0.8 * len(links) or len(_text(parent)) > 2 * sum(len(_text(a)) for a in tagged) + 40:
+            break
+        box = parent
+    anchors = [box] if box.name == "a" else [a for a in box.find_all("a") if _tag_link(a)]
+    out: list[str] = []
+    seen: set[str] = set()
+    for a in anchors:
+        name = _text(a).lstrip("#").strip()
+        if name and name.lower() not in seen:
+            seen.add(name.lower())
+            out.append(name)
+    return out
+
+
+# a site's own SEO words in every page's keywords: "berita terkini", "portal Indonesia", "breaking news"
+_NEWS_WORD = re.compile(r"^(?:berita|news|kabar|portal|situs|noticias|nachrichten|actualités|info)$", re.IGNORECASE)
+
+
+def keyword_list(values: list[str], prose: str) -> list[str]:
+    """Declared keywords as tags, without the site's SEO filler and without the part that is a sentence
+    chopped into words ("Karirnya, bertahan, selama, 28, tahun" repeats the description word by word)."""
+    low = prose.lower()
+    for i in range(len(values) - 3):
+        run = values[i : i + 4]
+        if all(" " not in v for v in run) and " ".join(run).lower() in low:
+            values = values[:i]
+            break
+    out = []
+    for v in values:
+        words = v.split()
+        if len(words) <= 3 and (_NEWS_WORD.match(words[0]) or _NEWS_WORD.match(words[-1])):
+            continue
+        out.append(v)
+    return out
