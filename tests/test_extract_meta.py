@@ -607,3 +607,25 @@ def test_a_shortened_tag_view_gives_way_to_the_full_declared_list_and_microdata_
     marked = '<span itemprop="keywords">bus malam, terminal kota</span>'
     assert _tags(head='<meta name="keywords" content="berita terkini, berita online">', header=marked) == [
         "bus malam", "terminal kota"]
+
+
+# --- sections without breadcrumb markup --------------------------------------------------------------------------
+def test_a_home_trail_without_breadcrumb_markup_names_the_section():
+    trail = ('<div class="home-map"><a href="/">Home</a><span class="site-map"><a href="/national">National</a>'
+             '</span></div>')
+    assert parse_article(page(header=trail), URL).section == "National"
+    menu = ('<div class="menu-utama"><a href="/">Home</a> <a href="/national">National</a> <a href="/metro">Metro</a>'
+            '</div>')
+    assert parse_article(page(header=menu), "https://www.gazette.example/read/1/night-buses").section is None
+
+
+def test_the_highlighted_top_menu_entry_and_the_url_folder():
+    menu = ('<ul id="topnav"><li><a href="/">Home</a></li><li class="active"><a href="/nasional">Nasional</a></li>'
+            '<li><a href="/ekonomi">Ekonomi</a></li><li><a href="/olahraga">Olahraga</a></li></ul>')
+    html = page(lang="id").replace("<article>", menu + "<article>")
+    assert parse_article(html, "https://www.gazette.example/berita/527615/bus-malam").section == "Nasional"
+    tabs = ('<ul class="tabs"><li class="active"><a href="#">Terbaru</a></li><li><a href="#">Populer</a></li>'
+            '<li><a href="#">Video</a></li><li><a href="#">Foto</a></li></ul>')
+    assert parse_article(page(after=tabs), "https://www.gazette.example/berita/527615/bus-malam").section is None
+    url = "https://www.gazette.example/berita/jurnal-haji/berita-jurnal-haji/17/02/17/bus-malam"
+    assert parse_article(page(), url).section == "jurnal haji"

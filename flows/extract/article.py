@@ -12,6 +12,7 @@ from flows.errors import PageRejected
 from flows.extract import authors as authorlib
 from flows.extract import boilerplate, bylines, dates, profiles
 from flows.extract import language as langlib
+from flows.extract import sections as sectionlib
 from flows.extract import tags as tagslib
 from flows.extract.body import (
     HEADINGS,
@@ -431,7 +432,7 @@ def _lede(w: Walk, body_start: int) -> Block | None:
 
 
 _CRUMB_CLS = re.compile(r"breadcrumb|crumbs?(?![a-z])|kanal-map|path-nav", re.IGNORECASE)
-_HOME = ("home", "beranda", "index", "news", "berita", "homepage", "depan", "inicio", "accueil", "startseite")
+_HOME = sectionlib.HOME
 _PLAIN_HOSTS = frozenset(["www", "m", "amp", "en", "id", "news", "mobile", "web", "beta", "edition"])
 
 
@@ -450,7 +451,8 @@ def _visible_crumbs(w: Walk) -> list[str]:
 def _section(meta: Meta, soup: BeautifulSoup, selectors: dict[str, str], title: str | None,
              url: str, w: Walk) -> tuple[str | None, str | None]:
     """Section and subsection: the profile's selectors, the breadcrumb trail (JSON-LD, then visible),
-    the metadata's section, then a channel subdomain ("bola.kompas.com" -> "Bola")."""
+    the metadata's section, a channel subdomain ("bola.kompas.com" -> "Bola"), a trail that starts at
+    "Home", the top menu's highlighted entry, then the URL's first folder."""
     section = _select_text(soup, meta, selectors.get("section"))
     subsection = _select_text(soup, meta, selectors.get("subsection"))
     if section:
@@ -470,7 +472,13 @@ def _section(meta: Meta, soup: BeautifulSoup, selectors: dict[str, str], title: 
     labels = (urlsplit(url).hostname or "").split(".")
     if len(labels) >= 3 and labels[0] not in _PLAIN_HOSTS and labels[0].isalpha():
         return labels[0].title(), None
-    return None, None
+    trail = sectionlib.home_trail(soup)
+    if trail and title and _similar(trail[-1], title):
+        trail = trail[:-1]
+    if trail:
+        return trail[0], trail[1] if len(trail) > 1 else None
+    headline = next((el for (t, _), el in zip(w.h1, w.h1_tags, strict=True) if title and _similar(t, title)), None)
+    return sectionlib.active_menu(soup, headline) or sectionlib.url_folder(url), None
 
 
 # --- entry point --------------------------------------------------------------------------------------
