@@ -629,3 +629,12 @@ def test_the_highlighted_top_menu_entry_and_the_url_folder():
     assert parse_article(page(after=tabs), "https://www.gazette.example/berita/527615/bus-malam").section is None
     url = "https://www.gazette.example/berita/jurnal-haji/berita-jurnal-haji/17/02/17/bus-malam"
     assert parse_article(page(), url).section == "jurnal haji"
+
+
+def test_a_dateline_set_as_its_own_paragraph_opens_the_first_one():
+    body = ('<p>ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) -- </p><p>&nbsp;</p>'
+            '<p>Pemerintah kota meresmikan layanan bus malam yang melayani enam rute baru di pinggiran kota.</p>'
+            + BODY)
+    a = parse_article(page(body=body, lang="id"), URL)
+    assert a.paragraphs[0].text.startswith("ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) -- Pemerintah kota")
+    assert a.dateline == "Istanbul"

@@ -345,6 +345,9 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
     return published.at, updated.at if updated else None
 
 
+_DATELINE_ONLY = re.compile(r"^[A-Z][\w.' -]{1,40},.{0,60}?\s(?:--|—|–|-)\s*$")
+
+
 def _paragraphs(blocks: list[Block], containers: list[Tag], w: Walk, title: str | None,
                 heading_ids: set[int], image_after: set[int]) -> tuple[list[Paragraph], list[tuple[str, str]]]:
     """Body paragraphs in order; `image_after` holds block indexes directly followed by a body image."""
@@ -405,6 +408,11 @@ def _paragraphs(blocks: list[Block], containers: list[Tag], w: Walk, title: str 
         tail = cleaned.pop().text
         if tail.isupper() and len(tail.split()) <= 4:  # "DINI TEJA", "ANTARA": the desk signs at the end
             staff.append(("signature", tail))
+    # a dateline set as its own paragraph ("ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) --") opens the next
+    if len(cleaned) >= 2 and cleaned[0].kind == cleaned[1].kind == "paragraph" and len(cleaned[0].text) <= 100 \
+            and _DATELINE_ONLY.search(cleaned[0].text):
+        cleaned[1].text = f"{cleaned[0].text} {cleaned[1].text}"
+        cleaned.pop(0)
     if cleaned and cleaned[-1].kind == "paragraph":
         last = boilerplate.strip_signoff(cleaned[-1].text)
         if last:
