@@ -700,9 +700,8 @@ def parse_article(
     if selectors.get("tags"):
         article.tags = _dedupe(_element_text(el) for el in soup.select(selectors["tags"]))
     if not article.tags:
-        headline = next((el for (t, _), el in zip(w.h1, w.h1_tags, strict=True) if title and _similar(t, title)),
-                        None)
-        shown = tagslib.visible_tags(soup, headline)
+        headline_at = next((at for t, at in w.h1 if title and _similar(t, title)), None)
+        shown = tagslib.visible_tags(w.topic_links, headline_at)
         declared = meta.tags_list()
         marked = soup.find(attrs={"itemprop": "keywords"}) if "keywords" in prepared.text else None
         if marked is not None and not meta.all("article:tag"):  # schema.org microdata beats the SEO meta
@@ -722,8 +721,7 @@ def parse_article(
         collector.add(src, ref.caption, alt, ref.credit)
     covers = meta.images()
     collector.set_cover(covers[0] if covers else None)
-    collector.describe_cover(((u, ref.url_source) for ref in w.images if ref.url_source is not None
-                              and (u := image_url(ref.url_source, url))), describe)
+    collector.describe_cover((ref.url_source for ref in w.images if ref.url_source is not None), describe)
     article.images = collector.images
     page_credit = next((c for p in paragraphs[-2:] if (c := images_credit_line(p.text))), None)
     for image in article.images if page_credit else []:  # "[사진=MBC, SBS]" closing the text credits them all

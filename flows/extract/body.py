@@ -171,8 +171,11 @@ class Walk:
     body_marked: set[int] = field(default_factory=set)  # classes that name an article's text
     positions: dict[int, int] = field(default_factory=dict)  # id(tag) -> blocks before it (dates, bylines)
     crumbs: list[Tag] = field(default_factory=list)  # the first breadcrumb trail (nav elements included)
+    # links that may lead to a topic page (`rel`, "/tag/", "/topik/"), with the blocks before each
+    topic_links: list[tuple[Tag, int]] = field(default_factory=list)
 
 
+_TOPIC_HINTS = ("tag", "topi", "label", "keyword", "kunci", "schlagw", "etiquet", "themen")
 _PAGE_HINT = re.compile(r"pag(?:e|ing|inat)|halaman", re.IGNORECASE)
 
 
@@ -337,6 +340,9 @@ class _Walker:
                         if sub.name != "a" and len(sub.find_all("a", limit=2)) >= 2:
                             self.skip.add(id(sub))
                 if name == "a":
+                    href = attrs.get("href") or ""
+                    if "rel" in attrs or any(h in href for h in _TOPIC_HINTS):
+                        self.out.topic_links.append((child, len(self.out.blocks)))
                     opening = not self.in_link and not "".join(self.parts).strip()
                     before = self.links
                     self.in_link += 1
@@ -383,8 +389,9 @@ class _Walker:
         w, h = img.get("width") or "", img.get("height") or ""
         if _SMALL_IMG.match(str(w).strip()) or _SMALL_IMG.match(str(h).strip()):
             return
-        src = image_url(img, "") or ""  # the picture shown, not a lazy loader's placeholder in `src`
-        if _LOGO.search(src) and not caption:
+        attrs = " ".join(str(v) for k, v in img.attrs.items() if k not in ("alt", "title", "class", "id"))
+        # judged on the picture shown, not on a lazy loader's placeholder in `src`
+        if not caption and _LOGO.search(attrs) and _LOGO.search(image_url(img, "") or ""):
             return
         self.out.images.append(ImageRef(element or img, img, caption, credit, len(self.out.blocks)))
 

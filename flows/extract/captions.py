@@ -226,10 +226,20 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
     box = _box(img)
     cap_el: Tag | None = None
     if box is not None:
-        found = [*box.find_all("figcaption"), *box.find_all(class_=_CAPTION_CLS),
-                 *box.find_all(attrs={"itemprop": re.compile(r"caption|description")})]
+        # one pass over the box: a figcaption first, then a caption class, then caption microdata;
         # "p.withoutCaption" wraps the picture itself: a caption holds no picture
-        cap_el = next((el for el in found if el.find("img") is None), None)
+        ranked: list[tuple[int, Tag]] = []
+        for el in box.descendants:
+            if not isinstance(el, Tag) or el.name == "img":
+                continue
+            if el.name == "figcaption":
+                ranked.append((0, el))
+            elif (cls := el.get("class")) and _CAPTION_CLS.search(cls):
+                ranked.append((1, el))
+            elif (prop := el.get("itemprop")) and ("caption" in prop or "description" in prop):
+                ranked.append((2, el))
+        ranked.sort(key=lambda r: r[0])  # stable: document order within a rank
+        cap_el = next((el for _, el in ranked if el.find("img") is None), None)
     if cap_el is None:
         cap_el = _next_line(box or img)
         holder = box if box is not None else _bare_holder(img)

@@ -250,15 +250,19 @@ class ImageCollector:
         self._keys[key] = image
         self.images.append(image)
 
-    def describe_cover(self, candidates: Iterable[tuple[str, Tag]], describe: Callable[[Tag], tuple]) -> None:
+    def describe_cover(self, imgs: Iterable[Tag], describe: Callable[[Tag], tuple]) -> None:
         """The cover has no caption: the page may still show the same picture, with one, outside the
-        article's body (a photo box above the headline). `candidates`: (image URL, its `<img>`)."""
+        article's body (a photo box above the headline)."""
         cover = next((i for i in self.images if i.is_cover), None)
         if cover is None or cover.caption or cover.credit:
             return
         key = stable_key(cover.url)
-        for url, img in candidates:
-            if stable_key(urljoin(self.base, url)) == key:
+        name = key.rsplit("/", 1)[-1]
+        for img in imgs:
+            if name not in " ".join(str(v) for v in img.attrs.values()).lower():
+                continue  # cheap test before resolving the URL
+            url = image_url(img, self.base)
+            if url and stable_key(url) == key:
                 caption_text, credit, _ = describe(img)
                 cover.caption, cover.credit = _caption_and_credit(caption_text, credit)
                 return

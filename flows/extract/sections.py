@@ -35,8 +35,15 @@ def _text(el: Tag) -> str:
 
 def home_trail(soup: BeautifulSoup) -> list[str]:
     """A breadcrumb without breadcrumb markup: 2-5 links in a short box, the first one home."""
-    for a in soup.find_all("a", limit=600):
-        if not _text(a).lower().startswith(HOME) or len(_text(a)) > 20:
+    seen = 0
+    for a in soup.descendants:
+        if not isinstance(a, Tag) or a.name != "a":
+            continue
+        seen += 1
+        if seen > 600:
+            break
+        label = a.string if a.string is not None else a.get_text()
+        if len(label) > 40 or not label.strip().lower().startswith(HOME):
             continue
         box = a.parent
         for _ in range(3):
@@ -64,10 +71,10 @@ def active_menu(soup: BeautifulSoup, headline: Tag | None) -> str | None:
     """The highlighted entry of a menu above the headline (a tab widget below it does not count)."""
     if headline is None:
         return None
-    for el in soup.find_all(["h1", "li"]):
+    for el in soup.descendants:
         if el is headline:
             return None
-        if el.name != "li" or not _ACTIVE.search(str(el.get("class") or "")):
+        if not isinstance(el, Tag) or el.name != "li" or not _ACTIVE.search(str(el.get("class") or "")):
             continue
         menu = el.parent
         if menu is None or len(menu.find_all("li", recursive=False)) < 4:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 
 # a link to a topic page: /tag/x, /tags/x, /topik/x, /topic/1033/x, /label/x, /ragam/tag-populer/x.html
 _TAG_PATH = re.compile(
@@ -66,17 +66,14 @@ def _site_wide(a: Tag) -> bool:
     return False
 
 
-def visible_tags(soup: BeautifulSoup, headline: Tag | None) -> list[str]:
-    """The first list of topic links after the headline (without a headline: only `rel=tag` links)."""
-    started = headline is None
+def visible_tags(links: list[tuple[Tag, int]], headline_at: int | None) -> list[str]:
+    """The first list of topic links after the headline (without a headline: only `rel=tag` links).
+    `links`: candidate links in document order with the number of text blocks before each."""
     first: Tag | None = None
-    for el in soup.find_all(["h1", "a"]):
-        if el is headline:
-            started = True
+    for el, at in links:
+        if headline_at is None and "tag" not in str(el.get("rel") or ""):
             continue
-        if not started or el.name != "a":
-            continue
-        if headline is None and "tag" not in str(el.get("rel") or ""):
+        if headline_at is not None and at < headline_at:
             continue
         if _tag_link(el) and not _in_prose(el) and not _site_wide(el):
             first = el

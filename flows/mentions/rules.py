@@ -427,12 +427,16 @@ def tag_english(words: Sequence[str], place_recall: bool | str = "curated") -> l
     n = len(words)
     j = 0
     while j < n:
-        title = table["person_titles"].starting_at(ctx.lowered, j)
-        if title and _is_cap(ctx.cores[j]):
+        cap = _is_cap(ctx.cores[j])
+        title = table["person_titles"].starting_at(ctx.lowered, j) if cap else 0
+        if title:
             j += title
             continue
         if j + 1 < n and f"{ctx.lowered[j]} {ctx.lowered[j + 1]}" in lists["demonyms"]:
             j += 2
+            continue
+        if not cap:  # a name run starts with a capital: nothing below can start here
+            j += 1
             continue
         if (
             any(s.first <= j < s.last for s in spans)

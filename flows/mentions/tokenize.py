@@ -8,7 +8,7 @@ keeping each token's character span so mentions can point back into the text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Abbreviations that keep their final dot (so "Dr. Budi" is not a sentence break).
 ABBREVIATIONS = frozenset(
@@ -32,8 +32,9 @@ _SENT_END = frozenset({".", "!", "?", "…"})
 _CLOSERS = frozenset({'"', "”", "’", "'", ")"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A token and its `[start, end)` span (a tuple: built hundreds of times per article)."""
+
     text: str
     start: int
     end: int
