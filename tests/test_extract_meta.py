@@ -12,7 +12,7 @@ import pytest
 from flows.extract import parse_article
 from flows.extract.authors import read_byline
 from flows.extract.dates import find_dates, find_relative
-from flows.extract.images import split_credit
+from flows.extract.images import site_graphic, split_credit
 
 WIB = timezone(timedelta(hours=7))
 CST = timezone(timedelta(hours=-6))
@@ -638,3 +638,20 @@ def test_a_dateline_set_as_its_own_paragraph_opens_the_first_one():
     a = parse_article(page(body=body, lang="id"), URL)
     assert a.paragraphs[0].text.startswith("ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) -- Pemerintah kota")
     assert a.dateline == "Istanbul"
+
+
+@pytest.mark.parametrize(
+    ("url", "graphic"),
+    [
+        ("https://s2.wp.com/wp-content/themes/pub/digg3/images/bg_header_overlay.png", True),
+        ("https://www.gazette.example/wp-content/uploads/2016/12/banner-gazette-fb-0-468x60.gif", True),
+        ("https://sb.scorecardresearch.com/p?c1=2&c2=23390304&cv=2.0&cj=1", True),
+        ("https://gazette.files.example/2016/09/bus-malam.jpg?resize=40%2C40&ssl=1", True),
+        ("https://static3.gazette.example/image/Array-50/gazette.jpg", True),
+        ("https://gazette.files.example/2016/09/bus-malam.jpg?resize=840%2C560&ssl=1", False),
+        ("https://cdn.gazette.example/2019/11/night-bus-300x250-crowd.jpg", True),
+        ("https://cdn.gazette.example/photos/2019/11/19/night-bus.jpg?w=1200", False),
+    ],
+)
+def test_site_graphics_are_not_article_pictures(url, graphic):
+    assert site_graphic(url, URL) is graphic

@@ -212,6 +212,31 @@ _LABEL_TAIL = re.compile(r"(?<=[\s.!?])((?:photo(?:graph)?|foto|фото|image|p
                          r"bild|crédit|fuente|사진|写真)\s*:?)\s*$", re.IGNORECASE)
 
 
+# standard advertising sizes written into a file name ("banner-468x60.gif", "mail_banner_300x250.png")
+_AD_SIZE = re.compile(r"(?<!\d)(?:468x60|728x90|300x250|160x600|970x250|970x90|320x50|300x600|120x600|480x60|"
+                      r"234x60|336x280|320x100)(?!\d)")
+_TRACKER = re.compile(r"scorecardresearch|doubleclick|google-analytics|googletagmanager|quantserve|"
+                      r"facebook\.com/tr\b|/pixel[/?.]|[?&]noscript=1", re.IGNORECASE)
+_THEME_PATH = re.compile(r"/(?:wp-content/)?themes/|/assets/(?:img|images|icons)/", re.IGNORECASE)
+_SIZE_PARAM = frozenset(["w", "h", "width", "height", "resize", "fit", "size", "s"])
+
+
+def site_graphic(url: str, page_url: str) -> bool:
+    """A picture of the site, not of the story: a theme's graphics, an ad-sized banner, a tracker, a logo
+    named after the site, or a picture the URL asks to be drawn below 100 px (`?resize=40,40`)."""
+    parts = urlsplit(url)
+    if _THEME_PATH.search(parts.path) or _AD_SIZE.search(parts.path) or _TRACKER.search(url):
+        return True
+    for key, values in parse_qs(parts.query).items():
+        if key.lower() in _SIZE_PARAM:
+            sizes = [int(n) for n in re.findall(r"\d+", values[0])[:2]]
+            if sizes and min(sizes) < 100 and len(values[0]) <= 12:
+                return True
+    stem = re.sub(r"[^a-z0-9]", "", parts.path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower())
+    name = re.sub(r"[^a-z0-9]", "", (urlsplit(page_url).hostname or "").removeprefix("www.").split(".")[0])
+    return bool(stem) and stem in (name, name + "logo", "logo" + name)
+
+
 def _caption_and_credit(caption_text: str | None, credit: str | None) -> tuple[str | None, str | None]:
     caption, split = split_credit(caption_text)
     element_credit = " ".join(credit.split()).strip("() ") if credit else None
@@ -236,7 +261,7 @@ class ImageCollector:
         if not url or _PLACEHOLDER.search(url.rsplit("/", 1)[-1]):
             return
         url = urljoin(self.base, url)
-        if not url.startswith("http"):
+        if not url.startswith("http") or (not caption_text and not credit and site_graphic(url, self.base)):
             return
         caption, credit = _caption_and_credit(caption_text, credit)
         key = stable_key(url)
