@@ -649,7 +649,8 @@ def test_a_dateline_set_as_its_own_paragraph_opens_the_first_one():
         ("https://gazette.files.example/2016/09/bus-malam.jpg?resize=40%2C40&ssl=1", True),
         ("https://static3.gazette.example/image/Array-50/gazette.jpg", True),
         ("https://gazette.files.example/2016/09/bus-malam.jpg?resize=840%2C560&ssl=1", False),
-        ("https://cdn.gazette.example/2019/11/night-bus-300x250-crowd.jpg", True),
+        ("https://cdn.gazette.example/hubfs/mail_banner_300x250_expo2018.png", True),
+        ("https://cdn.gazette.example/2019/11/night-bus-crowd-300x250.jpg", False),
         ("https://cdn.gazette.example/photos/2019/11/19/night-bus.jpg?w=1200", False),
     ],
 )

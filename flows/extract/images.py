@@ -225,7 +225,9 @@ def site_graphic(url: str, page_url: str) -> bool:
     """A picture of the site, not of the story: a theme's graphics, an ad-sized banner, a tracker, a logo
     named after the site, or a picture the URL asks to be drawn below 100 px (`?resize=40,40`)."""
     parts = urlsplit(url)
-    if _THEME_PATH.search(parts.path) or _AD_SIZE.search(parts.path) or _TRACKER.search(url):
+    # "photo-300x250.jpg" is a CMS crop of a photo; "banner_300x250_x.png" is an advert
+    path = re.sub(r"-\d{2,4}x\d{2,4}(?=\.\w+$)", "", parts.path)
+    if _THEME_PATH.search(path) or _AD_SIZE.search(path) or _TRACKER.search(url):
         return True
     for key, values in parse_qs(parts.query).items():
         if key.lower() in _SIZE_PARAM:
