@@ -225,8 +225,9 @@ def site_graphic(url: str, page_url: str) -> bool:
     """A picture of the site, not of the story: a theme's graphics, an ad-sized banner, a tracker, a logo
     named after the site, or a picture the URL asks to be drawn below 100 px (`?resize=40,40`)."""
     parts = urlsplit(url)
-    # "photo-300x250.jpg" is a CMS crop of a photo; "banner_300x250_x.png" is an advert
-    path = re.sub(r"-\d{2,4}x\d{2,4}(?=\.\w+$)", "", parts.path)
+    # "photo-300x250.jpg" is a CMS crop of a photo; "banner_300x250_x.png" and "banner-468x60.gif" are adverts
+    path = re.sub(r"-(\d{2,4})x(\d{2,4})(?=\.\w+$)",
+                  lambda m: "" if int(m.group(1)) < 3 * int(m.group(2)) else m.group(0), parts.path)
     if _THEME_PATH.search(path) or _AD_SIZE.search(path) or _TRACKER.search(url):
         return True
     for key, values in parse_qs(parts.query).items():
