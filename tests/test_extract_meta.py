@@ -656,3 +656,11 @@ def test_a_dateline_set_as_its_own_paragraph_opens_the_first_one():
 )
 def test_site_graphics_are_not_article_pictures(url, graphic):
     assert site_graphic(url, URL) is graphic
+
+
+def test_a_labelled_date_in_the_byline_above_the_headline():
+    html = page(lang="de").replace(
+        '<h1 class="headline">', '<p class="about"><span class="about__block">Von</span> <span class="about__block">'
+        '<a class="author-link" href="/author/anna-beispiel">Anna Beispiel</a></span> <span class="about__block '
+        'about__block--dimmed">publiziert am 25. September 2018</span></p><h1 class="headline">')
+    assert parse_article(html, URL).published_at.date().isoformat() == "2018-09-25"

@@ -310,11 +310,12 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         if first is not None:
             return first
         start = h1_pos if h1_pos is not None else max(0, body_start - 6)
-        # a date line without a telling class, or inside the byline ("Von X publiziert am 25. September 2018");
-        # a day without a time counts only when the metadata states no date at all
+        # a date line without a telling class, or inside the byline ("Von X publiziert am 25. September 2018",
+        # even above the <h1>); a day without a time counts only when the metadata states no date at all
         lines = [(b.text, "") for b in w.blocks[start : max(body_start + 1, start + 8)] if len(b.text) < 120]
         lines += [(_element_text(el), _text_before(el)) for el in w.bylines
                   if low <= w.positions.get(id(el), 0) <= header_end]
+        lines += [(b.text, "") for b in w.blocks[low:start] if len(b.text) < 120 and _PUBLISHED_HINT.search(b.text)]
         for text, prefix in lines:
             pick = next((st for st in dates.find_dates(text, zone, prefix)
                          if st.label != "updated" and (st.has_time or not (pub_m or mod_m))), None)
