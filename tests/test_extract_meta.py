@@ -186,6 +186,7 @@ def test_several_authors_the_metadata_names_only_one_of():
         ("Текст: Венера Ерофеева", ["Венера Ерофеева"], []),
         ("Marcus De Guzman View More Articles", ["Marcus De Guzman"], []),
         ("By Matthew Digby, Minh Do on Monday, November 18th, 2019 at 11:08 a.m.", ["Matthew Digby", "Minh Do"], []),
+        ("Jangan Lewatkan!!!", [], []),  # a promo heading in a byline-classed box
     ],
 )
 def test_byline_strings(byline, authors, agencies):

@@ -194,8 +194,8 @@ def split_byline(raw: str, keep_roles: bool = False) -> list[str]:
 def looks_like_name(name: str) -> bool:
     """Word shapes of a personal name: capitalized words, initials and particles, or a script without case."""
     words = name.split()
-    if not 1 <= len(words) <= 6 or words[0].lower() in _ARTICLES:
-        return False
+    if not 1 <= len(words) <= 6 or words[0].lower() in _ARTICLES or "!" in name or "?" in name:
+        return False  # "Jangan Lewatkan!!!" is a promo heading, not a name
     if len(words) == 1 and words[0].lower().strip(".") in _UI_WORDS:
         return False
     for word in words:
