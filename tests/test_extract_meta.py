@@ -665,3 +665,14 @@ def test_a_labelled_date_in_the_byline_above_the_headline():
         '<a class="author-link" href="/author/anna-beispiel">Anna Beispiel</a></span> <span class="about__block '
         'about__block--dimmed">publiziert am 25. September 2018</span></p><h1 class="headline">')
     assert parse_article(html, URL).published_at.date().isoformat() == "2018-09-25"
+
+
+def test_a_machine_stamp_repeated_as_modification_under_a_wrong_offset_is_no_update():
+    stamps = ld(datePublished="2018-09-10T16:25:36-05:00", dateModified="2018-09-10T16:25:36-05:00")
+    header = '<time class="entry-date published updated" datetime="2018-09-10T11:25:36-05:00">September 10, 2018</time>'
+    a = parse_article(page(head=stamps, header=header), URL)
+    assert a.published_at.isoformat() == "2018-09-10T11:25:36-05:00" and a.updated_at is None
+    later = ld(datePublished="2019-11-19 19:31:39", dateModified="2019-11-19 19:31:39")
+    shown = '<time class="published" datetime="2019-11-18T19:14:00+00:00">Nov 18, 2019 7:14 PM</time>'
+    b = parse_article(page(head=later, header=shown), URL)
+    assert b.updated_at is not None  # a stamp a day later is a real revision

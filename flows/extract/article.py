@@ -335,6 +335,15 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
                 mod_m = [dates.Stamp(m.at.replace(tzinfo=UTC), m.has_time, True, m.label, m.source)
                          if not m.zoned else m for m in mod_m]
                 break
+        # a source whose modification stamp equals its own publication stamp, both a whole number of half hours
+        # from the publication the page shows, is that moment under a wrong offset, not an update
+        # (JSON-LD "16:25:36-05:00" twice beside a visible 11:25:36-05:00)
+        def shifted(st: dates.Stamp) -> bool:
+            gap = abs((st.at - published.at).total_seconds())
+            return 1700 < gap <= 14 * 3600 + 60 and min(gap % 1800, 1800 - gap % 1800) < 60
+
+        mod_m = [dates.Stamp(published.at, m.has_time, True, m.label, m.source) if shifted(m) and any(
+            p.source == m.source and abs((m.at - p.at).total_seconds()) < 60 for p in pub_m) else m for m in mod_m]
     updated = dates.choose(mod_m, visible("updated", True), zone, pub_m)
     if published is None:
         return None, None
