@@ -1,9 +1,11 @@
 """An image's caption and credit, found in the markup around it.
 
-Templates put them in a `<figcaption>` (the credit in a `<cite>`, a `span.credit` or an
-`itemprop=copyrightHolder`), in a caption box beside the image inside a figure-like wrapper, or in a
-short line right after the image ("<div class=media__footer>", "<span class='small gray'>"). When no
-element holds the credit, it is read off the end of the caption text (`images.split_credit`).
+Templates put them in a `<figcaption>` (the credit in a `<cite>`, a `span.credit`, an
+`itemprop=copyrightHolder` or a closing `<small>`), in a caption box beside the image inside a
+figure-like wrapper, in a line after the image or its wrapper ("<div class=media__footer>", an italic
+line under a centred picture), laid over the photo as a credit with the caption beside it, or, for a
+lightbox, in attributes (`<img caption>`, `data-caption`, `data-attrib`). When no element holds the
+credit, it is read off the end of the caption text (`images.split_credit`).
 """
 
 from __future__ import annotations
@@ -44,7 +46,9 @@ def _text(el: Tag | None) -> str:
     return " ".join(el.get_text(" ").split()) if el is not None else ""
 
 
-_BREAKS = frozenset(["br", "p", "div", "li", "figcaption", "span", "cite", "small", "h2", "h3", "h4", "h5", "h6"])
+# elements that start a new line, and elements that do when a class styles them as a box ("span.credit")
+_LINE_TAGS = frozenset(["br", "p", "div", "li", "small", "cite"])
+_BOX_TAGS = frozenset(["figcaption", "span", "h2", "h3", "h4", "h5", "h6"])
 
 
 # parts of a caption box a reader does not read as its text: a "less"/"... more" toggle and the truncated copy
@@ -77,8 +81,7 @@ def _collect(el: Tag, skip: Tag | None, parts: list[str]) -> None:
             if (cls and _NOT_CAPTION_CLS.search(str(cls))) or node.name == "button" or (
                     node.name in ("span", "div", "a") and _COUNTER.match(node.get_text())):
                 continue
-            # a line break, a block, or a styled box ("span.credit") separates words
-            if node.name in ("br", "p", "div", "li", "small", "cite") or (node.name in _BREAKS and cls):
+            if node.name in _LINE_TAGS or (node.name in _BOX_TAGS and cls):  # separate words
                 parts.append(" ")
             _collect(node, skip, parts)
         elif not isinstance(node, Comment):
