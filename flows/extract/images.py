@@ -1,4 +1,4 @@
-"""Images: real URL of lazy images, caption/credit split, de-duplication by a stable URL key."""
+"""Images: the real URL of lazy images, site graphics left out, caption/credit split, de-duplication by a stable key."""
 
 from __future__ import annotations
 
