@@ -133,3 +133,19 @@ def test_live_blog_entries_in_their_own_articles_are_all_the_body():
         head=ld,
     )
     assert texts(html) == entries
+
+
+def test_a_promo_box_with_a_call_to_action_button_is_not_body_text_in_a_short_article():
+    body = ('<div id="detail_news" class="body-paragraph"><p><span class="first-p"><b>Gazette.com - </b></span>'
+            'Night buses return to the eastern districts on Monday after a two-year pause.</p>'
+            '<p>The council says six routes will run every half hour between midnight and five.</p>'
+            '<div class="gtwsub"><p class="gtwsub-text">Know someone who keeps the city moving? Their story deserves '
+            'to be told. Nominate them for our Local Heroes series!</p><a href="/heroes/submit" class="gtwsub-btn">'
+            'Nominate</a></div><p>Tickets cost the same as on day buses, and <a class="btn" href="/fares.pdf">'
+            'Download the fares</a> lists every stop along the six routes.</p></div>')
+    html = ('<!doctype html><html lang="en"><head><title>Night buses return</title></head><body>'
+            f'<h1>Night buses return</h1>{body}<footer>About us</footer></body></html>')
+    texts = [p.text for p in parse_article(html, "https://www.gazette.example/news/1").paragraphs]
+    assert texts[0].startswith("Gazette.com - Night buses return")
+    assert not any("Nominate" in t for t in texts)
+    assert any(t.startswith("Tickets cost the same") for t in texts)

@@ -176,6 +176,7 @@ class Walk:
 
 
 _TOPIC_HINTS = ("tag", "topi", "label", "keyword", "kunci", "schlagw", "etiquet", "themen")
+_BUTTON_CLS = re.compile(r"(?<![a-z])(?:btn|button|cta)(?![a-z])", re.IGNORECASE)
 _PAGE_HINT = re.compile(r"pag(?:e|ing|inat)|halaman", re.IGNORECASE)
 
 
@@ -343,6 +344,8 @@ class _Walker:
                     href = attrs.get("href") or ""
                     if "rel" in attrs or any(h in href for h in _TOPIC_HINTS):
                         self.out.topic_links.append((child, len(self.out.blocks)))
+                    if cls and _BUTTON_CLS.search(cls):
+                        self._promo(child)
                     opening = not self.in_link and not "".join(self.parts).strip()
                     before = self.links
                     self.in_link += 1
@@ -382,6 +385,15 @@ class _Walker:
                 self.walk(child)
             self.flush()
             self.owner = parent_owner
+
+    def _promo(self, button: Tag) -> None:
+        """A short box with a call-to-action button ("Yuk daftarkan ... <a class=btn>Daftarkan</a>") is a
+        promotion: its text is not the article's. A button inside a paragraph marks nothing."""
+        box = button.parent
+        if box is None or box.name not in ("div", "section", "aside", "span") or box.name in ("body", "html"):
+            return
+        if len(" ".join(button.get_text().split())) <= 30 and len(box.get_text()) <= 400:
+            self.out.negative.add(id(box))
 
     # images ----------------------------------------------------------------------------------------
     def _image(self, img: Tag, caption: str | None, alt: str | None, credit: str | None = None,
@@ -455,6 +467,12 @@ def choose_container(w: Walk, root: Tag, live: bool = False) -> Tag:
     # a slightly lower-scoring parent holds the same text plus its neighbours (a lone <p> of a body)
     while best.parent is not None and by_id.get(id(best.parent), 0.0) >= CLIMB * best_score \
             and best.parent.name not in ("body", "html", "[document]"):
+        best = best.parent
+    # a paragraph is never the whole body when prose paragraphs stand beside it
+    if best.name == "p" and best.parent is not None and best.parent.name not in ("body", "html", "[document]") \
+            and id(best.parent) in by_id and any(
+                sib is not best and sib.name == "p" and len(sib.get_text()) >= 80
+                for sib in best.parent.find_all("p", recursive=False, limit=6)):
         best = best.parent
     return best
 
