@@ -175,7 +175,7 @@ class Walk:
     topic_links: list[tuple[Tag, int]] = field(default_factory=list)
 
 
-_TOPIC_HINTS = ("tag", "topi", "label", "keyword", "kunci", "schlagw", "etiquet", "themen")
+_TOPIC_HINT = re.compile(r"tag|topi|label|keyword|kunci|schlagw|etiquet|themen", re.IGNORECASE)
 _BUTTON_CLS = re.compile(r"(?<![a-z])(?:btn|button|cta)(?![a-z])", re.IGNORECASE)
 _PAGE_HINT = re.compile(r"pag(?:e|ing|inat)|halaman", re.IGNORECASE)
 
@@ -342,7 +342,7 @@ class _Walker:
                             self.skip.add(id(sub))
                 if name == "a":
                     href = attrs.get("href") or ""
-                    if "rel" in attrs or any(h in href for h in _TOPIC_HINTS):
+                    if "rel" in attrs or _TOPIC_HINT.search(href):
                         self.out.topic_links.append((child, len(self.out.blocks)))
                     if cls and _BUTTON_CLS.search(cls):
                         self._promo(child)
