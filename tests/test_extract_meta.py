@@ -313,6 +313,7 @@ def test_a_stale_latin1_label_on_utf8_bytes():
         ("Mataram, NTB (ANTARA News) - Sebanyak 29 penerbangan dibatalkan.", "Mataram, NTB"),
         ("Jakarta, CNN Indonesia -- Pemerintah kabupaten meresmikan jembatan.", "Jakarta"),
         ("JAKARTA, KOMPAS.com — Polisi menangkap dua orang.", "Jakarta"),
+        ("Jakarta, CNN IndonesiaOtomotif – Dua produsen mobil membuka pabrik.", "Jakarta"),  # a channel's name
     ],
 )
 def test_datelines(opening, place):

@@ -158,7 +158,10 @@ def dateline(first: str, lead: str = "", outlets: set[str] | None = None) -> tup
     if city in _CITY_STOP or len(city) > 40:
         return None, None
     region = m.group("region")
-    outlet = bool(region and outlets and re.sub(r"\W+", "", region.lower()) in outlets)
+    compact = re.sub(r"\W+", "", region.lower()) if region else ""
+    # the outlet, or one of its channels named after it ("Jakarta, KompasOtomotif –")
+    outlet = bool(compact and outlets and any(compact == o or (len(o) >= 4 and compact.startswith(o))
+                                              for o in outlets))
     if not (m.group("pub1") or m.group("pub2") or m.group("agency") or city.isupper() or outlet):
         return None, None
     if city.isupper():
