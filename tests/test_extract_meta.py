@@ -677,3 +677,9 @@ def test_a_machine_stamp_repeated_as_modification_under_a_wrong_offset_is_no_upd
     shown = '<time class="published" datetime="2019-11-18T19:14:00+00:00">Nov 18, 2019 7:14 PM</time>'
     b = parse_article(page(head=later, header=shown), URL)
     assert b.updated_at is not None  # a stamp a day later is a real revision
+
+
+def test_a_caption_script_reads_the_title_of_an_image_classed_caption():
+    body = ('<div class="field-item"><img class="caption" src="https://cdn.gazette.example/2019/11/night-depot.jpg" '
+            'width="700" height="441" alt="Depot" title="The depot at night. (AFP file photo)"></div>' + BODY)
+    assert _pictures(page(body=body)) == [("The depot at night.", "AFP file photo")]

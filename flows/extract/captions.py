@@ -292,4 +292,8 @@ def _attributes(img: Tag) -> tuple[str | None, str | None]:
         if caption or credit:
             return caption, clean_credit(credit)
         node = node.parent
+    # `<img class="caption" title="...">`: a caption script shows the title under the picture
+    title = img.get("title")
+    if isinstance(title, str) and title.strip() and "caption" in str(img.get("class") or "").lower():
+        return " ".join(title.split()), None
     return None, None
