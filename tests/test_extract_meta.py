@@ -292,6 +292,8 @@ def test_the_cover_and_the_body_picture_in_another_size_folder_are_one_image():
          "Doc. uny.ac.id KOMUNIKA ONLINE"),
         ("President Trump speaks on Twitter about the deal", "President Trump speaks on Twitter about the deal", None),
         ("A hearing on a copyright dispute over the song", "A hearing on a copyright dispute over the song", None),
+        ("Ann Example, ASSOCIATED PRESS", None, "Ann Example, ASSOCIATED PRESS"),  # a line that is only a credit
+        ("Protesters march, AP", "Protesters march, AP", None),
     ],
 )
 def test_credit_split_as_shown(text, caption, credit):

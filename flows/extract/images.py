@@ -48,10 +48,10 @@ _WIRE_TAIL = re.compile(
     r"(?: Photo)?\s*/\s*[^/]{2,60}(?:/[^/]{2,40})?)\s*$"
 )
 # "... Austria. Leonhard Foeger / Reuters file": a photographer and a wire after the caption's last sentence
-_NAME_WIRE_TAIL = re.compile(
-    r"(?<=[.!?\"”])\s+([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*[/,|]\s*(?i:reuters|ap|afp|epa|getty images|"
-    r"bloomberg|associated press|xinhua|antara|anadolu|pool)(?: (?i:file|photo|pool))?)\s*$"
-)
+_NAME_WIRE = (r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*[/,|]\s*(?i:reuters|ap|afp|epa|getty images|"
+              r"bloomberg|associated press|xinhua|antara|anadolu|pool)(?: (?i:file|photo|pool))?")
+_NAME_WIRE_TAIL = re.compile(rf"(?<=[.!?\"”])\s+({_NAME_WIRE})\s*$")
+_NAME_WIRE_ONLY = re.compile(rf"^\s*({_NAME_WIRE})\s*$")  # a line that is only the credit: "Jane Doe, ASSOCIATED PRESS"
 _BRACKET_TAIL = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")  # "... Kabul. [File: Reuters]"
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+")
 # where pictures come from, when a caption line names only that
@@ -131,6 +131,8 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
     m = _SOURCE_ONLY.match(text)
     if m:
         return None, _clean_tail(text)  # "shutterstock", "You Tube - Armand Maulana", "Dok. Pribadi"
+    if _NAME_WIRE_ONLY.match(text):
+        return None, text.strip()
     m = _NAME_WIRE_TAIL.search(text)
     if m and m.start() > 0:
         return _caption_before(text[: m.start()]), m.group(1).strip()
