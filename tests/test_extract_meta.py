@@ -13,6 +13,7 @@ from flows.extract import parse_article
 from flows.extract.authors import read_byline
 from flows.extract.dates import find_dates, find_relative
 from flows.extract.images import site_graphic, split_credit
+from flows.extract.tags import clean_tags
 
 WIB = timezone(timedelta(hours=7))
 CST = timezone(timedelta(hours=-6))
@@ -685,3 +686,18 @@ def test_a_caption_script_reads_the_title_of_an_image_classed_caption():
     body = ('<div class="field-item"><img class="caption" src="https://cdn.gazette.example/2019/11/night-depot.jpg" '
             'width="700" height="441" alt="Depot" title="The depot at night. (AFP file photo)"></div>' + BODY)
     assert _pictures(page(body=body)) == [("The depot at night.", "AFP file photo")]
+
+
+@pytest.mark.parametrize(
+    ("values", "tags"),
+    [
+        (["Elections, Governors", "Impeachment"], ["Elections, Governors", "Impeachment"]),  # one tag with a comma
+        (["Hong Kong,Protest,Asia Pacific"], ["Hong Kong", "Protest", "Asia Pacific"]),  # a list in one value
+        (["US;GLOBAL;MARKETS;Gold"], ["US", "GLOBAL", "MARKETS", "Gold"]),
+        (["a", "b", "c"], []),  # an A-Z index, not tags
+        (["Filed to: innovation", '"', "channel_other", "@hp-top-stories", "猫"], ["innovation", "猫"]),
+        (["Bus Malam", "bus malam", "#Transportasi"], ["Bus Malam", "Transportasi"]),
+    ],
+)
+def test_tag_lists_are_cleaned(values, tags):
+    assert clean_tags(values) == tags

@@ -721,6 +721,7 @@ def parse_article(
         # the list shown wins, unless it is a shortened view of the declared one ("tags--snippet")
         longer = {t.lower() for t in shown} < {t.lower() for t in declared}
         article.tags = declared if longer or not shown else shown
+    article.tags = tagslib.clean_tags(article.tags)
 
     collector = ImageCollector(url)
     for ref in kept:

@@ -122,3 +122,29 @@ def keyword_list(values: list[str], prose: str) -> list[str]:
             continue
         out.append(v)
     return out
+
+
+# a label a tag list prints before its first entry ("Filed to: innovation", "Tags: EV")
+_LABEL = re.compile(r"^(?:filed (?:to|under)|tags?|topics?|topik|label|kata kunci|keywords?|schlagworte?)\s*:\s*",
+                    re.IGNORECASE)
+# a CMS's internal codes: "channel_other", "type_news", "@hp-top-stories"
+_INTERNAL = re.compile(r"^(?:@.*|[a-z0-9]+(?:_[a-z0-9]+)+)$")
+
+
+def clean_tags(values: list[str]) -> list[str]:
+    """Tags as readers know them: a list packed into one value is split (";", or "," when it is the only
+    value: "Elections, Governors" is one of many tags), labels and CMS codes dropped, single characters and
+    punctuation left out, each tag once."""
+    out: list[str] = []
+    seen: set[str] = set()
+    packed = r"\s*[;,]\s*" if len(values) == 1 else r"\s*;\s*"
+    for value in values:
+        parts = re.split(packed, value)
+        for part in parts:
+            tag = _LABEL.sub("", " ".join(part.split())).strip(" #\"'“”")
+            if (len(tag) < 2 and tag.isascii()) or not any(c.isalnum() for c in tag) or _INTERNAL.match(tag):
+                continue
+            if tag.lower() not in seen:
+                seen.add(tag.lower())
+                out.append(tag)
+    return out
