@@ -701,3 +701,10 @@ def test_a_caption_script_reads_the_title_of_an_image_classed_caption():
 )
 def test_tag_lists_are_cleaned(values, tags):
     assert clean_tags(values) == tags
+
+
+def test_a_packed_or_domain_section_is_cleaned():
+    packed = parse_article(page(head='<meta property="article:section" content="game,news,slider">'), URL)
+    assert packed.section == "game"
+    domain = parse_article(page(head='<meta property="article:section" content="gazette.com">'), URL)
+    assert domain.section is None

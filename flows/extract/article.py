@@ -706,7 +706,7 @@ def parse_article(
     article.agencies = agencies
 
     # section and tags
-    article.section, article.subsection = _section(meta, soup, selectors, title, url, w)
+    article.section, article.subsection = (sectionlib.clean(v) for v in _section(meta, soup, selectors, title, url, w))
     if selectors.get("tags"):
         article.tags = _dedupe(_element_text(el) for el in soup.select(selectors["tags"]))
     if not article.tags:

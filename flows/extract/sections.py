@@ -97,3 +97,14 @@ def url_folder(url: str) -> str | None:
             continue
         return low.replace("-", " ")
     return None
+
+
+def clean(name: str | None) -> str | None:
+    """A section as a name: the first of a packed list ("game,news,slider" -> "game"), never a domain
+    ("gizmodo.com") or a mere punctuation."""
+    if not name:
+        return None
+    name = " ".join(re.split(r"\s*[,;|]\s*", name.strip())[0].split())
+    if not any(c.isalnum() for c in name) or re.search(r"\.(?:com|net|org|co|id|in|uk|de|ru)$", name, re.IGNORECASE):
+        return None
+    return name
