@@ -708,3 +708,12 @@ def test_a_packed_or_domain_section_is_cleaned():
     assert packed.section == "game"
     domain = parse_article(page(head='<meta property="article:section" content="gazette.com">'), URL)
     assert domain.section is None
+
+
+def test_a_promotion_picture_and_video_player_chrome_are_not_article_pictures_or_captions():
+    body = (BODY[:300] + '<figure><img src="https://cdn.gazette.example/2019/11/magazine-cover.png"><figcaption>Need '
+            'more buses? Subscribe to our sister title "Transit Monthly" for the latest news.</figcaption></figure>'
+            '<figure><img src="https://cdn.gazette.example/2019/11/night-bus-video-still.jpg"><figcaption>JUST WATCHED '
+            'Night buses return Replay More Videos ... MUST WATCH</figcaption></figure>' + BODY[300:])
+    images = parse_article(page(body=body), URL).images
+    assert [(i.url.rsplit("/", 1)[-1], i.caption) for i in images] == [("night-bus-video-still.jpg", None)]

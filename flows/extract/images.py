@@ -242,7 +242,17 @@ def site_graphic(url: str, page_url: str) -> bool:
     return bool(stem) and stem in (name, name + "logo", "logo" + name)
 
 
+# a video player's chrome read as a caption ("JUST WATCHED ... Replay More Videos ... MUST WATCH")
+_PLAYER_TEXT = re.compile(r"\b(?:just watched|must watch|replay|more videos|play video|video ends in|autoplay)\b",
+                          re.IGNORECASE)
+# a promotion's picture: its caption asks the reader to subscribe, sign up or install something
+PROMO_CAPTION = re.compile(r"\b(?:subscribe|newsletter|sign up|berlangganan|langganan|download (?:our|the) app|"
+                           r"unduh aplikasi)\b", re.IGNORECASE)
+
+
 def _caption_and_credit(caption_text: str | None, credit: str | None) -> tuple[str | None, str | None]:
+    if caption_text and _PLAYER_TEXT.search(caption_text):
+        caption_text = None
     caption, split = split_credit(caption_text)
     element_credit = " ".join(credit.split()).strip("() ") if credit else None
     if element_credit and caption and (label := _LABEL_TAIL.search(caption)):
@@ -268,6 +278,8 @@ class ImageCollector:
         url = urljoin(self.base, url)
         if not url.startswith("http") or (not caption_text and not credit and site_graphic(url, self.base)):
             return
+        if caption_text and PROMO_CAPTION.search(caption_text):
+            return  # "Need more space? Subscribe to our sister title ..."
         caption, credit = _caption_and_credit(caption_text, credit)
         key = stable_key(url)
         existing = self._keys.get(key)
