@@ -246,7 +246,7 @@ def site_graphic(url: str, page_url: str) -> bool:
 _PLAYER_TEXT = re.compile(r"\b(?:just watched|must watch|replay|more videos|play video|video ends in|autoplay)\b",
                           re.IGNORECASE)
 # a promotion's picture: its caption asks the reader to subscribe, sign up or install something
-PROMO_CAPTION = re.compile(r"\b(?:subscribe|newsletter|sign up|berlangganan|langganan|download (?:our|the) app|"
+_PROMO_CAPTION = re.compile(r"\b(?:subscribe|newsletter|sign up|berlangganan|langganan|download (?:our|the) app|"
                            r"unduh aplikasi)\b", re.IGNORECASE)
 
 
@@ -278,7 +278,7 @@ class ImageCollector:
         url = urljoin(self.base, url)
         if not url.startswith("http") or (not caption_text and not credit and site_graphic(url, self.base)):
             return
-        if caption_text and PROMO_CAPTION.search(caption_text):
+        if caption_text and _PROMO_CAPTION.search(caption_text):
             return  # "Need more space? Subscribe to our sister title ..."
         caption, credit = _caption_and_credit(caption_text, credit)
         key = stable_key(url)
