@@ -149,3 +149,21 @@ def test_a_promo_box_with_a_call_to_action_button_is_not_body_text_in_a_short_ar
     assert texts[0].startswith("Gazette.com - Night buses return")
     assert not any("Nominate" in t for t in texts)
     assert any(t.startswith("Tickets cost the same") for t in texts)
+
+
+def test_pruning_jumps_over_unread_elements_keeps_unclosed_ones_and_reads_json_ld_anywhere():
+    from flows.extract.html import prepare
+
+    markup = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "A"}</script></head>'
+        '<body><!-- <p>commented out</p> --><nav><a href="/">Home</a></nav>'
+        '<SCRIPT>var x = "<p>not text</p>";</SCRIPT><p>Kept paragraph.</p>'
+        '<footer><script type="application/ld+json">{"@type": "Organization", "name": "Gazette"}</script>'
+        '<p>Footer text</p></footer><iframe src="/ad"><p>unclosed iframe text</p></body></html>'
+    )
+    prepared = prepare(markup)
+    assert [d["@type"] for d in prepared.jsonld] == ["NewsArticle", "Organization"]
+    assert "Kept paragraph." in prepared.text
+    for gone in ("commented out", "Home", "not text", "Footer text"):
+        assert gone not in prepared.text
+    assert "unclosed iframe text" in prepared.text  # an element left open is not pruned to the end of the page

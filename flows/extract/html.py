@@ -35,11 +35,6 @@ _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b
 _HTML_SIGN = re.compile(r"<(?:!doctype\s+html|html|head|body|title|meta|p|div|article|h1|span|br)\b", re.IGNORECASE)
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
-_PRUNE = re.compile(
-    r"<(style|svg|noscript|template|math|nav|select|button|iframe|aside|footer|object|video|audio|canvas)\b"
-    r"[^>]*>.*?</\1\s*>|<!--.*?-->|<script\b[^>]*>.*?</script\s*>",
-    re.IGNORECASE | re.DOTALL,
-)
 # A picture a lazy loader fills in by script often exists in the markup only as its <noscript> fallback;
 # it is kept as `<img data-noscript>` and read only for a figure that has no other picture.
 _NOSCRIPT_IMG = re.compile(r"<noscript\b[^>]*>\s*(<img\b[^>]*>)\s*(?:</img>\s*)?</noscript\s*>", re.IGNORECASE)
@@ -202,16 +197,64 @@ def _read_script(attrs: str, body: str, prepared: Prepared) -> None:
                 continue
 
 
+_PRUNE_START = re.compile(
+    r"<(?:(script)|(style|svg|noscript|template|math|nav|select|button|iframe|aside|footer|object|video|audio|"
+    r"canvas))\b|<!--",
+    re.IGNORECASE,
+)
+_CLOSERS: dict[str, re.Pattern[str]] = {}
+
+
+def _read_scripts_in(markup: str, prepared: Prepared) -> None:
+    if "ld+json" in markup or "kmklabs" in markup or "LD+JSON" in markup:
+        for m in _SCRIPT.finditer(markup):
+            body = m.group(2)
+            if body and ("ld+json" in m.group(1).lower() or "kmklabs" in body):
+                _read_script(m.group(1), body, prepared)
+
+
+def _prune(text: str, prepared: Prepared) -> str:
+    """The markup without comments and the elements nobody reads (scripts, styles, nav, iframes ...), in one
+    scan that jumps from an opening tag to its closing tag; JSON-LD and KLY data are read from the scripts
+    on the way. An element left open is kept, as a regex would leave it."""
+    out: list[str] = []
+    pos = kept = 0
+    while (m := _PRUNE_START.search(text, pos)) is not None:
+        if m.group(1) is None and m.group(2) is None:  # <!-- comment -->
+            close = text.find("-->", m.end())
+            if close < 0:
+                pos = m.end()
+                continue
+            end = close + 3
+            _read_scripts_in(text[m.end() : close], prepared)
+        else:
+            name = (m.group(1) or m.group(2)).lower()
+            gt = text.find(">", m.end())
+            closer = _CLOSERS.get(name) or _CLOSERS.setdefault(name, re.compile(rf"</{name}\s*>", re.IGNORECASE))
+            close_m = closer.search(text, gt + 1) if gt >= 0 else None
+            if close_m is None:
+                pos = m.end()
+                continue
+            if m.group(1):  # a script: JSON-LD and KLY page data are read before it goes
+                attrs, body = text[m.end() : gt], text[gt + 1 : close_m.start()]
+                if body and ("ld+json" in attrs.lower() or "kmklabs" in body):
+                    _read_script(attrs, body, prepared)
+            else:  # JSON-LD inside a footer, an aside or a noscript still describes the page
+                _read_scripts_in(text[gt + 1 : close_m.start()], prepared)
+            end = close_m.end()
+        out.append(text[kept : m.start()])
+        out.append(" ")
+        kept = pos = end
+    out.append(text[kept:])
+    return "".join(out)
+
+
 def prepare(text: str) -> Prepared:
     """Read scripts, meta, links and title with regexes; return the markup without the parts we skip."""
     prepared = Prepared(text="")
-    for m in _SCRIPT.finditer(text):
-        body = m.group(2)
-        if body and ("ld+json" in m.group(1).lower() or "kmklabs" in body):
-            _read_script(m.group(1), body, prepared)
     if "<noscript" in text or "<NOSCRIPT" in text:
         text = _NOSCRIPT_IMG.sub(lambda m: "<img data-noscript " + m.group(1)[4:], text)
-    pruned = _PRUNE.sub(" ", text)
+    pruned = _prune(text, prepared)
     if not _HTML_SIGN.search(pruned):
         raise PageRejected("not_html", "no HTML markup")
     if _XML_ROOT.match(pruned) and not re.search(r"<html\b", pruned[:5000], re.IGNORECASE):
