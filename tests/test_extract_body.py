@@ -167,3 +167,12 @@ def test_pruning_jumps_over_unread_elements_keeps_unclosed_ones_and_reads_json_l
     for gone in ("commented out", "Home", "not text", "Footer text"):
         assert gone not in prepared.text
     assert "unclosed iframe text" in prepared.text  # an element left open is not pruned to the end of the page
+
+
+def test_a_style_that_hides_an_element_with_quotes_inside_still_hides_it():
+    from flows.extract.html import prepare
+
+    markup = ('<html><body><div style="font-family:\'Arial\'; display: none">Hidden counter</div>'
+              '<p style="color:red" onclick="go()">Shown text.</p></body></html>')
+    text = prepare(markup).text
+    assert '<div hidden>' in text and '<p>Shown text.</p>' in text

@@ -44,13 +44,21 @@ _BLOCK_GAP = re.compile(
     r"form|main|dl|dt|dd|blockquote|br|hr|meta|link)\b[^>]*)>)\s+(?=<)",
     re.IGNORECASE,
 )
-_HIDDEN_STYLE = re.compile(r"""\sstyle\s*=\s*(["'])[^"'>]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)[^"'>]*\1""",
-                           re.IGNORECASE)
+# attributes nothing reads, dropped before parsing; a `style` that hides the element leaves ` hidden` behind
 _NOISE_ATTR = re.compile(
-    r"\s(?:style|on[a-z]+|data-(?:cache-[\w-]+|component[\w-]*|gtm[\w-]*|track[\w-]*|ga[\w-]*))\s*=\s*"
-    r"(?:\"[^\"]*\"|'[^']*')",
+    r"\s(?:(style)|on[a-z]+|data-(?:cache-[\w-]+|component[\w-]*|gtm[\w-]*|track[\w-]*|ga[\w-]*))\s*=\s*"
+    r"(?:\"([^\"]*)\"|'([^']*)')",
     re.IGNORECASE,
 )
+_HIDING = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _noise(m: re.Match[str]) -> str:
+    if m.group(1):
+        value = m.group(2) if m.group(2) is not None else m.group(3)
+        if _HIDING.search(value):
+            return " hidden"
+    return ""
 _XML_ROOT = re.compile(r"\s*<\?xml\b[^>]*>\s*(?:<!--.*?-->\s*)*<(?:rss|feed|urlset|sitemapindex|rdf:RDF)\b",
                        re.IGNORECASE | re.DOTALL)
 _HEAD = re.compile(r"<head\b[^>]*>.*?</head\s*>", re.IGNORECASE | re.DOTALL)
@@ -275,8 +283,7 @@ def prepare(text: str) -> Prepared:
     if lang:
         prepared.html_lang = lang.group(1)
     body = _HEAD.sub(" ", pruned, count=1)
-    body = _HIDDEN_STYLE.sub(" hidden", body)
-    prepared.text = _NOISE_ATTR.sub("", _BLOCK_GAP.sub(r"\1", body))
+    prepared.text = _NOISE_ATTR.sub(_noise, _BLOCK_GAP.sub(r"\1", body))
     return prepared
 
 
