@@ -295,6 +295,9 @@ def test_the_cover_and_the_body_picture_in_another_size_folder_are_one_image():
         ("A hearing on a copyright dispute over the song", "A hearing on a copyright dispute over the song", None),
         ("Ann Example, ASSOCIATED PRESS", None, "Ann Example, ASSOCIATED PRESS"),  # a line that is only a credit
         ("Protesters march, AP", "Protesters march, AP", None),
+        ("Presiden memberikan sambutan. MI/Ramdani", "Presiden memberikan sambutan.", "MI/Ramdani"),
+        ("Warga antre di terminal. KOMPAS.com/Dian Maharani", "Warga antre di terminal.", "KOMPAS.com/Dian Maharani"),
+        ("He said it twice. The End/Start", "He said it twice. The End/Start", None),
     ],
 )
 def test_credit_split_as_shown(text, caption, credit):

@@ -52,6 +52,12 @@ _NAME_WIRE = (r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*[/,|]\s*(?i:reuters
               r"bloomberg|associated press|xinhua|antara|anadolu|pool)(?: (?i:file|photo|pool))?")
 _NAME_WIRE_TAIL = re.compile(rf"(?<=[.!?\"”])\s+({_NAME_WIRE})\s*$")
 _NAME_WIRE_ONLY = re.compile(rf"^\s*({_NAME_WIRE})\s*$")  # a line that is only the credit: "Jane Doe, ASSOCIATED PRESS"
+# an outlet's credit after the caption's last sentence: "... memberikan sambutan. MI/Ramdani",
+# "... di Jakarta. KOMPAS.com/Dian Maharani" (the outlet written with at least two capitals)
+_OUTLET_TAIL = re.compile(
+    r"(?<=[.!?\"”])\s+((?=[A-Za-z0-9.]*[A-Z][A-Za-z0-9.]*[A-Z])[A-Z][A-Za-z0-9.]{1,25}\s*/\s*"
+    r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})\s*$"
+)
 _BRACKET_TAIL = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")  # "... Kabul. [File: Reuters]"
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+")
 # where pictures come from, when a caption line names only that
@@ -145,7 +151,7 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
         if head and _CREDIT_LEAD.search(head):
             return None, _clean_tail(text)  # "Image via Getty Images", "Photo by Reuters"
         return head, _clean_tail(m.group(1))  # "Ilustrasi shutterstock.com"
-    for pattern in (_WIRE_TAIL, _NAME_WIRE_TAIL, _BRACKET_TAIL, _KIND_TAIL):
+    for pattern in (_WIRE_TAIL, _NAME_WIRE_TAIL, _BRACKET_TAIL, _KIND_TAIL, _OUTLET_TAIL):
         m = pattern.search(text)
         if m and m.start() > 0:
             return _caption_before(text[: m.start()]), m.group(1).strip()
