@@ -298,6 +298,7 @@ def test_the_cover_and_the_body_picture_in_another_size_folder_are_one_image():
         ("Presiden memberikan sambutan. MI/Ramdani", "Presiden memberikan sambutan.", "MI/Ramdani"),
         ("Warga antre di terminal. KOMPAS.com/Dian Maharani", "Warga antre di terminal.", "KOMPAS.com/Dian Maharani"),
         ("He said it twice. The End/Start", "He said it twice. The End/Start", None),
+        ("Ilustrasi bus malam (iStockphoto)", "Ilustrasi bus malam", "iStockphoto"),  # a stock agency
     ],
 )
 def test_credit_split_as_shown(text, caption, credit):

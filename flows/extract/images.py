@@ -22,7 +22,8 @@ _KLY_KEY = re.compile(r"(medias/\d+/[^/]+/[^/?#]+)")
 CREDIT_HINT = re.compile(
     r"\b(?:photo|foto|fotografer|image|pic|picture|credit|courtesy|dok|dokumentasi|doc|istimewa|ist|"
     r"file|handout|getty|reuters|ap|afp|antara|epa|xinhua|shutterstock|unsplash|pexels|pool|via|"
-    r"instagram|twitter|youtube|facebook|screenshot|tangkapan layar|sumber|source|ilustrasi|illustration)\b"
+    r"instagram|twitter|youtube|facebook|screenshot|tangkapan layar|sumber|source|ilustrasi|illustration|"
+    r"istock(?:photo)?|freepik|pixabay|dreamstime|123rf|alamy|depositphotos|canva)\b"
     r"|\.(?:com|co\.id|id|net|org)\b|/",
     re.IGNORECASE,
 )
