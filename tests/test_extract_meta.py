@@ -12,7 +12,7 @@ import pytest
 from flows.extract import parse_article
 from flows.extract.authors import read_byline
 from flows.extract.dates import find_dates, find_relative
-from flows.extract.images import site_graphic, split_credit
+from flows.extract.images import site_graphic, split_credit, stable_key
 from flows.extract.tags import clean_tags
 
 WIB = timezone(timedelta(hours=7))
@@ -721,3 +721,46 @@ def test_a_promotion_picture_and_video_player_chrome_are_not_article_pictures_or
             'Night buses return Replay More Videos ... MUST WATCH</figcaption></figure>' + BODY[300:])
     images = parse_article(page(body=body), URL).images
     assert [(i.url.rsplit("/", 1)[-1], i.caption) for i in images] == [("night-bus-video-still.jpg", None)]
+
+
+# --- rules a held-out check on unseen pages asked for (2026-12-01) ----------------------------------------
+def test_sizes_of_one_picture_share_the_folder_that_holds_them():
+    assert stable_key("https://media-cdn.gazette.example/image/gz.1.3919259/640x360?v=1") == \
+        stable_key("https://media-cdn.gazette.example/image/gz.1.3919259/1200x675?v=2")
+    assert stable_key("https://s.gazette.example/photos/01/07/18637072/5/920x920.jpg") == \
+        stable_key("https://s.gazette.example/photos/01/07/18637072/5/rawImage.jpg")
+    assert stable_key("https://cdn.gazette.example/uploads/image/64664479/DSCF2931.0.jpg") == \
+        stable_key("https://cdn.gazette.example/uploads/file/13721811/DSCF2931.jpg")
+    # pictures in one upload or date folder stay apart
+    assert stable_key("https://www.gazette.example/wp-content/uploads/2019/11/1.jpg") != \
+        stable_key("https://www.gazette.example/wp-content/uploads/2019/11/2.jpg")
+    assert stable_key("https://cdn.gazette.example/20191120/640x360.jpg") != \
+        stable_key("https://cdn.gazette.example/20191120/1280x720.jpg")  # a date folder names no picture
+
+
+def test_a_byline_box_named_in_german_and_an_address_in_the_author_meta():
+    head = '<meta name="author" content="GAZETTE ONLINE, Hamburg, Germany">'
+    after = '<div class="dig-autoren">Von Anna Beispiel</div>'
+    html = page(head=head, after=after, lang="de").replace("The Gazette", "Gazette Online")
+    assert parse_article(html, URL).authors == ["Anna Beispiel"]
+
+
+def test_a_naive_time_on_a_german_page_is_central_european_time():
+    header = '<time datetime="2019-05-15 05:28:29">15. Mai 2019, 05:28 Uhr</time>'
+    a = parse_article(page(header=header, lang="de"), URL)
+    assert a.published_at.isoformat() == "2019-05-15T05:28:29+02:00"
+
+
+def test_a_credit_appended_to_the_picture_title_under_a_plain_caption_box():
+    body = (BODY[:300] + '<div class="picBox medium"><a class="overlayLink" href="#"><img src="https://www.gazette.'
+            'example/image/47985084_404.jpg" title="Ann Example (picture-alliance/dpa/L. Schwedes)" alt="Ann Example '
+            '(picture-alliance/dpa/L. Schwedes)"></a><p>Ann Example helped organize the night routes</p></div>'
+            + BODY[300:])
+    assert _pictures(page(body=body)) == [("Ann Example helped organize the night routes",
+                                           "picture-alliance/dpa/L. Schwedes")]
+
+
+def test_a_credit_named_by_its_word_after_a_dash():
+    assert split_credit("El terremoto provocó una emergencia - crédito @alejoeder/X") == (
+        "El terremoto provocó una emergencia", "crédito @alejoeder/X")
+    assert split_credit("Credit card debt rises - Fed says more") == ("Credit card debt rises - Fed says more", None)

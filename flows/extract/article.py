@@ -140,9 +140,16 @@ def default_zone(profile: profiles.Profile | None, tz_hint: str | None, lang: st
     return None
 
 
-# Indonesian pages are read in WIB unless a label says WITA/WIT; the others span one zone each.
+# Indonesian pages are read in WIB unless a label says WITA/WIT; the others span one zone each (German is
+# written in Germany, Austria, Switzerland, Luxembourg and Liechtenstein, which share their clocks all year).
 _COUNTRY_ZONES = {"id": "Asia/Jakarta", "ko": "Asia/Seoul", "kr": "Asia/Seoul", "ja": "Asia/Tokyo",
-                  "jp": "Asia/Tokyo", "th": "Asia/Bangkok", "vi": "Asia/Ho_Chi_Minh", "vn": "Asia/Ho_Chi_Minh"}
+                  "jp": "Asia/Tokyo", "th": "Asia/Bangkok", "vi": "Asia/Ho_Chi_Minh", "vn": "Asia/Ho_Chi_Minh",
+                  "de": "Europe/Berlin", "at": "Europe/Vienna", "ch": "Europe/Zurich", "nl": "Europe/Amsterdam",
+                  "pl": "Europe/Warsaw", "it": "Europe/Rome", "cs": "Europe/Prague", "cz": "Europe/Prague",
+                  "hu": "Europe/Budapest", "ro": "Europe/Bucharest", "el": "Europe/Athens", "gr": "Europe/Athens",
+                  "tr": "Europe/Istanbul", "he": "Asia/Jerusalem", "il": "Asia/Jerusalem", "fi": "Europe/Helsinki",
+                  "da": "Europe/Copenhagen", "dk": "Europe/Copenhagen", "nb": "Europe/Oslo", "no": "Europe/Oslo",
+                  "ms": "Asia/Kuala_Lumpur", "my": "Asia/Kuala_Lumpur", "ph": "Asia/Manila"}
 
 
 def keep_embeds(profile: profiles.Profile | None, lang: str | None, url: str) -> bool:
@@ -663,7 +670,9 @@ def parse_article(
     visible_blob = " ".join([*(t for t in texts), *(_element_text(el) for el in header_els)])
     outlets = _outlets(meta, article.site, url, profile)
     visible = authorlib.read_byline(texts, outlets)
-    entries = meta.author_entries()
+    # "SPIEGEL ONLINE, Hamburg, Germany": the publisher's address in an author field, not people
+    entries = [(name, kind) for name, kind in meta.author_entries()
+               if not (name.count(",") >= 2 and any(authorlib.compact(part) in outlets for part in name.split(",")))]
     from_meta = authorlib.read_byline([name for name, kind in entries if kind != "org"], outlets)
     meta_people = from_meta.people
     meta_agencies = [n for name, _ in entries for n in authorlib.split_byline(name) if authorlib.agency_of(n)]

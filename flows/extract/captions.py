@@ -15,10 +15,11 @@ import re
 from bs4 import NavigableString, Tag
 from bs4.element import Comment
 
-from flows.extract.images import CREDIT_HINT
+from flows.extract.images import CREDIT_HINT, split_credit
 
 _BOX_CLS = re.compile(
-    r"figure|photo|image|(?<![a-z])img|media|picture|foto|gambar|wp-caption|thumb|lead-?art|hero|cover|visual",
+    r"figure|photo|image|(?<![a-z])img|media|picture|(?<![a-z])pic(?:box|-box|_box)?(?![a-z])|foto|gambar|"
+    r"wp-caption|thumb|lead-?art|hero|cover|visual",
     re.IGNORECASE,
 )
 _CAPTION_CLS = re.compile(
@@ -271,7 +272,21 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
                 caption = _CAPTION_LABEL.sub("", caption)
     if caption is None and credit is None:
         caption, credit = _attributes(img)
+    elif credit is None and (caption is None or split_credit(caption)[1] is None):
+        credit = _credit_in_title(img)
     return caption, credit, cap_el
+
+
+def _credit_in_title(img: Tag) -> str | None:
+    """A credit a CMS appends to the picture's title or alt text, when the caption shown has none:
+    `<img title="Tahir Della (picture-alliance/dpa/L. Schwedes)">` under "Tahir Della helped organize ..."."""
+    for attr in ("title", "alt"):
+        value = img.get(attr)
+        if isinstance(value, str) and value.rstrip().endswith((")", "]")):
+            _, credit = split_credit(value)
+            if credit:
+                return credit
+    return None
 
 
 _CAPTION_ATTRS = ("data-caption", "caption", "data-title-caption")

@@ -59,6 +59,11 @@ _OUTLET_TAIL = re.compile(
     r"(?<=[.!?\"”])\s+((?=[A-Za-z0-9.]*[A-Z][A-Za-z0-9.]*[A-Z])[A-Z][A-Za-z0-9.]{1,25}\s*/\s*"
     r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})\s*$"
 )
+# a credit named by its word, after a dash or the last sentence, in the languages of the corpus and beyond
+_WORDED_CREDIT = re.compile(
+    r"(?:\s[-–—|]\s+|(?<=[.!?])\s+)((?i:crédito|créditos|crédit|crediti|credit|credits|fuente|quelle|kredit|"
+    r"photo credit|image credit)\s*:?\s+\S.{1,80})\s*$"
+)
 _BRACKET_TAIL = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")  # "... Kabul. [File: Reuters]"
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+")
 # where pictures come from, when a caption line names only that
@@ -92,8 +97,17 @@ def stable_key(url: str) -> str:
     path = re.sub(r"-\d{2,4}x\d{2,4}(?=\.\w+$)", "", parts.path)  # WordPress size suffix
     path = re.sub(r"/\d{2,4}x\d{2,4}/", "/", path)  # a resize folder in the path
     stem = re.sub(r"\.\w{2,5}$", "", path.rstrip("/").rsplit("/", 1)[-1]).lower()
+    stem = re.sub(r"(?<=[a-z0-9])\.0$", "", stem)  # a processed copy ("DSCF2931.0.jpg" of "DSCF2931.jpg")
     if len(stem) >= 8 and not _GENERIC_STEM.match(stem):
         return stem
+    if _GENERIC_STEM.match(stem):
+        # ".../sz.1.3919259/640x360", ".../18637072/5/rawImage.jpg": the picture is the folder that holds its sizes
+        folder = next((seg for seg in reversed(path.rstrip("/").split("/")[:-1])
+                       if len(seg) >= 6 and sum(c.isdigit() for c in seg) >= 3
+                       and not re.fullmatch(r"(?:19|20)\d{6}", seg)  # a date folder holds many pictures
+                       and not _GENERIC_STEM.match(seg.lower())), None)
+        if folder:
+            return folder.lower()
     if path.count("/") >= 3:  # a deep path names the file; CDN hosts serving it vary
         return path
     return (parts.hostname or "").removeprefix("www.") + path
@@ -143,6 +157,9 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
     m = _NAME_WIRE_TAIL.search(text)
     if m and m.start() > 0:
         return _caption_before(text[: m.start()]), m.group(1).strip()
+    worded = _WORDED_CREDIT.search(text)  # "... del país - crédito @alejoeder/X"
+    if worded and worded.start(1) > 0:
+        return _caption_before(text[: worded.start(1)]), worded.group(1).strip()
     labelled = _CREDIT_LINE.match(text)  # "... movement.’ Photograph: AFP via Getty": the label starts it
     if labelled and labelled.start(1) > 0:
         return _caption_before(text[: labelled.start(1)]), labelled.group(1).strip()
