@@ -764,3 +764,13 @@ def test_a_credit_named_by_its_word_after_a_dash():
     assert split_credit("El terremoto provocó una emergencia - crédito @alejoeder/X") == (
         "El terremoto provocó una emergencia", "crédito @alejoeder/X")
     assert split_credit("Credit card debt rises - Fed says more") == ("Credit card debt rises - Fed says more", None)
+
+
+def test_a_date_and_author_fact_list_beside_the_article():
+    facts = ('<div class="col1"><ul class="smallList"><li><strong>Date</strong> 19.01.2020</li><li><strong>Author'
+             '</strong> Ben Example</li><li><strong>Related Subjects</strong> <a href="/t/berlin">Berlin</a></li>'
+             '</ul></div>')
+    gallery = '<ul><li><div><p>A slide about the depot.</p><p class="author">Author: Other Person (eg)</p></div></li></ul>'
+    a = parse_article(page(body=BODY + gallery, after=facts), URL)
+    assert a.authors == ["Ben Example"]
+    assert a.published_at.date().isoformat() == "2020-01-19"

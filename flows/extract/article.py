@@ -323,6 +323,8 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         lines += [(_element_text(el), _text_before(el)) for el in w.bylines
                   if low <= w.positions.get(id(el), 0) <= header_end]
         lines += [(b.text, "") for b in w.blocks[low:start] if len(b.text) < 120 and _PUBLISHED_HINT.search(b.text)]
+        fact = bylines.fact_value(w.blocks, bylines.DATE_LABELS)  # "<li><strong>Date</strong> 19.01.2020</li>"
+        lines += [(fact, "")] if fact else []
         for text, prefix in lines:
             pick = next((st for st in dates.find_dates(text, zone, prefix)
                          if st.label != "updated" and (st.has_time or not (pub_m or mod_m))), None)
@@ -665,8 +667,9 @@ def parse_article(
     lines = bylines.header_lines([b.text for b in w.blocks[max(0, h1_at) : header_end + 1]]) if h1_at >= 0 else []
     texts = [sel_byline] if sel_byline else []
     texts += bylines.byline_texts(header_els) + lines
-    if not texts:  # a "Penulis / Editor" box under the article
-        texts = bylines.byline_texts(after_els)
+    if not texts:  # a "Date / Author" fact list beside the article, or a "Penulis / Editor" box under it
+        fact = bylines.fact_value(w.blocks, bylines.AUTHOR_LABELS)
+        texts = [fact] if fact else bylines.byline_texts(after_els)
     visible_blob = " ".join([*(t for t in texts), *(_element_text(el) for el in header_els)])
     outlets = _outlets(meta, article.site, url, profile)
     visible = authorlib.read_byline(texts, outlets)

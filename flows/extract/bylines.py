@@ -77,3 +77,21 @@ def byline_texts(elements: list[Tag]) -> list[str]:
 def header_lines(texts: list[str]) -> list[str]:
     """Short lines of the article's header that are bylines by their first word ("By Jane Doe")."""
     return [t for t in texts if len(t) < 120 and _LABEL_START.match(t)]
+
+
+AUTHOR_LABELS = frozenset(["author", "authors", "autor", "autorin", "autoren", "auteur", "auteurs", "autore",
+                           "penulis", "reporter", "writer", "written by", "by"])
+DATE_LABELS = frozenset(["date", "datum", "tanggal", "fecha", "published", "veröffentlicht", "diterbitkan",
+                         "publié le", "publicado"])
+
+
+def fact_value(blocks: list, labels: frozenset[str]) -> str | None:
+    """The value of a labelled fact line ("<li><strong>Author</strong> Ben Knight</li>", "Date 19.01.2020"):
+    a block whose bold opening is one of `labels` and whose remaining text is short."""
+    for block in blocks:
+        lead = block.lead.strip().rstrip(":").strip().lower()
+        if lead in labels and block.text.lower().startswith(block.lead.strip().lower()):
+            value = block.text[len(block.lead.strip()) :].strip(" :\u00a0")
+            if 2 <= len(value) <= 60:
+                return value
+    return None
