@@ -770,7 +770,8 @@ def test_a_date_and_author_fact_list_beside_the_article():
     facts = ('<div class="col1"><ul class="smallList"><li><strong>Date</strong> 19.01.2020</li><li><strong>Author'
              '</strong> Ben Example</li><li><strong>Related Subjects</strong> <a href="/t/berlin">Berlin</a></li>'
              '</ul></div>')
-    gallery = '<ul><li><div><p>A slide about the depot.</p><p class="author">Author: Other Person (eg)</p></div></li></ul>'
+    gallery = ('<ul><li><div><p>A slide about the depot.</p><p class="author">Author: Other Person (eg)</p></div>'
+               '</li></ul>')
     a = parse_article(page(body=BODY + gallery, after=facts), URL)
     assert a.authors == ["Ben Example"]
     assert a.published_at.date().isoformat() == "2020-01-19"
