@@ -775,3 +775,11 @@ def test_a_date_and_author_fact_list_beside_the_article():
     a = parse_article(page(body=BODY + gallery, after=facts), URL)
     assert a.authors == ["Ben Example"]
     assert a.published_at.date().isoformat() == "2020-01-19"
+
+
+def test_a_credit_repeated_at_the_caption_end_and_a_worded_credit_glued_to_its_dash():
+    body = ('<figure><img src="https://cdn.gazette.example/2026/08/night-rescue.jpg"><figcaption>Rescue teams inspect '
+            'the depot. Foto: AFP. <strong>Foto: AFP</strong></figcaption></figure>' + BODY)
+    assert _pictures(page(body=body, lang="es")) == [("Rescue teams inspect the depot.", "Foto: AFP")]
+    assert split_credit("Los departamentos más afectados -crédito Luisa González/REUTERS") == (
+        "Los departamentos más afectados", "crédito Luisa González/REUTERS")

@@ -61,7 +61,7 @@ _OUTLET_TAIL = re.compile(
 )
 # a credit named by its word, after a dash or the last sentence, in the languages of the corpus and beyond
 _WORDED_CREDIT = re.compile(
-    r"(?:\s[-–—|]\s+|(?<=[.!?])\s+)((?i:crédito|créditos|crédit|crediti|credit|credits|fuente|quelle|kredit|"
+    r"(?:\s[-–—|]\s*|(?<=[.!?])\s+)((?i:crédito|créditos|crédit|crediti|credit|credits|fuente|quelle|kredit|"
     r"photo credit|image credit)\s*:?\s+\S.{1,80})\s*$"
 )
 _BRACKET_TAIL = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")  # "... Kabul. [File: Reuters]"
@@ -282,8 +282,9 @@ def _caption_and_credit(caption_text: str | None, credit: str | None) -> tuple[s
     if element_credit and caption and (label := _LABEL_TAIL.search(caption)):
         caption, element_credit = caption[: label.start()].rstrip() or None, f"{label.group(1)} {element_credit}"
     credit = element_credit or split
-    if credit and caption and caption.endswith(credit):
-        caption = caption[: -len(credit)].rstrip(" ,-–(") or None
+    if credit and caption and caption.rstrip(" .").endswith(credit.rstrip(" .")):
+        # the credit repeated at the caption's end ("... su esposa. Foto: AFP." + "<strong>Foto: AFP</strong>")
+        caption = caption.rstrip(" .")[: -len(credit.rstrip(" ."))].rstrip(" ,-–(") or None
     return caption, credit
 
 
