@@ -783,3 +783,17 @@ def test_a_credit_repeated_at_the_caption_end_and_a_worded_credit_glued_to_its_d
     assert _pictures(page(body=body, lang="es")) == [("Rescue teams inspect the depot.", "Foto: AFP")]
     assert split_credit("Los departamentos más afectados -crédito Luisa González/REUTERS") == (
         "Los departamentos más afectados", "crédito Luisa González/REUTERS")
+
+
+def test_a_slide_description_beside_its_picture_and_the_credit_in_the_picture_title():
+    slides = ('<ul class="gallery"><li><div class="teaserImg"><img src="https://www.gazette.example/image/36038592_303'
+              '.jpg" title="Night bus depot, 1902 (picture alliance/dpa/K-D.Gabbert)"></div><div class="teaserContent">'
+              '<div class="tools"></div><h4>Night buses through the years</h4><h2>The first depot</h2><p>The first '
+              'depot opened in 1902 with six horse-drawn night carriages.</p></div></li></ul>')
+    teaser = ('<div class="card"><div class="teaserImg"><img src="https://www.gazette.example/image/99038592_303.jpg">'
+              '</div><div class="teaserText"><h2><a href="/other">Other story</a></h2><p>An excerpt of another '
+              'story about trams.</p></div></div>')
+    pictures = _pictures(page(body=BODY + slides + teaser))
+    assert pictures[0] == ("The first depot opened in 1902 with six horse-drawn night carriages.",
+                           "picture alliance/dpa/K-D.Gabbert")
+    assert all(caption != "An excerpt of another story about trams." for caption, _ in pictures)

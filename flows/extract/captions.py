@@ -182,6 +182,19 @@ def _bare_holder(img: Tag) -> Tag | None:
     return None
 
 
+def _slide_text(holder: Tag) -> Tag | None:
+    """A slideshow's slide: the picture's box is followed by a box of headings and one paragraph, with no
+    links (a teaser card links its headline), and that paragraph describes the picture."""
+    sib = _next_filled(holder)
+    if not isinstance(sib, Tag) or sib.name not in ("div", "figcaption") or sib.find(["img", "a"]) is not None:
+        return None
+    paragraphs = sib.find_all("p", limit=3)
+    if len(paragraphs) != 1 or len(sib.find_all(["h2", "h3", "h4", "h5"], limit=4)) > 3:
+        return None
+    text = _text(paragraphs[0])
+    return paragraphs[0] if 20 <= len(text) <= 700 else None
+
+
 def _next_filled(node: Tag) -> Tag | NavigableString | None:
     """The next sibling that shows something: spacing (`<br>`, `<div><br></div>`, blanks) is passed over."""
     sib = node.next_sibling
@@ -251,7 +264,7 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
             if holder is box:
                 cap_el = _next_line(box.parent) if len(box.parent.find_all("img", limit=3)) <= 2 else None
             else:  # an image-only paragraph: an italic paragraph after it is its caption
-                cap_el = _next_line(holder, italic_p=True)
+                cap_el = _next_line(holder, italic_p=True) or _slide_text(holder)
     credit_el = (_credit_element(cap_el) or _small_tail(cap_el)) if cap_el is not None else None
     if credit_el is None and box is not None:
         credit_el = _credit_element(box, skip=cap_el)
