@@ -797,3 +797,16 @@ def test_a_slide_description_beside_its_picture_and_the_credit_in_the_picture_ti
     assert pictures[0] == ("The first depot opened in 1902 with six horse-drawn night carriages.",
                            "picture alliance/dpa/K-D.Gabbert")
     assert all(caption != "An excerpt of another story about trams." for caption, _ in pictures)
+
+
+def test_a_photograph_credit_in_the_byline_area_is_no_author_and_a_cut_headline_gives_way():
+    header = ('<p class="byline">By Ann Example</p><div class="credit-author">Photograph by Ben Lens, Island '
+              'Restoration Programme</div>')
+    assert parse_article(page(header=header), URL).authors == ["Ann Example"]
+    head = (ld(headline="Night buses return to the eastern districts after a two-year pause for the...")
+            + '<title>Night buses return to the eastern districts after a two-year pause for the winter | Gazette'
+              '</title>')
+    html = page(head=head).replace('<h1 class="headline">Night buses return</h1>', "").replace(
+        "<title>Night buses return | The Gazette</title>", "")
+    assert parse_article(html, URL).title == ("Night buses return to the eastern districts after a two-year pause "
+                                              "for the winter")

@@ -121,10 +121,19 @@ def pick_title(h1s: list[str], meta_titles: list[str], title_tag: str | None, si
     for c in meta_titles:
         cleaned = _strip_site(c, site_names)
         if cleaned:
-            return cleaned
+            return _untruncated(cleaned, [*meta_titles, *([_strip_site(title_tag, site_names)] if title_tag else [])])
     if title_tag:
         return _strip_site(title_tag, site_names)
     return h1s[0] if h1s else None
+
+
+def _untruncated(title: str, others: list[str]) -> str:
+    """A headline cut short ("... for Hong Kong leader...") gives way to a whole one that starts the same."""
+    stem = title.rstrip(".… ").strip()
+    if not title.rstrip().endswith(("...", "…")) or len(stem) < 20:
+        return title
+    return next((o for o in others if o and len(o) > len(stem) and o.startswith(stem)
+                 and not o.rstrip().endswith(("...", "…"))), title)
 
 
 def default_zone(profile: profiles.Profile | None, tz_hint: str | None, lang: str | None, url: str) -> tzinfo | None:

@@ -249,6 +249,10 @@ class Byline:
 _DESK_ENDS = frozenset(["staff", "desk", "team", "bureau", "reports", "editors", "newsroom", "redaksi", "wires"])
 
 
+_PICTURE_CREDIT = re.compile(r"^\s*(?:photo(?:graph)?s?|image|images|picture|pictures|video|illustrations?|graphics?|"
+                             r"foto|fotos|fotografer|bild|bilder)\s*(?:by\b|:|von\b|oleh\b)", re.IGNORECASE)
+
+
 def read_byline(texts: list[str], outlets: set[str]) -> Byline:
     """People, institutions and agencies in byline strings, in order.
 
@@ -259,6 +263,8 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
     seen: set[str] = set()
     person_seen = False
     for raw in texts:
+        if _PICTURE_CREDIT.match(raw):
+            continue  # "Photograph by Ed Marshall": who took a picture, not who wrote the article
         for part in split_byline(raw, keep_roles=True):
             part = part.strip(" ,;:-–—|·•")
             if not part or part.startswith("@") or part.lower() in _UI_WORDS:
