@@ -810,3 +810,14 @@ def test_a_photograph_credit_in_the_byline_area_is_no_author_and_a_cut_headline_
         "<title>Night buses return | The Gazette</title>", "")
     assert parse_article(html, URL).title == ("Night buses return to the eastern districts after a two-year pause "
                                               "for the winter")
+
+
+def test_zones_from_the_language_or_the_country_domain_are_kept_apart():
+    from flows.extract.article import default_zone
+
+    zone = lambda lang, url: str(default_zone(None, None, lang, url))  # noqa: E731
+    assert zone("ms", "https://berita.example.com/a") == "Asia/Kuala_Lumpur"  # Malay
+    assert zone(None, "https://news.example.ms/a") == "None"  # .ms is Montserrat, not Malaysia
+    assert zone(None, "https://news.example.vi/a") == "None"  # .vi is the US Virgin Islands
+    assert zone(None, "https://www.example.de/a") == "Europe/Berlin"
+    assert zone("ko", "https://news.example.co.id/a") == "Asia/Seoul"  # the page's language comes first

@@ -142,23 +142,25 @@ def default_zone(profile: profiles.Profile | None, tz_hint: str | None, lang: st
         z = dates.zone(name)
         if z is not None:
             return z
-    host = urlsplit(url).hostname or ""
-    for code, name in _COUNTRY_ZONES.items():  # languages and country domains with one time zone
-        if lang == code or host.endswith("." + code):
-            return dates.zone(name)
-    return None
+    name = _LANGUAGE_ZONES.get(lang or "") or _DOMAIN_ZONES.get((urlsplit(url).hostname or "").rsplit(".", 1)[-1])
+    return dates.zone(name) if name else None
 
 
-# Indonesian pages are read in WIB unless a label says WITA/WIT; the others span one zone each (German is
-# written in Germany, Austria, Switzerland, Luxembourg and Liechtenstein, which share their clocks all year).
-_COUNTRY_ZONES = {"id": "Asia/Jakarta", "ko": "Asia/Seoul", "kr": "Asia/Seoul", "ja": "Asia/Tokyo",
-                  "jp": "Asia/Tokyo", "th": "Asia/Bangkok", "vi": "Asia/Ho_Chi_Minh", "vn": "Asia/Ho_Chi_Minh",
-                  "de": "Europe/Berlin", "at": "Europe/Vienna", "ch": "Europe/Zurich", "nl": "Europe/Amsterdam",
-                  "pl": "Europe/Warsaw", "it": "Europe/Rome", "cs": "Europe/Prague", "cz": "Europe/Prague",
-                  "hu": "Europe/Budapest", "ro": "Europe/Bucharest", "el": "Europe/Athens", "gr": "Europe/Athens",
-                  "tr": "Europe/Istanbul", "he": "Asia/Jerusalem", "il": "Asia/Jerusalem", "fi": "Europe/Helsinki",
-                  "da": "Europe/Copenhagen", "dk": "Europe/Copenhagen", "nb": "Europe/Oslo", "no": "Europe/Oslo",
-                  "ms": "Asia/Kuala_Lumpur", "my": "Asia/Kuala_Lumpur", "ph": "Asia/Manila"}
+# Languages and country domains whose speakers or country keep one clock (Indonesian pages are read in
+# WIB unless a label says WITA/WIT; German is written in Germany, Austria, Switzerland, Luxembourg and
+# Liechtenstein, which share their clocks all year). Two tables: "ms" is Malay but `.ms` is Montserrat,
+# "vi" is Vietnamese but `.vi` the US Virgin Islands.
+_LANGUAGE_ZONES = {"id": "Asia/Jakarta", "ko": "Asia/Seoul", "ja": "Asia/Tokyo", "th": "Asia/Bangkok",
+                   "vi": "Asia/Ho_Chi_Minh", "de": "Europe/Berlin", "nl": "Europe/Amsterdam", "pl": "Europe/Warsaw",
+                   "it": "Europe/Rome", "cs": "Europe/Prague", "hu": "Europe/Budapest", "ro": "Europe/Bucharest",
+                   "el": "Europe/Athens", "tr": "Europe/Istanbul", "he": "Asia/Jerusalem", "fi": "Europe/Helsinki",
+                   "da": "Europe/Copenhagen", "nb": "Europe/Oslo", "no": "Europe/Oslo", "ms": "Asia/Kuala_Lumpur"}
+_DOMAIN_ZONES = {"id": "Asia/Jakarta", "kr": "Asia/Seoul", "jp": "Asia/Tokyo", "th": "Asia/Bangkok",
+                 "vn": "Asia/Ho_Chi_Minh", "de": "Europe/Berlin", "at": "Europe/Vienna", "ch": "Europe/Zurich",
+                 "nl": "Europe/Amsterdam", "pl": "Europe/Warsaw", "it": "Europe/Rome", "cz": "Europe/Prague",
+                 "hu": "Europe/Budapest", "ro": "Europe/Bucharest", "gr": "Europe/Athens", "tr": "Europe/Istanbul",
+                 "il": "Asia/Jerusalem", "fi": "Europe/Helsinki", "dk": "Europe/Copenhagen", "no": "Europe/Oslo",
+                 "my": "Asia/Kuala_Lumpur", "ph": "Asia/Manila"}
 
 
 def keep_embeds(profile: profiles.Profile | None, lang: str | None, url: str) -> bool:
