@@ -390,7 +390,7 @@ class _Walker:
         """A short box with a call-to-action button ("Yuk daftarkan ... <a class=btn>Daftarkan</a>") is a
         promotion: its text is not the article's. A button inside a paragraph marks nothing."""
         box = button.parent
-        if box is None or box.name not in ("div", "section", "aside", "span") or box.name in ("body", "html"):
+        if box is None or box.name not in ("div", "section", "aside", "span"):
             return
         if len(" ".join(button.get_text().split())) <= 30 and len(box.get_text()) <= 400:
             self.out.negative.add(id(box))

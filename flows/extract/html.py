@@ -59,6 +59,8 @@ def _noise(m: re.Match[str]) -> str:
         if _HIDING.search(value):
             return " hidden"
     return ""
+
+
 _XML_ROOT = re.compile(r"\s*<\?xml\b[^>]*>\s*(?:<!--.*?-->\s*)*<(?:rss|feed|urlset|sitemapindex|rdf:RDF)\b",
                        re.IGNORECASE | re.DOTALL)
 _HEAD = re.compile(r"<head\b[^>]*>.*?</head\s*>", re.IGNORECASE | re.DOTALL)
@@ -213,12 +215,16 @@ _PRUNE_START = re.compile(
 _CLOSERS: dict[str, re.Pattern[str]] = {}
 
 
+def _read_page_data(attrs: str, body: str, prepared: Prepared) -> None:
+    """A script that carries page data (JSON-LD, KLY's page objects) is read; any other is not."""
+    if body and ("ld+json" in attrs.lower() or "kmklabs" in body):
+        _read_script(attrs, body, prepared)
+
+
 def _read_scripts_in(markup: str, prepared: Prepared) -> None:
     if "ld+json" in markup or "kmklabs" in markup or "LD+JSON" in markup:
         for m in _SCRIPT.finditer(markup):
-            body = m.group(2)
-            if body and ("ld+json" in m.group(1).lower() or "kmklabs" in body):
-                _read_script(m.group(1), body, prepared)
+            _read_page_data(m.group(1), m.group(2), prepared)
 
 
 def _prune(text: str, prepared: Prepared) -> str:
@@ -244,9 +250,7 @@ def _prune(text: str, prepared: Prepared) -> str:
                 pos = m.end()
                 continue
             if m.group(1):  # a script: JSON-LD and KLY page data are read before it goes
-                attrs, body = text[m.end() : gt], text[gt + 1 : close_m.start()]
-                if body and ("ld+json" in attrs.lower() or "kmklabs" in body):
-                    _read_script(attrs, body, prepared)
+                _read_page_data(text[m.end() : gt], text[gt + 1 : close_m.start()], prepared)
             else:  # JSON-LD inside a footer, an aside or a noscript still describes the page
                 _read_scripts_in(text[gt + 1 : close_m.start()], prepared)
             end = close_m.end()
