@@ -20,6 +20,7 @@ from flows.extract.body import (
     ImageRef,
     Walk,
     choose_container,
+    class_marker,
     inside,
     negative_between,
     outer_page,
@@ -487,7 +488,7 @@ def _visible_crumbs(w: Walk) -> list[str]:
 
 
 def _section(meta: Meta, soup: BeautifulSoup, selectors: dict[str, str], title: str | None,
-             url: str, w: Walk) -> tuple[str | None, str | None]:
+             url: str, w: Walk, headline: Tag | None) -> tuple[str | None, str | None]:
     """Section and subsection: the profile's selectors, the breadcrumb trail (JSON-LD, then visible),
     the metadata's section, a channel subdomain ("bola.kompas.com" -> "Bola"), a trail that starts at
     "Home", the top menu's highlighted entry, then the URL's first folder."""
@@ -515,7 +516,6 @@ def _section(meta: Meta, soup: BeautifulSoup, selectors: dict[str, str], title: 
         trail = trail[:-1]
     if trail:
         return trail[0], trail[1] if len(trail) > 1 else None
-    headline = next((el for (t, _), el in zip(w.h1, w.h1_tags, strict=True) if title and _similar(t, title)), None)
     return sectionlib.active_menu(soup, headline) or sectionlib.url_folder(url), None
 
 
@@ -729,11 +729,14 @@ def parse_article(
     article.agencies = agencies
 
     # section and tags
-    article.section, article.subsection = (sectionlib.clean(v) for v in _section(meta, soup, selectors, title, url, w))
+    # the article's own <h1>, the one that reads as its title: the section menu sits above it, the tags below
+    headline_at, headline = next(((at, el) for (t, at), el in zip(w.h1, w.h1_tags, strict=True)
+                                  if title and _similar(t, title)), (None, None))
+    article.section, article.subsection = (sectionlib.clean(v)
+                                           for v in _section(meta, soup, selectors, title, url, w, headline))
     if selectors.get("tags"):
         article.tags = _dedupe(_element_text(el) for el in soup.select(selectors["tags"]))
     if not article.tags:
-        headline_at = next((at for t, at in w.h1 if title and _similar(t, title)), None)
         shown = tagslib.visible_tags(w.topic_links, headline_at)
         declared = meta.tags_list()
         marked = soup.find(attrs={"itemprop": "keywords"}) if "keywords" in prepared.text else None
@@ -797,15 +800,11 @@ _IMG_CHROME = re.compile(
 )
 
 
-# "content-header--social-icons-position--simple-navigation" styles a header; it is not a share bar
-_BEM_MODIFIER = re.compile(r"--[\w-]+")
-
-
 def _in_chrome(el: Tag, container: Tag) -> bool:
     """A picture inside the body container that belongs to a widget, not to the article."""
     node: Tag | None = el
     while node is not None and node is not container:
-        if _IMG_CHROME.search(_BEM_MODIFIER.sub("", f"{node.get('class') or ''} {node.get('id') or ''}")):
+        if _IMG_CHROME.search(class_marker(node)):
             return True
         node = node.parent
     return False

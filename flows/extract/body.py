@@ -77,6 +77,15 @@ _BODY_MARK = re.compile(
 )
 
 
+_BEM_MODIFIER = re.compile(r"--[\w-]+")
+
+
+def class_marker(el: Tag) -> str:
+    """An element's classes and id without BEM modifiers: "content-header--social-icons-position" styles a
+    header, it does not make it a share bar."""
+    return _BEM_MODIFIER.sub("", f"{el.get('class') or ''} {el.get('id') or ''}")
+
+
 def _token_verdict(token: str) -> int:
     if "__" in token:  # BEM: the element part names the role ("article-header__authors")
         block, element = token.rsplit("__", 1)

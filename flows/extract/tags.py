@@ -11,6 +11,8 @@ import re
 
 from bs4 import Tag
 
+from flows.extract.body import class_marker
+
 # a link to a topic page: /tag/x, /tags/x, /topik/x, /topic/1033/x, /label/x, /ragam/tag-populer/x.html
 _TAG_PATH = re.compile(
     r"/(?:tags?|topi[ck]s?|topik|labels?|keywords?|kata-?kunci|schlagworte?|etiquetas?|themen|tag-[\w-]+|[\w-]+-tags?)"
@@ -55,7 +57,7 @@ def _site_wide(a: Tag) -> bool:
     node = a.parent
     depth = 0
     while node is not None and node.name not in ("body", "html"):
-        if _SITE_WIDE.search(re.sub(r"--[\w-]+", "", f"{node.get('class') or ''} {node.get('id') or ''}")):
+        if _SITE_WIDE.search(class_marker(node)):
             return True
         if depth < 4:  # a heading just before the list names it
             head = node.find_previous_sibling()
