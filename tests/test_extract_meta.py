@@ -188,6 +188,12 @@ def test_several_authors_the_metadata_names_only_one_of():
         ("Marcus De Guzman View More Articles", ["Marcus De Guzman"], []),
         ("By Matthew Digby, Minh Do on Monday, November 18th, 2019 at 11:08 a.m.", ["Matthew Digby", "Minh Do"], []),
         ("Jangan Lewatkan!!!", [], []),  # a promo heading in a byline-classed box
+        ("The Water Coolest", ["The Water Coolest"], []),  # a newsletter signing as itself
+        ("The Russian and Syrian defense ministries", [], []),  # a claim's source in a fact-check, no signer
+        ("by jdadmin", ["jdadmin"], []),  # the CMS account that posted it
+        ("Dallas Robinson is a freelance writer living in Minneapolis", ["Dallas Robinson"], []),  # an author box
+        ("Letters To The Editor", ["Letters To The Editor"], []),  # a column, not "Letters To The" + a role
+        ("(Agenturen)", ["Agenturen"], ["Agenturen"]),  # several wires, as the page words it
     ],
 )
 def test_byline_strings(byline, authors, agencies):
@@ -209,6 +215,35 @@ def test_a_comment_form_label_is_not_a_byline_and_json_ld_id_references_resolve(
 def test_organisation_authors_in_metadata_only_are_not_bylines():
     html = page(head=ld(author={"@type": "NewsMediaOrganization", "name": "The Gazette"}))
     assert parse_article(html, URL).authors == []
+    # a desk is: it signs the story, where the publisher only owns it
+    assert parse_article(page(head=ld(author="Gazette Metro Bureau")), URL).authors == ["Gazette Metro Bureau"]
+    # a JSON-LD author the CMS left encoded as a string
+    html = page(head=ld(author='{ "@type":"Person", "name":"Ann Example" }'))
+    assert parse_article(html, URL).authors == ["Ann Example"]
+
+
+def test_bylines_in_the_article_footer_are_read_and_the_page_footer_is_not():
+    signed = ('<footer class="article-author"><div class="byline"><span itemprop="author">'
+              '<a href="/authors/gazette-sport/">Gazette Sport</a></span></div>'
+              '<button class="follow-button">Follow</button></footer>')
+    html = page(header=signed)
+    assert parse_article(html, URL).authors == ["Gazette Sport"]
+    wires = ('<footer class="article-footer"><p class="article-meta">(<span class="article-meta-agency">'
+             '<a href="/info/agencies">Agenturen</a></span>) | <span>Stand: 05/08/2019, 5:30</span></p></footer>')
+    a = parse_article(page(after=wires), URL)
+    assert (a.authors, a.agencies) == (["Agenturen"], ["Agenturen"])
+    assert "About us" not in a.body_text  # the site's footer is still left out
+
+
+def test_a_byline_after_the_date_in_a_header_without_h1():
+    html = ('<html lang="pt"><head><title>Frota registra arrombamento | The Gazette</title>'
+            '<meta property="og:site_name" content="The Gazette">'
+            '<meta name="author" content="PMX - Coordenadoria de TI">'
+            '</head><body><div class="col">'
+            '<p class="titulo">Frota registra arrombamento</p><small class="text-muted"><b>05/10/2018</b> - '
+            'Publicado por: Clara Borges - Categoria: <a href="/c/19">Saúde</a></small>'
+            + BODY + "</div></body></html>")
+    assert parse_article(html, URL).authors == ["Clara Borges"]
 
 
 # --- headline -------------------------------------------------------------------------------------------

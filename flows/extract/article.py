@@ -675,7 +675,8 @@ def parse_article(
     low = max(0, h1_at - 3) if h1_at >= 0 else 0
     header_els = [el for el in candidates if low <= positions.get(id(el), 0) <= header_end]
     after_els = [el for el in candidates if positions.get(id(el), 0) > header_end][:4]
-    lines = bylines.header_lines([b.text for b in w.blocks[max(0, h1_at) : header_end + 1]]) if h1_at >= 0 else []
+    top = h1_at if h1_at >= 0 else headline_at  # no <h1>: the block that shows the headline
+    lines = bylines.header_lines([b.text for b in w.blocks[top : header_end + 1]]) if top is not None else []
     texts = [sel_byline] if sel_byline else []
     texts += bylines.byline_texts(header_els) + lines
     if not texts:  # a "Date / Author" fact list beside the article, or a "Penulis / Editor" box under it
@@ -691,6 +692,8 @@ def parse_article(
     meta_people = from_meta.people
     meta_agencies = [n for name, _ in entries for n in authorlib.split_byline(name) if authorlib.agency_of(n)]
     article.authors = authorlib.decide(visible, meta_people, meta_agencies, visible_blob, bool(texts))
+    if not article.authors and not texts:  # signed only in the metadata, by a desk ("News Nation Bureau")
+        article.authors = [name for name, _ in entries if authorlib.is_desk(name)][:1]
     agencies: list[str] = list(visible.agencies)
     if not texts and meta_agencies:  # a wire story the page signs only in its metadata
         agencies += [a for a in (authorlib.agency_of(n) for n in meta_agencies) if a and a not in agencies]

@@ -38,12 +38,18 @@ AGENCIES: dict[str, str] = {
     "anadolu": "Anadolu",
     "ansa": "ANSA",
     "tass": "TASS",
+    # the generic credit for a story put together from several wires, as the page words it
+    "agencies": "Agencies",
+    "agenturen": "Agenturen",
+    "agences": "Agences",
+    "agencias": "Agencias",
     "ria novosti": "RIA Novosti",
     "cna": "CNA",
 }
 _LABEL_WORDS = (
     r"by|oleh|penulis|reporter|wartawan|pewarta|author|autor|autore|auteur|par|von|di|por|door|av|af|"
     r"przez|автор|текст|text|words|written by|words by|story by|posted by|reported by|reporting by|"
+    r"published by|publicado por|publicada por|publié par|diposting oleh|"
     r"laporan wartawan(?: [A-Z][\w.]*)?"
 )
 _PREFIX = re.compile(
@@ -62,6 +68,10 @@ _UI_TAIL = re.compile(
     r"(?:view )?author archive|get author rss feed|rss feed|follow(?: on \w+| me| us)?|biography|bio|"
     r"e-?mail(?: the author)?|contact|profile|see all|all posts|twitter|facebook|instagram|linkedin)\b.*$",
     re.IGNORECASE,
+)
+# an author box's first sentence: "Dallas Robinson is a freelance writer living in Minneapolis"
+_BIO_TAIL = re.compile(
+    r"(?<=\w)\s+(?:is|was|adalah|merupakan|ist|est|es)\s+(?:a|an|the|seorang|ein|eine|un|une|una)\s.*$"
 )
 _WEEKDAY_TAIL = re.compile(
     r"\s+(?:(?:on|at|pada)\s+)?\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
@@ -116,17 +126,30 @@ _ROLE_WORDS = re.compile(
 )
 
 
+# words a name never ends on: "Letters To The Editor" is a column's title, not "Letters To The" + a role
+_DANGLING = frozenset(["the", "to", "of", "for", "and", "a", "an", "from", "with", "de", "des", "du", "der", "die",
+                       "das", "la", "le", "el", "los", "las", "di", "dari", "untuk", "kepada"])
+
+
+def _drop_role_tail(name: str) -> str:
+    cut = _ROLE_TAIL.sub("", name).strip(" ,;:-–—|·•")
+    return name if cut and cut.split()[-1].lower() in _DANGLING else cut
+
+
 def clean_name(raw: str) -> str:
     """The name in one byline part, or "" when the part is only a date, a label or an interface word."""
     name = " ".join(raw.split()).strip(" ,;:-–—|·•")
+    if name.startswith("(") and name.endswith(")") and name.count("(") == 1:
+        name = name[1:-1].strip()  # "(Agenturen)"
     name = _TRAILING_DATE.sub("", name).strip(" ,;:-–—|·•")
     prev = None
     while prev != name:
         prev = name
         name = _PREFIX.sub("", name).strip(" ,;:-–—|·•")
     name = _UI_TAIL.sub("", name).strip(" ,;:-–—|·•")
+    name = _BIO_TAIL.sub("", name)
     name = _WEEKDAY_TAIL.sub("", name).strip(" ,;:-–—|·•")
-    name = _ROLE_TAIL.sub("", name).strip(" ,;:-–—|·•")
+    name = _drop_role_tail(name)
     if name.isupper() and len(name) > 4 and " " in name:
         name = name.title()
     return name
@@ -135,7 +158,8 @@ def clean_name(raw: str) -> str:
 _LABEL = re.compile(r"\b(?:by|oleh|penulis|reporter|pewarta|wartawan|author|written by)\s*:?\s+", re.IGNORECASE)
 _LEADING_WORDS_BY = re.compile(r"^(?:[A-Z][\w-]*\s+){1,2}by\s+")  # "Analysis by …", "Story and photos by …"
 _EDITOR_ONLY = re.compile(r"^(?:editor|redaktur|editing by|foto|photo|fotografer|photographer)\s*:", re.IGNORECASE)
-_OTHER_LABEL = re.compile(r"\s(?:editor|redaktur|foto|photo|fotografer|sumber|source)\s*:", re.IGNORECASE)
+_OTHER_LABEL = re.compile(r"\s(?:editor|redaktur|foto|photo|fotografer|sumber|source|categor(?:y|ia|ie)|kategori|"
+                          r"section|tags?)\s*:", re.IGNORECASE)
 
 
 def _set(text: str) -> frozenset[str]:
@@ -155,6 +179,8 @@ def _strip_role(name: str) -> str:
     if not m:
         return name
     head = name[: m.start()].split()
+    if head and head[-1].lower() in _DANGLING:
+        return ""  # "Letters To The Editor": a column, not a person with a role
     for i, word in enumerate(head):
         if word.lower().strip(".,") in _DESK:
             head = head[:i]
@@ -249,6 +275,16 @@ class Byline:
 _DESK_ENDS = frozenset(["staff", "desk", "team", "bureau", "reports", "editors", "newsroom", "redaksi", "wires"])
 
 
+_HANDLE = re.compile(r"^[a-z][a-z0-9_.]{2,29}$")  # a CMS account signing the post: "jdadmin", "rmb8090"
+_THE = re.compile(r"^The\s+(?=\S)")  # "The Water Coolest", a newsletter signing as itself
+
+
+def is_desk(name: str) -> bool:
+    """A newsroom desk that signs as a whole: "HNN Staff", "News Nation Bureau" (not the publisher itself)."""
+    words = name.split()
+    return 1 < len(words) <= 5 and words[-1].lower() in _DESK_ENDS and looks_like_name(name)
+
+
 _PICTURE_CREDIT = re.compile(r"^\s*(?:photo(?:graph)?s?|image|images|picture|pictures|video|illustrations?|graphics?|"
                              r"foto|fotos|fotografer|bild|bilder)\s*(?:by\b|:|von\b|oleh\b)", re.IGNORECASE)
 
@@ -265,7 +301,8 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
     for raw in texts:
         if _PICTURE_CREDIT.match(raw):
             continue  # "Photograph by Ed Marshall": who took a picture, not who wrote the article
-        for part in split_byline(raw, keep_roles=True):
+        parts = split_byline(raw, keep_roles=True)
+        for part in parts:
             part = part.strip(" ,;:-–—|·•")
             if not part or part.startswith("@") or part.lower() in _UI_WORDS:
                 continue
@@ -284,7 +321,7 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
             if person_seen and (_CREDENTIAL.match(part) or compact(first) in outlets or acronym_led
                                 or " " not in part):
                 continue
-            if part.split()[-1].lower() in _DESK_ENDS and len(part.split()) > 1:
+            if is_desk(part):
                 if part.lower() not in seen:
                     seen.add(part.lower())
                     out.institutions.append(part)  # "HNN Staff", "JERUSALEM POST STAFF": a desk
@@ -302,7 +339,9 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
                 seen.add(key)
                 out.people.append(person)
                 person_seen = True
-            elif part.lower() not in seen and (looks_like_name(part) or _INSTITUTION.search(part)):
+            elif part.lower() not in seen and (looks_like_name(part) or _INSTITUTION.search(part)
+                                               or (len(parts) == 1 and (looks_like_name(_THE.sub("", part))
+                                                                        or _HANDLE.match(part)))):
                 seen.add(part.lower())
                 out.institutions.append(part)  # as written: "HNN Staff", "Telegraph Sport"
     return out

@@ -14,7 +14,7 @@ from bs4 import Tag
 
 _LABEL_START = re.compile(
     r"^(?:(?:[A-Z][\w-]*\s+){1,2}by\b|by|oleh|penulis|reporter|wartawan|pewarta|written by|words by|story by|"
-    r"posted by|author|autor|auteur|"
+    r"posted by|published by|publicado por|publicada por|publié par|diposting oleh|author|autor|auteur|"
     r"par|von|por|door|av|przez|автор|текст|laporan wartawan)\b\s*:?\s*\S",
     re.IGNORECASE,
 )
@@ -74,9 +74,20 @@ def byline_texts(elements: list[Tag]) -> list[str]:
     return [_text(e) for e in _innermost(elements) if len(_text(e)) < _MAX]
 
 
+# a date opening a meta line before its byline: "05/10/2018 - Publicado por: Clarissa Borba - Categoria: …"
+_DATE_LEAD = re.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?:[\s,]+\d{1,2}[:.]\d{2})?\s*[-–|·•]\s*")
+
+
 def header_lines(texts: list[str]) -> list[str]:
-    """Short lines of the article's header that are bylines by their first word ("By Jane Doe")."""
-    return [t for t in texts if len(t) < 120 and _LABEL_START.match(t)]
+    """Short lines of the article's header that are bylines by their first word ("By Jane Doe"), after a
+    leading date if there is one."""
+    out = []
+    for t in texts:
+        lead = _DATE_LEAD.match(t)
+        line = t[lead.end() :] if lead else t
+        if len(line) < 120 and _LABEL_START.match(line):
+            out.append(line)
+    return out
 
 
 AUTHOR_LABELS = frozenset(["author", "authors", "autor", "autorin", "autoren", "auteur", "auteurs", "autore",

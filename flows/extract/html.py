@@ -213,6 +213,11 @@ _PRUNE_START = re.compile(
     re.IGNORECASE,
 )
 _CLOSERS: dict[str, re.Pattern[str]] = {}
+# an article's own footer that signs it ("<footer class=article-author>", "(Agenturen) | Stand: …")
+_SIGNED_FOOTER = re.compile(
+    r"""(?:class|itemprop|rel)\s*=\s*["'][^"']*(?:byline|author|autor|auteur|penulis|agency|agentur)""",
+    re.IGNORECASE,
+)
 
 
 def _read_page_data(attrs: str, body: str, prepared: Prepared) -> None:
@@ -248,6 +253,9 @@ def _prune(text: str, prepared: Prepared) -> str:
             close_m = closer.search(text, gt + 1) if gt >= 0 else None
             if close_m is None:
                 pos = m.end()
+                continue
+            if name == "footer" and close_m.start() - gt < 20_000 and _SIGNED_FOOTER.search(text, gt, close_m.start()):
+                pos = gt + 1  # kept: its byline is read like any other; its scripts and svgs still go
                 continue
             if m.group(1):  # a script: JSON-LD and KLY page data are read before it goes
                 _read_page_data(text[m.end() : gt], text[gt + 1 : close_m.start()], prepared)

@@ -7,6 +7,7 @@ example, a visible headline beats `og:title` when they agree up to a site suffix
 from __future__ import annotations
 
 import html as htmllib
+import json
 import re
 from typing import Any
 
@@ -33,6 +34,14 @@ def _types(node: dict[str, Any]) -> list[str]:
     if isinstance(t, list):
         return [str(x) for x in t]
     return [str(t)] if t else []
+
+
+def _json_in_string(value: str) -> Any:
+    """A JSON object a CMS wrote into a string; the string itself when it is not one."""
+    try:
+        return json.loads(value, strict=False)
+    except (ValueError, RecursionError):
+        return value
 
 
 def _text(value: Any) -> str | None:
@@ -116,6 +125,8 @@ class Meta:
             if value is None:
                 continue
             for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str) and item.lstrip().startswith("{"):
+                    item = _json_in_string(item)  # '{ "@type":"Person", "name":"Alice Wu" }' left encoded
                 if isinstance(item, dict) and not item.get("name") and isinstance(item.get("@id"), str):
                     item = by_id.get(item["@id"], item)
                 name = _text(item)
