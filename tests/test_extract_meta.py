@@ -856,3 +856,28 @@ def test_zones_from_the_language_or_the_country_domain_are_kept_apart():
     assert zone(None, "https://news.example.vi/a") == "None"  # .vi is the US Virgin Islands
     assert zone(None, "https://www.example.de/a") == "Europe/Berlin"
     assert zone("ko", "https://news.example.co.id/a") == "Asia/Seoul"  # the page's language comes first
+
+
+def test_a_column_name_before_the_headline_in_the_h1_is_left_out():
+    html = page(head='<meta property="og:title" content="Letters: Night buses | Bike lanes | Tax dollars">').replace(
+        '<h1 class="headline">Night buses return</h1>',
+        '<h1 class="entry-title"><div class="entry-section"><a href="/opinion/letters/">Letters to the Editor | </a>'
+        '</div><span class="title">Letters: Night buses | Bike lanes | Tax dollars</span></h1>')
+    assert parse_article(html, URL).title == "Letters: Night buses | Bike lanes | Tax dollars"
+
+
+def test_update_stamps_that_contradict_each_other():
+    # the publication reads -08:00 from the visible time; JSON-LD marks the local modification time "Z"
+    header = '<div class="byline">By Ann Example <span class="date">January 16, 2023 at 4:30 p.m.</span></div>'
+    head = (ld(datePublished="2023-01-17T00:30:41Z", dateModified="2023-01-17T03:58:18Z")
+            + '<meta property="article:modified_time" content="2023-01-17T11:58:18+00:00">')
+    a = parse_article(page(head=head, header=header), URL)
+    assert a.published_at == datetime(2023, 1, 17, 0, 30, 41, tzinfo=UTC)
+    assert a.updated_at == datetime(2023, 1, 17, 11, 58, 18, tzinfo=UTC)
+    # a malformed JSON-LD modification before the publication gives way to the meta tag's later one
+    head = (ld(datePublished="2020-01-10T09:00:04Z", dateModified="2020-01-10T00:59:47Z")
+            + '<meta property="article:modified_time" content="2020-01-11T00:59:47+00:00">')
+    assert parse_article(page(head=head), URL).updated_at == datetime(2020, 1, 11, 0, 59, 47, tzinfo=UTC)
+    # every stamp before the publication: a scheduled post, no update
+    head = ld(datePublished="2020-01-10T09:00:04Z", dateModified="2020-01-10T00:59:47Z")
+    assert parse_article(page(head=head), URL).updated_at is None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
@@ -115,7 +115,7 @@ def pick_title(h1s: list[str], meta_titles: list[str], title_tag: str | None, si
         if authorlib.compact(h) in exact:
             return h
     if agreeing:
-        return agreeing[0]
+        return _without_kicker(agreeing[0], meta_titles)
     for h in marked or []:
         if 3 <= len(h) <= 300 and len(h.split()) >= 2 and _strip_site(h, site_names) == h:
             return h
@@ -126,6 +126,15 @@ def pick_title(h1s: list[str], meta_titles: list[str], title_tag: str | None, si
     if title_tag:
         return _strip_site(title_tag, site_names)
     return h1s[0] if h1s else None
+
+
+def _without_kicker(h1: str, meta_titles: list[str]) -> str:
+    """An <h1> that puts its column's name before the headline ("Letters to the Editor | Letters: …") gives
+    the headline the metadata states on its own."""
+    for c in meta_titles:
+        if len(c) >= 15 and len(h1) > len(c) and h1.endswith(c) and h1[: -len(c)].rstrip()[-1:] in "|:–—-/»›":
+            return c
+    return h1
 
 
 def _untruncated(title: str, others: list[str]) -> str:
@@ -365,6 +374,9 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
 
         mod_m = [dates.Stamp(published.at, m.has_time, True, m.label, m.source) if shifted(m) and any(
             p.source == m.source and abs((m.at - p.at).total_seconds()) < 60 for p in pub_m) else m for m in mod_m]
+        mod_m = _local_marked_utc(mod_m, published.at)
+        # a modification stamp before the publication is a template's error; another source may state the update
+        mod_m = [m for m in mod_m if (m.at - published.at).total_seconds() > -60] or mod_m
     updated = dates.choose(mod_m, visible("updated", True), zone, pub_m)
     if published is None:
         return None, None
@@ -374,6 +386,25 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
     ):
         updated = None
     return published.at, updated.at if updated else None
+
+
+def _local_marked_utc(stamps: list[dates.Stamp], published: datetime) -> list[dates.Stamp]:
+    """A "Z" stamp whose wall clock is another source's instant read at the page's offset (the offset its
+    publication time shows) is that local time marked UTC: JSON-LD "03:58:18Z" beside "11:58:18+00:00" on a
+    page whose publication reads -08:00."""
+    off = published.utcoffset()
+    if not off:
+        return stamps
+    local = timezone(off)
+    out = []
+    for m in stamps:
+        if m.zoned and m.has_time and m.at.utcoffset() == timedelta(0) and any(
+                o is not m and o.zoned and abs((o.at - m.at).total_seconds()) >= 1800 and abs(
+                    (o.at.astimezone(local).replace(tzinfo=None) - m.at.replace(tzinfo=None)).total_seconds()) < 60
+                for o in stamps):
+            m = dates.Stamp(m.at.replace(tzinfo=local), m.has_time, True, m.label, m.source)
+        out.append(m)
+    return out
 
 
 _DATELINE_ONLY = re.compile(r"^[A-Z][\w.' -]{1,40},.{0,60}?\s(?:--|—|–|-)\s*$")
