@@ -881,3 +881,17 @@ def test_update_stamps_that_contradict_each_other():
     # every stamp before the publication: a scheduled post, no update
     head = ld(datePublished="2020-01-10T09:00:04Z", dateModified="2020-01-10T00:59:47Z")
     assert parse_article(page(head=head), URL).updated_at is None
+
+
+def test_an_update_note_in_the_text_and_a_reading_time_line():
+    body = ('<p>4 Min Read</p><p>WASHINGTON (Reuters) - The council voted on Tuesday to bring back the night buses '
+            'across the eastern districts after a two-year pause.</p>' + BODY
+            + "<p><em>Update July 3rd, 8:05AM ET: Added the council's statement.</em></p>")
+    head = ld(datePublished="2019-07-03T04:22:07-04:00", dateModified="2019-07-03T04:22:07-04:00")
+    a = parse_article(page(head=head, body=body), URL)
+    assert a.updated_at == datetime(2019, 7, 3, 8, 5, tzinfo=timezone(timedelta(hours=-4)))
+    assert a.paragraphs[0].text.startswith("WASHINGTON (Reuters)")  # "4 Min Read" is page furniture
+    assert (a.dateline, a.agencies) == ("Washington", ["Reuters"])
+    # a note older than the publication is no update
+    html = page(head=ld(datePublished="2019-07-04T04:22:07-04:00"), body=body)
+    assert parse_article(html, URL).updated_at is None

@@ -388,6 +388,27 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
     return published.at, updated.at if updated else None
 
 
+_UPDATE_NOTE = re.compile(r"^\W{0,3}(?:update[ds]?|aktualisierung|aktualisiert|actualización|actualizado|"
+                          r"mise à jour|pembaruan|diperbarui)\b", re.IGNORECASE)
+_YEARLESS = re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
+                       r"(?!\s*,?\s*\d{4})", re.IGNORECASE)
+
+
+def _update_note(paragraphs: list[Paragraph], published: datetime, tz: tzinfo | None) -> datetime | None:
+    """The time of an editor's update note opening or closing the text, when it is after the publication.
+    A note without a year ("July 3rd, 8:05AM ET") is in the publication's year."""
+    for p in [*paragraphs[:2], *paragraphs[-3:]]:
+        if len(p.text) > 400 or not _UPDATE_NOTE.match(p.text):
+            continue
+        head = p.text[:80]
+        if not re.search(r"\b\d{4}\b", head):
+            head = _YEARLESS.sub(lambda m: f"{m.group(1)} {published.year}", head, count=1)
+        stamp = next((st for st in dates.find_dates(head, tz, "Updated") if st.has_time), None)
+        if stamp is not None and 60 <= (stamp.at - published).total_seconds() <= 400 * 86400:
+            return stamp.at
+    return None
+
+
 def _local_marked_utc(stamps: list[dates.Stamp], published: datetime) -> list[dates.Stamp]:
     """A "Z" stamp whose wall clock is another source's instant read at the page's offset (the offset its
     publication time shows) is that local time marked UTC: JSON-LD "03:58:18Z" beside "11:58:18+00:00" on a
@@ -698,6 +719,8 @@ def parse_article(
     if tz is not None:  # UTC instants are shown in the page's zone; explicit local offsets stay as written
         published, updated = (d.astimezone(tz) if d is not None and not d.utcoffset() else d
                                for d in (published, updated))
+    if updated is None and published is not None:  # "Update July 3rd, 8:05AM ET: Added …" in the text
+        updated = _update_note(paragraphs, published, tz)
     article.published_at, article.updated_at = published, updated
 
     # authors: the visible byline of the article's header, checked against JSON-LD/meta

@@ -45,6 +45,9 @@ _WHOLE = re.compile(
     r"more|next|previous|prev|top|back|menu|home|tags?|topics?|advertisement|advert|ad|loading\W*|"
     r"like this|like loading\W*)\s*[:.]?|"
     r"https?://\S+|"  # a bare URL
+    # reading time: "4 Min Read", "Lesezeit: 3 Min.", "Lectura: 5 min", "2 menit baca", "5 minute read"
+    r"(?:(?:reading time|lesezeit|lectura|temps de lecture|waktu baca)\s*:?\s*)?(?:ca\.\s*)?\d{1,3}\s*"
+    r"(?:min(?:ute)?s?\.?|minuten|menit)(?:\s*(?:read|reading|lesezeit|de lectura|de lecture|baca|bacaan))?|"
     # a caption that ended up in the text flow
     r".{0,200}\((?:image|photo|picture|pic|foto|gambar|credit|source|sumber)\s*:[^()]{1,60}\)"
     r")$",
