@@ -895,3 +895,19 @@ def test_an_update_note_in_the_text_and_a_reading_time_line():
     # a note older than the publication is no update
     html = page(head=ld(datePublished="2019-07-04T04:22:07-04:00"), body=body)
     assert parse_article(html, URL).updated_at is None
+
+
+def test_a_caption_beside_a_link_that_only_frames_the_picture():
+    figure = ('<div class="art-img art-img--medium"><a class="art-img__frame"><picture><img '
+              'src="https://www.gazette.example/files/bus-depot.jpg" width="885" height="600" alt="The depot">'
+              '</picture></a><div class="art-img__copy"><div class="art-img__copy__text">The depot at dawn, '
+              'before the first night bus leaves.</div><div class="art-img__copy__author">Photograph by '
+              '<span>Ann Lens, Gazette</span></div></div></div>')
+    a = parse_article(page(body=BODY + figure + BODY), URL)
+    assert [(i.caption, i.credit) for i in a.images] == [
+        ("The depot at dawn, before the first night bus leaves.", "Photograph by Ann Lens, Gazette")]
+    # a frame beside a share bar keeps no caption
+    shared = ('<div class="hero-img"><a class="hero-img__frame"><img src="https://www.gazette.example/files/d.jpg" '
+              'width="885" height="600"></a><div class="share"><a href="/s/fb">Facebook</a> <a href="/s/tw">Twitter'
+              '</a></div></div>')
+    assert [i.caption for i in parse_article(page(body=BODY + shared + BODY), URL).images] == [None]

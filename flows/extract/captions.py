@@ -113,11 +113,21 @@ def _box(img: Tag) -> Tag | None:
             break
         if node.name == "figure":
             return node
-        if boxed is None and _BOX_CLS.search(_cls(node)) and len(_text(node)) <= _MAX_BOX_TEXT \
-                and _pictures(node) <= 2:
+        # a box that only frames the picture gives way to the one that holds its caption
+        if (boxed is None or (not _text(boxed) and _caption_holder(node))) and _BOX_CLS.search(_cls(node)) \
+                and len(_text(node)) <= _MAX_BOX_TEXT and _pictures(node) <= 2:
             boxed = node
         node = node.parent
     return boxed
+
+
+def _caption_holder(node: Tag) -> bool:
+    """Text beside a picture that reads as its caption: no headline, not mostly links (share bars, author
+    cards, "Browse All Posts")."""
+    text = _text(node)
+    if not text or node.find(["h1", "h2", "h3", "time", "button"]) is not None:
+        return False
+    return sum(len(_text(a)) for a in node.find_all("a")) <= 0.3 * len(text)
 
 
 def _credit_element(scope: Tag, skip: Tag | None = None) -> Tag | None:
