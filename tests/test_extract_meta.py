@@ -911,3 +911,17 @@ def test_a_caption_beside_a_link_that_only_frames_the_picture():
               'width="885" height="600"></a><div class="share"><a href="/s/fb">Facebook</a> <a href="/s/tw">Twitter'
               '</a></div></div>')
     assert [i.caption for i in parse_article(page(body=BODY + shared + BODY), URL).images] == [None]
+
+
+def test_a_korean_opening_bracket_signs_the_article_and_date_lines_in_other_languages_are_not_text():
+    body = ("<p>기사입력 :[ 2019-11-19 15:24 ]</p><p>[가제트미디어=김민수의 교통이야기] 심야버스가 동부 지역에 다시 "
+            "다니게 되었다. 시의회는 화요일 이 안건을 통과시켰다.</p>" + BODY)
+    a = parse_article(page(body=body, lang="ko"), URL)
+    assert a.authors == ["김민수"]
+    assert a.paragraphs[0].text.startswith("[가제트미디어=")  # the date line is not body text
+    from flows.extract.boilerplate import is_date_line
+    assert is_date_line("Stand: 05/08/2019, 5:30") and is_date_line("입력 2019.11.19 10:20 | 수정 2019.11.19 11:00")
+    assert not is_date_line("10 tips for 2019")
+    from flows.extract.bylines import opening_credit
+    assert opening_credit("[서울=뉴시스] 홍길동 기자 = 서울시가") == "홍길동"
+    assert opening_credit("[사진=연합뉴스] 서울") is None  # a picture credit, not a writer

@@ -758,6 +758,10 @@ def parse_article(
         signature = authorlib.read_byline([name for role, name in staff if role == "signature"][-1:], outlets)
         article.authors = signature.people or signature.institutions[:1]
         agencies += [a for a in signature.agencies if a not in agencies]
+    if not article.authors:  # "[엔터미디어=정덕현의 이슈공감] …": the opening bracket signs a Korean article
+        credit = next((c for p in paragraphs[:3] if p.kind == "paragraph" and (c := bylines.opening_credit(p.text))),
+                      None)
+        article.authors = [credit] if credit else []
     staff = [(role, name) for role, name in staff if role != "signature"]
     article.contributors = [Contributor(name=a, role="author") for a in article.authors
                             if authorlib.is_person(a)]

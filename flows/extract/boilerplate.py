@@ -179,8 +179,10 @@ _DATE_WORDS = re.compile(
     r"on|at|pada|pukul|jam|am|pm|a\.m\.|p\.m\.|wib|wita|wit|utc|gmt|[ecmp][sd]t|et|pt|"
     r"mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
     r"senin|selasa|rabu|kamis|jumat|sabtu|minggu|ago|yang lalu|lalu|jam|menit|hours?|minutes?|days?|"
-    r"views?|dilihat|dibaca|kali|reads?|comments?|komentar)\b|"
-    r"\b[ap]\.m\.|\d+|[,.:|/()\-–—]",
+    r"views?|dilihat|dibaca|kali|reads?|comments?|komentar|"
+    r"stand|aktualisiert|veröffentlicht|uhr|publicado|actualizado|publié|"
+    r"기사입력|입력|수정|승인|등록|발행|최종수정)\b|"
+    r"\b[ap]\.m\.|\d+|[,.:|/()\[\]\-–—]",
     re.IGNORECASE,
 )
 

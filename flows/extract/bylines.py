@@ -106,3 +106,21 @@ def fact_value(blocks: list, labels: frozenset[str]) -> str | None:
             if 2 <= len(value) <= 60:
                 return value
     return None
+
+
+# Korean newsrooms sign the opening bracket: "[엔터미디어=정덕현의 이슈공감]" (a column), "[서울=뉴시스] 홍길동 기자 =",
+# "[OSEN=김철수 기자]"; a name is two to four syllables before "의" (of) or "기자" (reporter)
+_KO_OPENING = re.compile(r"^\s*\[[^\]=]{1,20}=([^\]]{1,40})\]\s*([^=]{0,30}=)?")
+_KO_NAME = re.compile(r"([가-힣]{2,4})(?:의\s|\s*기자)")
+
+
+def opening_credit(text: str) -> str | None:
+    """The writer a Korean opening bracket credits, or None."""
+    m = _KO_OPENING.match(text)
+    if not m:
+        return None
+    for part in (m.group(1), m.group(2) or ""):
+        name = _KO_NAME.search(part)
+        if name:
+            return name.group(1)
+    return None
