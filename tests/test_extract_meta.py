@@ -696,10 +696,17 @@ def test_a_dateline_set_as_its_own_paragraph_opens_the_first_one():
         ("https://cdn.gazette.example/hubfs/mail_banner_300x250_expo2018.png", True),
         ("https://cdn.gazette.example/2019/11/night-bus-crowd-300x250.jpg", False),
         ("https://cdn.gazette.example/photos/2019/11/19/night-bus.jpg?w=1200", False),
+        ("https://www.gazette.example/img/pages/article/opengraph_default.png", True),  # the site's stand-in
+        ("https://cdn.gazette.example/photos/2019/11/default-route-map.jpg", False),
     ],
 )
 def test_site_graphics_are_not_article_pictures(url, graphic):
     assert site_graphic(url, URL) is graphic
+
+
+def test_the_sites_stand_in_share_picture_is_no_cover():
+    head = '<meta property="og:image" content="https://www.gazette.example/img/pages/article/opengraph_default.png">'
+    assert parse_article(page(head=head), URL).images == []
 
 
 def test_a_labelled_date_in_the_byline_above_the_headline():

@@ -244,6 +244,8 @@ _AD_SIZE = re.compile(r"(?<!\d)(?:468x60|728x90|300x250|160x600|970x250|970x90|3
 _TRACKER = re.compile(r"scorecardresearch|doubleclick|google-analytics|googletagmanager|quantserve|"
                       r"facebook\.com/tr\b|/pixel[/?.]|[?&]noscript=1", re.IGNORECASE)
 _THEME_PATH = re.compile(r"/(?:wp-content/)?themes/|/assets/(?:img|images|icons)/", re.IGNORECASE)
+# the picture a site shares when a story has none: "opengraph_default.png", "share-fallback.jpg", "no-image.png"
+_STAND_IN = re.compile(r"(?:^|[-_])(?:default|fallback|placeholder|no-?image|noimage|sharing_snippet)(?:[-_]|$)")
 _SIZE_PARAM = frozenset(["w", "h", "width", "height", "resize", "fit", "size", "s"])
 
 
@@ -261,7 +263,10 @@ def site_graphic(url: str, page_url: str) -> bool:
             sizes = [int(n) for n in re.findall(r"\d+", values[0])[:2]]
             if sizes and min(sizes) < 100 and len(values[0]) <= 12:
                 return True
-    stem = re.sub(r"[^a-z0-9]", "", parts.path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower())
+    file_name = parts.path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    if _STAND_IN.search(file_name):
+        return True
+    stem = re.sub(r"[^a-z0-9]", "", file_name)
     name = re.sub(r"[^a-z0-9]", "", (urlsplit(page_url).hostname or "").removeprefix("www.").split(".")[0])
     return bool(stem) and stem in (name, name + "logo", "logo" + name)
 
@@ -343,7 +348,7 @@ class ImageCollector:
         if existing is not None:
             existing.is_cover = True
             return
-        if not any(i.is_cover for i in self.images):
-            image = Image(url=url, is_cover=True)
+        if not any(i.is_cover for i in self.images) and not site_graphic(url, self.base):
+            image = Image(url=url, is_cover=True)  # not the site's stand-in ("opengraph_default.png") or logo
             self._keys[stable_key(url)] = image
             self.images.insert(0, image)
