@@ -245,7 +245,10 @@ _TRACKER = re.compile(r"scorecardresearch|doubleclick|google-analytics|googletag
                       r"facebook\.com/tr\b|/pixel[/?.]|[?&]noscript=1", re.IGNORECASE)
 _THEME_PATH = re.compile(r"/(?:wp-content/)?themes/|/assets/(?:img|images|icons)/", re.IGNORECASE)
 # the picture a site shares when a story has none: "opengraph_default.png", "share-fallback.jpg", "no-image.png"
-_STAND_IN = re.compile(r"(?:^|[-_])(?:default|fallback|placeholder|no-?image|noimage|sharing_snippet)(?:[-_]|$)")
+_STAND_IN = re.compile(
+    r"^(?:(?:og|opengraph|share|sharing|social|fb|facebook|twitter|article|site|thumb|image|img)[-_]?)*"
+    r"(?:default|fallback|placeholder|no-?image|noimage)(?:[-_]?(?:image|img|og|share|thumb|thumbnail|\d+))*$"
+)
 _SIZE_PARAM = frozenset(["w", "h", "width", "height", "resize", "fit", "size", "s"])
 
 
