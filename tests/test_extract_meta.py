@@ -194,6 +194,8 @@ def test_several_authors_the_metadata_names_only_one_of():
         ("Dallas Robinson is a freelance writer living in Minneapolis", ["Dallas Robinson"], []),  # an author box
         ("Letters To The Editor", ["Letters To The Editor"], []),  # a column, not "Letters To The" + a role
         ("(Agenturen)", ["Agenturen"], ["Agenturen"]),  # several wires, as the page words it
+        ("Gastbeitrag von Henrike Lobe und Dora Nüssler", ["Henrike Lobe", "Dora Nüssler"], []),
+        ("Gazette.de GmbH", ["Gazette.de GmbH"], []),  # a company, not a person
     ],
 )
 def test_byline_strings(byline, authors, agencies):
@@ -932,3 +934,11 @@ def test_a_korean_opening_bracket_signs_the_article_and_date_lines_in_other_lang
     from flows.extract.bylines import opening_credit
     assert opening_credit("[서울=뉴시스] 홍길동 기자 = 서울시가") == "홍길동"
     assert opening_credit("[사진=연합뉴스] 서울") is None  # a picture credit, not a writer
+
+
+def test_a_dateline_with_a_slash_names_its_wire_and_a_publisher_address_in_the_author_meta_is_no_person():
+    body = ("<p>Frankfurt/Main (dpa) - Der Stadtrat hat am Dienstag beschlossen, die Nachtbusse in den östlichen "
+            "Bezirken wieder fahren zu lassen.</p>" + BODY)
+    head = '<meta name="author" content="Gazette.de GmbH, Munich, Germany">'
+    a = parse_article(page(head=head, body=body, lang="de"), URL)
+    assert (a.dateline, a.agencies, a.authors) == ("Frankfurt/Main", ["dpa"], [])

@@ -741,7 +741,8 @@ def parse_article(
     visible = authorlib.read_byline(texts, outlets)
     # "SPIEGEL ONLINE, Hamburg, Germany": the publisher's address in an author field, not people
     entries = [(name, kind) for name, kind in meta.author_entries()
-               if not (name.count(",") >= 2 and any(authorlib.compact(part) in outlets for part in name.split(",")))]
+               if not (name.count(",") >= 2 and any(authorlib.compact(part) in outlets or authorlib.is_institution(part)
+                                                    for part in name.split(",")))]
     from_meta = authorlib.read_byline([name for name, kind in entries if kind != "org"], outlets)
     meta_people = from_meta.people
     meta_agencies = [n for name, _ in entries for n in authorlib.split_byline(name) if authorlib.agency_of(n)]

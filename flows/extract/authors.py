@@ -86,7 +86,8 @@ _SPLIT = re.compile(
 # degrees and credentials after a name: "Rachael Link, MS", "Ilana Muhlstein, MS, RDN"
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Esq\.?|Dr\.?|Psy\.?D\.?|Ed\.?D\.?)$")
 _INSTITUTION = re.compile(
-    r"(\.(?:com|co\.id|id|net|org|co\.uk|tv)\b|\b(?:news|redaksi|tim|team|staff|desk|newsroom|media|online|"
+    r"(\w\.(?:[a-z]{2}|com|net|org|info|co\.[a-z]{2})\b|\b(?:gmbh|ag|inc|ltd|llc|corp|plc|s\.a\.|"
+    r"news|redaksi|tim|team|staff|desk|newsroom|media|online|"
     r"editorial|editors?|admin|contributor|kontributor|reporters?|bureau|wire|wires|sport|sports|press|"
     r"tribun\w*|kompas\w*|detik\w*|liputan6)\b)",
     re.IGNORECASE,
@@ -156,7 +157,8 @@ def clean_name(raw: str) -> str:
 
 
 _LABEL = re.compile(r"\b(?:by|oleh|penulis|reporter|pewarta|wartawan|author|written by)\s*:?\s+", re.IGNORECASE)
-_LEADING_WORDS_BY = re.compile(r"^(?:[A-Z][\w-]*\s+){1,2}by\s+")  # "Analysis by …", "Story and photos by …"
+# "Analysis by …", "Story and photos by …", "Gastbeitrag von …", "Une tribune par …"
+_LEADING_WORDS_BY = re.compile(r"^(?:[A-Z][\w-]*\s+){1,2}(?:by|von|par|por|door|oleh)\s+")
 _EDITOR_ONLY = re.compile(r"^(?:editor|redaktur|editing by|foto|photo|fotografer|photographer)\s*:", re.IGNORECASE)
 _OTHER_LABEL = re.compile(r"\s(?:editor|redaktur|foto|photo|fotografer|sumber|source|categor(?:y|ia|ie)|kategori|"
                           r"section|tags?)\s*:", re.IGNORECASE)
@@ -234,6 +236,11 @@ def looks_like_name(name: str) -> bool:
         if core.lower() not in _PARTICLES:
             return False
     return True
+
+
+def is_institution(name: str) -> bool:
+    """A company, outlet or desk by its words: "Süddeutsche.de GmbH", "Tribun Network", "HNN Staff"."""
+    return bool(_INSTITUTION.search(name))
 
 
 def is_person(name: str) -> bool:

@@ -117,7 +117,7 @@ def staff_pairs(text: str) -> list[tuple[str, str]]:
 
 _DATELINE = re.compile(
     r"^(?:(?P<pub1>[\w.]+\.(?i:com|co\.id|id|net|org|co))\s*,\s*)?"
-    r"(?P<city>[A-Z][A-Za-z'’.]+(?:[ -][A-Z][A-Za-z'’.]+){0,3})"
+    r"(?P<city>[A-Z][A-Za-z'’.]+(?:[ /-][A-Z][A-Za-z'’.]+){0,3})"
     r"(?:\s*,\s*(?P<pub2>[\w.]+\.(?:com|co\.id|id|net)))?"
     r"(?:\s*,\s*(?P<region>[A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){0,2}))?"  # ", Province" or the outlet ", CNN Indonesia"
     r"(?:\s*,\s*\d{1,2}\s+\w+\s+\d{4})?"  # ", 23 Februari 2016"
