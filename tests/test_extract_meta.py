@@ -780,6 +780,32 @@ def test_sizes_of_one_picture_share_the_folder_that_holds_them():
         stable_key("https://www.gazette.example/wp-content/uploads/2019/11/2.jpg")
     assert stable_key("https://cdn.gazette.example/20191120/640x360.jpg") != \
         stable_key("https://cdn.gazette.example/20191120/1280x720.jpg")  # a date folder names no picture
+    # a short word under the folder of sizes; a rendition's hash after the name
+    assert stable_key("https://media-cdn.gazette.example/image/gz.1.4006527/1200x675/kopie.jpg?v=1") == \
+        stable_key("https://media-cdn.gazette.example/image/gz.1.4006527/640x360?v=2")
+    proxied = "https://img.gazette.example/bound/1200x1200/_www_/imgs/18/2/A192528_large_Depot-86e317e6b44fd5cf.jpeg"
+    assert stable_key(proxied) == stable_key("https://www.gazette.example/imgs/18/2/A192528_large_Depot-ae8b2233f0b52e59.jpeg")
+    assert stable_key("https://www.gazette.example/imgs/18/2/100-57b35ce9391a88cc.png") != \
+        stable_key("https://www.gazette.example/imgs/18/2/100-0d0675399857994b.png")  # no name left: apart
+
+
+def test_rendition_json_in_a_lazy_attribute_and_a_top_picture_under_an_h2_headline():
+    from bs4 import BeautifulSoup
+
+    from flows.extract.images import image_url
+    img = BeautifulSoup('<img data-src=\'{"default":{"load":"defer","src":"//img.gazette.example/entityid/BBWXAUT.img'
+                        '?h=450&amp;w=799"}}\'>', "lxml").img
+    assert image_url(img, URL) == "https://img.gazette.example/entityid/BBWXAUT.img?h=450&w=799"
+    header = ('<h2 class="article-header__title" itemprop="headline">Night buses return</h2>'
+              '<figure class="article-image"><img src="https://www.gazette.example/imgs/18/2/depot-at-dawn.jpg">'
+              '<figcaption><p class="source">(Bild:&nbsp;Gazette)</p></figcaption></figure>'
+              '<time datetime="2019-06-20T07:30:00">20.06.2019</time>'
+              '<figure><img src="https://www.gazette.example/imgs/18/3/bus-stop.jpg"><figcaption>A stop. Bild:'
+              '</figcaption></figure>')
+    html = page(header=header).replace('<h1 class="headline">Night buses return</h1>', "")
+    images = parse_article(html, URL).images
+    assert [(i.url.rsplit("/", 1)[-1], i.credit) for i in images] == [
+        ("depot-at-dawn.jpg", "Bild: Gazette"), ("bus-stop.jpg", None)]  # an empty credit label is no credit
 
 
 def test_a_byline_box_named_in_german_and_an_address_in_the_author_meta():

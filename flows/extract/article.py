@@ -659,7 +659,11 @@ def parse_article(
     if selectors.get("subheading"):
         heading_ids = {id(el) for el in soup.select(selectors["subheading"])}
     # the article's pictures: in the body, or between the headline and the body (the top image)
-    h1_pos = w.h1[0][1] if w.h1 else None
+    headline_at = None
+    if not w.h1 and title:  # a headline in a div or an <h2> ("div.judul-konten"): its block anchors the header
+        key = authorlib.compact(title)
+        headline_at = next((b.index for b in w.blocks[:body_start + 1] if authorlib.compact(b.text) == key), None)
+    h1_pos = w.h1[0][1] if w.h1 else headline_at
     kept: list[ImageRef] = []
     caption_ids: set[int] = set()
     page_site = site_of(url)
@@ -710,10 +714,6 @@ def parse_article(
         if "itemprop" in prepared.text else []
     w.dates = [el for el in w.dates if positions.get(id(el), 0) <= body_end]
     tz = default_zone(profile, timezone, article.language, url) or tz
-    headline_at = None
-    if not w.h1 and title:  # a headline in a div ("div.judul-konten"): its block anchors the header
-        key = authorlib.compact(title)
-        headline_at = next((b.index for b in w.blocks[:body_start + 1] if authorlib.compact(b.text) == key), None)
     published, updated = _dates(meta, w, soup, selectors, tz, body_start, header_end, microdata, headline_at,
                                 fetched_at, body_end)
     if tz is not None:  # UTC instants are shown in the page's zone; explicit local offsets stay as written

@@ -244,7 +244,12 @@ def clean_credit(text: str | None) -> str | None:
     while len(text) > 2 and text[0] + text[-1] in ("()", "[]"):
         text = text[1:-1].strip()
     text = text.strip(" |-–—")
-    return text if text and text not in ("©",) else None
+    return text if text and text not in ("©",) and not _BARE_LABEL.match(text) else None
+
+
+# a credit label with nothing after it ("Bild:", "Foto:"): the template's slot, left empty
+_BARE_LABEL = re.compile(r"^(?:bild|bilder|foto|fotos|photo|photos|image|images|credit|credits|quelle|source|sumber|"
+                         r"copyright|©)\s*:?$", re.IGNORECASE)
 
 
 def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:

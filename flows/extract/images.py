@@ -84,6 +84,9 @@ _GENERIC_STEM = re.compile(r"^(?:image|img|photo|picture|file|original|default|s
                            r"index|main|full|raw\w*|\d{1,4}x\d{0,4}|\d{1,6})$", re.IGNORECASE)
 
 
+_RENDITION_HASH = re.compile(r"[-_](?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,32}$")
+
+
 def stable_key(url: str) -> str:
     """The part of an image URL that does not change across CDN resizes: a distinctive file name
     ("20160223photo_2-7" in both `/big/` and `/ori/`), else the path without size folders."""
@@ -98,9 +101,14 @@ def stable_key(url: str) -> str:
     path = re.sub(r"/\d{2,4}x\d{2,4}/", "/", path)  # a resize folder in the path
     stem = re.sub(r"\.\w{2,5}$", "", path.rstrip("/").rsplit("/", 1)[-1]).lower()
     stem = re.sub(r"(?<=[a-z0-9])\.0$", "", stem)  # a processed copy ("DSCF2931.0.jpg" of "DSCF2931.jpg")
+    # a rendition's hash after the name ("A192528_large_Audi-3-700-86e317e6b44fd5cf" and "…-ae8b2233f0b52e59")
+    unhashed = _RENDITION_HASH.sub("", stem)
+    if len(unhashed) >= 8 and not _GENERIC_STEM.match(unhashed) and re.search(r"[a-z]{3}", unhashed):
+        stem = unhashed
     if len(stem) >= 8 and not _GENERIC_STEM.match(stem):
         return stem
-    if _GENERIC_STEM.match(stem):
+    # a short word ("kopie.jpg", "rawImage.jpg") under a folder of sizes names no picture: the folder does
+    if _GENERIC_STEM.match(stem) or (len(stem) < 8 and not any(c.isdigit() for c in stem)):
         # ".../sz.1.3919259/640x360", ".../18637072/5/rawImage.jpg": the picture is the folder that holds its sizes
         folder = next((seg for seg in reversed(path.rstrip("/").split("/")[:-1])
                        if len(seg) >= 6 and sum(c.isdigit() for c in seg) >= 3
@@ -191,6 +199,9 @@ def images_credit_line(text: str) -> str | None:
     return " ".join(found[-1].split()) if found else None
 
 
+_JSON_SRC = re.compile(r'"(?:src|url)"\s*:\s*"([^"]+)"')
+
+
 def image_url(img: Tag, base: str) -> str | None:
     """The real image URL: a lazy-loading attribute first (`src` is then a placeholder or a blurred
     preview), then `src`, then the largest `srcset` entry."""
@@ -210,6 +221,9 @@ def image_url(img: Tag, base: str) -> str | None:
                 candidates.append(best)
     for url in candidates:
         url = url.strip()
+        if url.startswith("{"):  # a script's JSON of renditions ('{"default":{"src":"//img…"}}'): its first src
+            m = _JSON_SRC.search(url)
+            url = m.group(1).replace("\\/", "/") if m else ""
         if url and not url.startswith("data:") and urlsplit(urljoin(base, url)).path.strip("/"):
             return urljoin(base, url)  # "/" or "" is a placeholder a script fills in, not a picture
     return None
