@@ -176,3 +176,23 @@ def test_a_style_that_hides_an_element_with_quotes_inside_still_hides_it():
               '<p style="color:red" onclick="go()">Shown text.</p></body></html>')
     text = prepare(markup).text
     assert '<div hidden>' in text and '<p>Shown text.</p>' in text
+
+
+def test_an_endless_page_stops_at_the_next_story_and_its_pictures():
+    story = (f'<p>{PROSE}</p><p>{PROSE} The vote was close.</p><img src="https://gazette.example/up/2024/bus.jpg" '
+             'width="800" height="450">')
+    nxt = ('<div class="next-up"><a href="/news/other-story"><img src="https://gazette.example/up/2024/next.jpg" '
+           'width="600" height="375"></a></div>'
+           '<div class="post-add-box"><h1 class="post-title left">Tram depot opens its doors to the public</h1>'
+           f'<p>{PROSE.replace("night bus", "tram")}</p><img src="https://gazette.example/up/2024/tram.jpg" '
+           'width="800" height="450"></div>')
+    html = ('<!doctype html><html><head><title>Headline here | The Gazette</title>'
+            '<meta property="og:image" content="https://s0.gazette.example/i/blank.jpg"></head><body>'
+            '<article><h1 class="post-title left entry-title">Headline here</h1>'
+            f'<div class="post-body">{story}{nxt}</div></article></body></html>')
+    a = parse_article(html, "https://gazette.example/news/2024/headline-here")
+    assert len(a.paragraphs) == 2 and "tram" not in a.body_text
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["bus.jpg"]  # no teaser, next story or blank cover
+    # an <h1> a writer used as a sub-heading keeps the text after it
+    html = page(f'<div class="post-body"><p>{PROSE}</p><h1>What riders say</h1><p>{PROSE} Riders agree.</p></div>')
+    assert texts(html)[-1].endswith("Riders agree.")

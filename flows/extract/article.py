@@ -655,6 +655,19 @@ def parse_article(
     marked = [t for (t, pos), el in zip(w.h1, w.h1_tags, strict=True) if pos <= body_end and _marked_headline(el)]
     title = sel_title or pick_title(h1s, meta.titles(), meta.title_tag, site_names, marked)
 
+    # an endless page appends the next story under its own <h1>, after the article's headline <h1>
+    next_story = None
+    headline_cls = w.h1_tags[0].get("class") if w.h1 else None
+    if title and headline_cls and _similar(w.h1[0][0], title) and not from_profile:
+        # the template repeats its headline class, unlinked (a teaser links its headline); an <h1> a writer
+        # set as a sub-heading has a class of its own
+        next_story = next((pos for (t, pos), el in zip(w.h1[1:], w.h1_tags[1:], strict=True)
+                           if pos > body_start and len(t.split()) >= 3 and not _similar(t, title)
+                           and _same_template(el.get("class"), headline_cls) and el.find("a") is None), None)
+        if next_story is not None:
+            body_blocks = [b for b in body_blocks if b.index < next_story]
+            body_end = body_blocks[-1].index if body_blocks else body_end
+
     heading_ids: set[int] = set()
     if selectors.get("subheading"):
         heading_ids = {id(el) for el in soup.select(selectors["subheading"])}
@@ -668,6 +681,8 @@ def parse_article(
     caption_ids: set[int] = set()
     page_site = site_of(url)
     for ref in w.images:
+        if next_story is not None and ref.position > next_story:
+            break  # a picture of the next story
         container = inside(ref.element, container_ids)
         if container is not None and _in_chrome(ref.element, container):
             continue  # a related-story thumbnail, an author's head shot, a share button
@@ -857,9 +872,15 @@ def _in_comments(el: Tag) -> bool:
 _IMG_CHROME = re.compile(
     r"related|recommend|popular|populer|trending|sidebar|share|sharing|social|comment|author|avatar|profile|"
     r"(?<![a-z])bio(?![a-z])|newsletter|promo|advert|sponsor|outbrain|taboola|mgid|more-?stories|read-?more|"
-    r"baca-?juga|terkait|(?<![a-z])nav|menu",
+    r"baca-?juga|terkait|(?<![a-z])nav|menu|(?:next|prev|previous)-?(?:post|story|stories|article|up)|up-?next",
     re.IGNORECASE,
 )
+
+
+def _same_template(cls: str | None, headline_cls: str) -> bool:
+    """Two headline classes from one template: "post-title left" and "post-title left entry-title"."""
+    a, b = set((cls or "").split()), set(headline_cls.split())
+    return bool(a) and (a <= b or b <= a)
 
 
 def _in_chrome(el: Tag, container: Tag) -> bool:

@@ -261,7 +261,7 @@ _THEME_PATH = re.compile(r"/(?:wp-content/)?themes/|/assets/(?:img|images|icons)
 # the picture a site shares when a story has none: "opengraph_default.png", "share-fallback.jpg", "no-image.png"
 _STAND_IN = re.compile(
     r"^(?:(?:og|opengraph|share|sharing|social|fb|facebook|twitter|article|site|thumb|image|img)[-_]?)*"
-    r"(?:default|fallback|placeholder|no-?image|noimage)(?:[-_]?(?:image|img|og|share|thumb|thumbnail|\d+))*$"
+    r"(?:default|fallback|placeholder|blank|no-?image|noimage)(?:[-_]?(?:image|img|og|share|thumb|thumbnail|\d+))*$"
 )
 _SIZE_PARAM = frozenset(["w", "h", "width", "height", "resize", "fit", "size", "s"])
 
