@@ -968,3 +968,11 @@ def test_a_dateline_with_a_slash_names_its_wire_and_a_publisher_address_in_the_a
     head = '<meta name="author" content="Gazette.de GmbH, Munich, Germany">'
     a = parse_article(page(head=head, body=body, lang="de"), URL)
     assert (a.dateline, a.agencies, a.authors) == ("Frankfurt/Main", ["dpa"], [])
+
+
+def test_a_marked_headline_may_end_in_a_dash_clause():
+    head = '<meta property="og:title" content="Night bus debate » Gazette Blogs - Science blogs">'
+    html = page(head=head).replace(
+        '<h1 class="headline">Night buses return</h1>',
+        '<h1>BLOG: The Transit Column</h1><h1 class="entry-title">Why the night buses came back – a rider’s view</h1>')
+    assert parse_article(html, URL).title == "Why the night buses came back – a rider’s view"

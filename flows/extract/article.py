@@ -55,8 +55,9 @@ def _similar(a: str, b: str) -> bool:
     return len(ta & tb) / len(ta | tb) >= 0.6
 
 
-def _strip_site(title: str, site_names: list[str]) -> str:
-    """The title without a site name before or after a separator ("Headline | Site", "Site: Headline")."""
+def _strip_site(title: str, site_names: list[str], short_labels: bool = True) -> str:
+    """The title without a site name before or after a separator ("Headline | Site", "Site: Headline");
+    with `short_labels`, also without a short label after a long title ("Headline - Blogs")."""
     names = {authorlib.compact(n) for n in site_names if n}
     names |= {authorlib.compact(n.split(".")[0]) for n in site_names if n and "." in n}
     names.discard("")
@@ -70,7 +71,8 @@ def _strip_site(title: str, site_names: list[str]) -> str:
     for m in reversed(seps):  # cut trailing parts that name the site (or are a short label after a long title)
         last = title[m.end() : end]
         first_len = len(title[start : m.start()].split())
-        if is_site(last) or (len(last.split()) <= 3 < first_len and m is seps[-1] and end == len(title)):
+        if is_site(last) or (short_labels and len(last.split()) <= 3 < first_len and m is seps[-1]
+                             and end == len(title)):
             end = m.start()
         else:
             break
@@ -117,7 +119,8 @@ def pick_title(h1s: list[str], meta_titles: list[str], title_tag: str | None, si
     if agreeing:
         return _without_kicker(agreeing[0], meta_titles)
     for h in marked or []:
-        if 3 <= len(h) <= 300 and len(h.split()) >= 2 and _strip_site(h, site_names) == h:
+        # a headline the template marks may end in a dash clause ("… – medial produziert"); only a site name goes
+        if 3 <= len(h) <= 300 and len(h.split()) >= 2 and _strip_site(h, site_names, short_labels=False) == h:
             return h
     for c in meta_titles:
         cleaned = _strip_site(c, site_names)
