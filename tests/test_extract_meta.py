@@ -977,3 +977,14 @@ def test_a_marked_headline_may_end_in_a_dash_clause():
         '<h1 class="entry-title">Why the night buses came back – a rider’s view</h1>').replace(
         '<a href="/">The Gazette</a>', '<h1><a href="/">BLOG: The Transit Column</a></h1>')
     assert parse_article(html, URL).title == "Why the night buses came back – a rider’s view"
+
+
+def test_a_credit_span_told_by_its_label_beside_the_caption_span():
+    figure = ('<figure class="figure"><div class="embed"><img class="figure__image" alt="The depot" '
+              'data-src="//media.gazette.example/lw800/depot_17178384.jpg"></div><figcaption>'
+              '<p class="figure__caption"><span class="mr10">The depot will house forty night buses.</span>'
+              '<span>Credit: Ann Lens/Gazette</span>'
+              '</p></figcaption></figure>')
+    a = parse_article(page(body=figure + BODY), URL)
+    assert [(i.caption, i.credit) for i in a.images] == [("The depot will house forty night buses.",
+                                                          "Credit: Ann Lens/Gazette")]

@@ -131,15 +131,25 @@ def _caption_holder(node: Tag) -> bool:
 
 
 def _credit_element(scope: Tag, skip: Tag | None = None) -> Tag | None:
+    """The element that holds the credit: named so by its tag, class or microdata, or a part of the caption
+    whose text opens with a credit label ("<span>Credit: Ou Dongqu/Xinhua</span>" after the caption's span)."""
+    whole = len(_text(scope))
     for el in scope.find_all(True):
         if skip is not None and (el is skip or skip in el.parents):
             continue
         if el.name == "img":
             continue
         named = el.name == "cite" or el.get("itemprop") in _CREDIT_PROPS or _CREDIT_CLS.search(_cls(el))
-        if named and 0 < len(_text(el)) <= 160:
+        text = _text(el)
+        if not named and el.name in ("span", "small", "p", "div", "em", "i") and len(text) < whole:
+            named = bool(_LABEL_OPENING.match(text))
+        if named and 0 < len(text) <= 160:
             return el
     return None
+
+
+_LABEL_OPENING = re.compile(r"^(?:credits?|photo(?:graph)?s?|foto|fotos|bild|bilder|image|picture|quelle|fuente|"
+                            r"crédito|crédit|sumber|kredit)\s*(?::|by\b|von\b|oleh\b)\s*\S", re.IGNORECASE)
 
 
 def _small_tail(caption: Tag) -> Tag | None:
