@@ -988,3 +988,13 @@ def test_a_credit_span_told_by_its_label_beside_the_caption_span():
     a = parse_article(page(body=figure + BODY), URL)
     assert [(i.caption, i.credit) for i in a.images] == [("The depot will house forty night buses.",
                                                           "Credit: Ann Lens/Gazette")]
+
+
+def test_a_date_and_time_set_apart_by_a_bar_or_um_and_a_utc_mark_on_the_local_time():
+    got = find_dates("08.03.2016 | 15:30 Uhr", None, "")
+    assert got and got[0].has_time and (got[0].at.hour, got[0].at.minute) == (15, 30)
+    assert find_dates("08.03.2016 um 15:30 Uhr", None, "")[0].has_time
+    # WordPress before 5.3 marked the local time "+00:00"; the line a German reader sees says 15:30
+    header = '<time datetime="2016-03-08T15:30:55+00:00" itemprop="datePublished">08.03.2016 | 15:30 Uhr</time>'
+    a = parse_article(page(header=header, lang="de"), "https://www.gazette.example.de/2016/03/08/nachtbusse")
+    assert a.published_at == datetime(2016, 3, 8, 14, 30, 55, tzinfo=UTC)

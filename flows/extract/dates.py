@@ -97,9 +97,10 @@ _MDY_TEXT = re.compile(
     rf"(?:[\s,|\-–—/·•]*(?:at)?\s*{_TIME_RE})?\s*{_ZONE_RE}?",
     re.IGNORECASE,
 )
-# "23/8/2021 17:33 WIB", "16-02-2016 09:10"
+# "23/8/2021 17:33 WIB", "16-02-2016 09:10", "08.03.2016 | 15:30 Uhr"
 _DMY_NUM = re.compile(
-    rf"\b(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}})\)?(?:[\s,]*(?:pukul|jam|at)?\s*{_TIME_RE})?\s*{_ZONE_RE}?",
+    rf"\b(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}})\)?(?:[\s,|\-–—·•]*(?:pukul|jam|at|um|à|alle|a las|om|kl\.)?\s*"
+    rf"{_TIME_RE})?\s*{_ZONE_RE}?",
     re.IGNORECASE,
 )
 _ISO_NUM = re.compile(
