@@ -998,3 +998,20 @@ def test_a_date_and_time_set_apart_by_a_bar_or_um_and_a_utc_mark_on_the_local_ti
     header = '<time datetime="2016-03-08T15:30:55+00:00" itemprop="datePublished">08.03.2016 | 15:30 Uhr</time>'
     a = parse_article(page(header=header, lang="de"), "https://www.gazette.example.de/2016/03/08/nachtbusse")
     assert a.published_at == datetime(2016, 3, 8, 14, 30, 55, tzinfo=UTC)
+
+
+def test_a_gallery_kept_whole_only_in_its_noscript_fallback_and_a_logo_share_picture():
+    thumbs = "".join(
+        f'<figure><a href="https://pics.gazette.example/1/8/{n}-1080.jpg"><img src="https://pics.gazette.example/1/8/'
+        f'{n}-1080.jpg" width="280" height="187" alt="Night bus"></a><figcaption>Night bus {n}</figcaption></figure>'
+        for n in range(1, 5))
+    gallery = ('<figure class="gallery"><ol><li><figure class="gallery__figure"><img src="https://pics.gazette.example/'
+               '1/8/1-1080.jpg" width="289" height="473" alt="Night bus"></figure></li></ol>'
+               '<div class="gallery-current">Picture 1 of 4</div></figure>'
+               f'<noscript><div class="text-asset"><figure class="thumbs thumbs--4">{thumbs}</figure></div></noscript>')
+    head = '<meta property="og:image" content="https://www.gazette.example/img/gazette_fb_logo.jpg">'
+    a = parse_article(page(head=head, body=BODY[:400] + gallery + BODY[400:]), URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["1-1080.jpg", "2-1080.jpg", "3-1080.jpg", "4-1080.jpg"]
+    # a <noscript> notice is no gallery: its text stays out
+    notice = "<noscript><p>Please enable JavaScript to see the comments.</p><img src='https://t.example/p.gif'></noscript>"
+    assert "enable JavaScript" not in parse_article(page(body=BODY + notice), URL).body_text

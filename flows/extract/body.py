@@ -305,7 +305,10 @@ class _Walker:
             if name in ("figure", "picture") or (name == "div" and ("wp-caption" in cls or (
                     _PHOTO_BOX.search(cls) and child.find("img") is not None and len(child.get_text()) < 500))
                     and child.find(HEADING_TAGS) is None):
-                self._figure(child)
+                if name == "figure" and child.find("figure") is not None:
+                    self.walk(child)  # a group of figures ("<figure class=thumbs><figure>…"): each is one picture
+                else:
+                    self._figure(child)
                 continue
             if name == "figcaption":
                 continue

@@ -38,6 +38,19 @@ _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.D
 # A picture a lazy loader fills in by script often exists in the markup only as its <noscript> fallback;
 # it is kept as `<img data-noscript>` and read only for a figure that has no other picture.
 _NOSCRIPT_IMG = re.compile(r"<noscript\b[^>]*>\s*(<img\b[^>]*>)\s*(?:</img>\s*)?</noscript\s*>", re.IGNORECASE)
+# A gallery a script builds slide by slide can keep all its pictures only in a <noscript> fallback: that block is
+# read like a <div> when it holds several pictures and little else (captions, no "enable JavaScript" notice).
+_NOSCRIPT_BLOCK = re.compile(r"<noscript\b[^>]*>(.*?)</noscript\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _noscript_gallery(m: re.Match[str]) -> str:
+    inner = m.group(1)
+    pictures = len(re.findall(r"<img\b", inner, re.IGNORECASE))
+    if pictures < 2 or re.search(r"<(?:iframe|script|form)\b", inner, re.IGNORECASE):
+        return m.group(0)
+    words = len(re.sub(r"<[^>]+>", " ", inner).split())
+    return f"<div data-noscript-gallery>{inner}</div>" if words <= 12 * pictures else m.group(0)
+
 # Whitespace-only text between block-level tags becomes a node BeautifulSoup pays for and we never read.
 _BLOCK_GAP = re.compile(
     r"(<(?:/?(?:div|p|ul|ol|li|table|tbody|thead|tr|td|th|section|article|header|figure|figcaption|h[1-6]|"
@@ -274,6 +287,7 @@ def prepare(text: str) -> Prepared:
     prepared = Prepared(text="")
     if "<noscript" in text or "<NOSCRIPT" in text:
         text = _NOSCRIPT_IMG.sub(lambda m: "<img data-noscript " + m.group(1)[4:], text)
+        text = _NOSCRIPT_BLOCK.sub(_noscript_gallery, text)
     pruned = _prune(text, prepared)
     if not _HTML_SIGN.search(pruned):
         raise PageRejected("not_html", "no HTML markup")

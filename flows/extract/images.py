@@ -263,6 +263,16 @@ _STAND_IN = re.compile(
     r"^(?:(?:og|opengraph|share|sharing|social|fb|facebook|twitter|article|site|thumb|image|img)[-_]?)*"
     r"(?:default|fallback|placeholder|blank|no-?image|noimage)(?:[-_]?(?:image|img|og|share|thumb|thumbnail|\d+))*$"
 )
+# words beside "logo" in the name of a share picture that is the site's logo ("logo-opengraph.png",
+# "givewell_fb_logo.jpg"); "alibaba-logo-getty.jpg" is a photo of a logo
+_LOGO_WORDS = frozenset(re.split(r"\s+", "og opengraph fb facebook twitter share social site default white black "
+                                          "color colour square big large small main new"))
+
+
+def _share_logo(url: str, page_url: str) -> bool:
+    tokens = [t for t in re.split(r"[-_.]+", urlsplit(url).path.rsplit("/", 1)[-1].lower().rsplit(".", 1)[0]) if t]
+    site = set((urlsplit(page_url).hostname or "").lower().split("."))
+    return "logo" in tokens and all(t == "logo" or t in _LOGO_WORDS or t.isdigit() or t in site for t in tokens)
 _SIZE_PARAM = frozenset(["w", "h", "width", "height", "resize", "fit", "size", "s"])
 
 
@@ -365,7 +375,8 @@ class ImageCollector:
         if existing is not None:
             existing.is_cover = True
             return
-        if not any(i.is_cover for i in self.images) and not site_graphic(url, self.base):
+        if not any(i.is_cover for i in self.images) and not site_graphic(url, self.base) \
+                and not _share_logo(url, self.base):
             image = Image(url=url, is_cover=True)  # not the site's stand-in ("opengraph_default.png") or logo
             self._keys[stable_key(url)] = image
             self.images.insert(0, image)
