@@ -1015,3 +1015,16 @@ def test_a_gallery_kept_whole_only_in_its_noscript_fallback_and_a_logo_share_pic
     # a <noscript> notice is no gallery: its text stays out
     notice = "<noscript><p>Please enable JavaScript to see the comments.</p><img src='https://t.example/p.gif'></noscript>"
     assert "enable JavaScript" not in parse_article(page(body=BODY + notice), URL).body_text
+
+
+def test_a_line_closing_the_text_describes_the_lead_picture():
+    header = '<figure class="hero"><img src="https://www.gazette.example/up/2020/01/depot-at-dawn.jpg"></figure>'
+    body = (BODY + '<p style="font-size:11px"><em>Header Image: </em>The depot at dawn, before the first night bus '
+            'leaves. <em>Credit: Ann Lens/Gazette (<a href="/licence">CC BY-NC-ND 2.0</a>)</em></p>')
+    a = parse_article(page(header=header, body=body), URL)
+    assert [(i.caption, i.credit) for i in a.images] == [
+        ("The depot at dawn, before the first night bus leaves.", "Credit: Ann Lens/Gazette (CC BY-NC-ND 2.0)")]
+    assert "Header Image" not in a.body_text
+    body = BODY + '<p style="font-size:12px"><u>Beitragsbild:</u> Titelseite der Gazette vom 2.4.2019, Ausriss.</p>'
+    a = parse_article(page(header=header, body=body, lang="de"), URL)
+    assert a.images[0].caption == "Titelseite der Gazette vom 2.4.2019, Ausriss."

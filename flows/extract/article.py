@@ -30,7 +30,7 @@ from flows.extract.body import (
 from flows.extract.captions import describe
 from flows.extract.hooks import HOOKS, HookContext
 from flows.extract.html import decode, make_soup, prepare
-from flows.extract.images import ImageCollector, image_url, images_credit_line
+from flows.extract.images import ImageCollector, image_url, images_credit_line, lead_picture_line
 from flows.extract.metadata import Meta
 from flows.model import Article, Contributor, Paragraph
 from flows.urls import site_of
@@ -840,6 +840,14 @@ def parse_article(
     collector.set_cover(covers[0] if covers else None)
     collector.describe_cover((ref.url_source for ref in w.images if ref.url_source is not None), describe)
     article.images = collector.images
+    for p in paragraphs[-3:]:  # "Header Image: … Credit: …" closing the text describes the lead picture
+        described = lead_picture_line(p.text)
+        if described is not None and article.images:
+            lead = next((i for i in article.images if i.is_cover), article.images[0])
+            if not lead.caption and not lead.credit:
+                lead.caption, lead.credit = described
+            paragraphs.remove(p)
+            break
     page_credit = next((c for p in paragraphs[-2:] if (c := images_credit_line(p.text))), None)
     for image in article.images if page_credit else []:  # "[사진=MBC, SBS]" closing the text credits them all
         image.credit = image.credit or page_credit

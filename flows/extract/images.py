@@ -199,6 +199,30 @@ def images_credit_line(text: str) -> str | None:
     return " ".join(found[-1].split()) if found else None
 
 
+# the lead picture described in a line closing the text: "Header Image: People have lived … Credit: T. Munita/CIFOR",
+# "Beitragsbild: Titelseite der FAZ vom 2.4.2019"
+_LEAD_PICTURE_LINE = re.compile(
+    r"^\s*(?:(?:header|featured|feature|top|lead|cover|hero|title|main)\s+(?:image|photo|picture|illustration)|"
+    r"beitragsbild|titelbild|aufmacherbild|artikelbild|image d[’']en-tête|image de une|imagen (?:de portada|principal)|"
+    r"foto (?:utama|sampul|ilustrasi utama))\s*:\s*(\S.{2,400})$",
+    re.IGNORECASE,
+)
+_LINE_CREDIT = re.compile(r"\s(?:credit|credits|photo|foto|bild|crédito|crédit|quelle|source|sumber)\s*:\s*(.{2,120})$",
+                          re.IGNORECASE)
+
+
+def lead_picture_line(text: str) -> tuple[str | None, str | None] | None:
+    """(caption, credit) of the lead picture when a closing line of the text describes it, else None."""
+    m = _LEAD_PICTURE_LINE.match(text)
+    if not m:
+        return None
+    body = m.group(1).strip()
+    labelled = _LINE_CREDIT.search(body)
+    if labelled:
+        return body[: labelled.start()].strip() or None, labelled.group(0).strip()
+    return split_credit(body)
+
+
 _JSON_SRC = re.compile(r'"(?:src|url)"\s*:\s*"([^"]+)"')
 
 
