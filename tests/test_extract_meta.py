@@ -1028,3 +1028,30 @@ def test_a_line_closing_the_text_describes_the_lead_picture():
     body = BODY + '<p style="font-size:12px"><u>Beitragsbild:</u> Titelseite der Gazette vom 2.4.2019, Ausriss.</p>'
     a = parse_article(page(header=header, body=body, lang="de"), URL)
     assert a.images[0].caption == "Titelseite der Gazette vom 2.4.2019, Ausriss."
+
+
+@pytest.mark.parametrize(
+    ("after", "authors"),
+    [
+        ('<div class="meta">posted by Stadler at 12:53 <a href="/labels/recht">Recht</a></div>', ["Stadler"]),
+        ('<div class="entry-footer"><div class="right"><span>Malte Welding </span> | 29.07.2006 um 14:26</div></div>',
+         ["Malte Welding"]),
+        ('<div class="entry-footer"><div class="right">Night Buses | Tram Lines | Bike Lanes</div></div>', []),
+    ],
+)
+def test_a_signature_line_under_the_text(after, authors):
+    assert parse_article(page(after=after), URL).authors == authors
+
+
+def test_a_drupal_submitted_footer_and_a_loader_of_its_own_naming():
+    header = ('<footer class="article__submitted"><p class="submitted"><span rel="sioc:has_creator">Ein Artikel von '
+              '<span class="username">Anja Franke</span> <span class="date">06.05.2019</span></span></p></footer>')
+    figure = ('<figure><img src="data:image/jpeg;base64,AAAA" data-dejavu-src="https://cdn.gazette.example/2020/01/'
+              'depot.jpg" width="838" height="687"><figcaption><span itemprop="caption" class="caption">The depot'
+              '</span><span class="bullet">&bull;</span><span class="copyright">Crédits : '
+              '<em itemprop="copyrightHolder">Getty</em></span></figcaption>'
+              '</figure>')
+    a = parse_article(page(header=header, body=figure + BODY, lang="de"), URL)
+    assert a.authors == ["Anja Franke"]
+    assert [(i.url.rsplit("/", 1)[-1], i.caption, i.credit) for i in a.images] == [
+        ("depot.jpg", "The depot", "Crédits : Getty")]

@@ -754,6 +754,8 @@ def parse_article(
     if not texts:  # a "Date / Author" fact list beside the article, or a "Penulis / Editor" box under it
         fact = bylines.fact_value(w.blocks, bylines.AUTHOR_LABELS)
         texts = [fact] if fact else bylines.byline_texts(after_els)
+    if not texts:  # "posted by Stadler at 12:53" or "Malte Welding | 29.07.2006" under the text
+        texts = bylines.closing_lines([b.text for b in w.blocks[body_end + 1 : body_end + 4]])
     visible_blob = " ".join([*(t for t in texts), *(_element_text(el) for el in header_els)])
     outlets = _outlets(meta, article.site, url, profile)
     visible = authorlib.read_byline(texts, outlets)

@@ -73,6 +73,7 @@ _UI_TAIL = re.compile(
 _BIO_TAIL = re.compile(
     r"(?<=\w)\s+(?:is|was|adalah|merupakan|ist|est|es)\s+(?:a|an|the|seorang|ein|eine|un|une|una)\s.*$"
 )
+_CLOCK_TAIL = re.compile(r"\s+(?:at|um|à|a las|pukul|om|kl\.?)\s+\d{1,2}[:.]\d{2}\b.*$", re.IGNORECASE)  # "… at 12:53"
 _WEEKDAY_TAIL = re.compile(
     r"\s+(?:(?:on|at|pada)\s+)?\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
     r"senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b.*$",
@@ -150,6 +151,7 @@ def clean_name(raw: str) -> str:
     name = _UI_TAIL.sub("", name).strip(" ,;:-–—|·•")
     name = _BIO_TAIL.sub("", name)
     name = _WEEKDAY_TAIL.sub("", name).strip(" ,;:-–—|·•")
+    name = _CLOCK_TAIL.sub("", name).strip(" ,;:-–—|·•")
     name = _drop_role_tail(name)
     if name.isupper() and len(name) > 4 and " " in name:
         name = name.title()

@@ -134,7 +134,8 @@ _HIDDEN_CLS = re.compile(
     r"(?:^|\s)(?:element-hidden|d-none|is-hidden|visually-hidden|sr-only|screen-reader-text|"
     r"screenreader-only|offscreen|u-hidden)(?:\s|$)", re.IGNORECASE
 )
-_BYLINE_CLS = re.compile(r"byline|author|autor|auteur|penulis|reporter|writer|contributor|agency|agentur", re.I)
+_BYLINE_CLS = re.compile(
+    r"byline|author|autor|auteur|penulis|reporter|writer|contributor|agency|agentur|(?<![a-z])submitted", re.I)
 _DATE_CLS = re.compile(r"date|time|publish|tanggal|waktu|posted|updated|modified|datum|fecha", re.I)
 _CAPTION_CLS = re.compile(r"caption|credit|keterangan|wp-caption-text", re.I)
 _SMALL_IMG = re.compile(r"^(?:[1-9]\d?|1[0-4]\d)$")  # width/height below 150 px: icons, avatars, logos

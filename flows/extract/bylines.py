@@ -90,6 +90,27 @@ def header_lines(texts: list[str]) -> list[str]:
     return out
 
 
+# a signature line under the text: "Malte Welding | 29.07.2006 um 14:26" (a name, a bar, the date)
+_NAME_THEN_DATE = re.compile(r"^([A-ZÀ-Þ][\w'’.-]+(?:\s+(?:[A-ZÀ-Þ][\w'’.-]+|van|von|de|der|da|di|le|la)){1,3})\s*"
+                             r"[|·•,–—]\s*(.*\d.*)$")
+
+
+def closing_lines(texts: list[str]) -> list[str]:
+    """Byline strings in the lines right under the article's text: "posted by Stadler at 12:53", or a name
+    followed by the date."""
+    from flows.extract.dates import find_dates
+
+    out = []
+    for t in texts:
+        if len(t) >= 120:
+            continue
+        if _LABEL_START.match(t):
+            out.append(t)
+        elif (m := _NAME_THEN_DATE.match(t)) and find_dates(m.group(2), None, ""):
+            out.append(m.group(1))
+    return out[:1]
+
+
 AUTHOR_LABELS = frozenset(["author", "authors", "autor", "autorin", "autoren", "auteur", "auteurs", "autore",
                            "penulis", "reporter", "writer", "written by", "by"])
 DATE_LABELS = frozenset(["date", "datum", "tanggal", "fecha", "published", "veröffentlicht", "diterbitkan",

@@ -305,7 +305,7 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
         if credit_el is not None and (credit_el is cap_el or credit_el in cap_el.parents):
             caption = None  # the line is only a credit
         else:
-            caption = shown_text(cap_el, credit_el).rstrip(" ©|–—-") or None
+            caption = shown_text(cap_el, credit_el).rstrip(" ©|–—-•·") or None
             if caption and len(caption) > 60:  # "Image: Jose Mourinho, left, has ...": a label, not caption text
                 caption = _CAPTION_LABEL.sub("", caption)
     if caption is None and credit is None:

@@ -228,7 +228,8 @@ _PRUNE_START = re.compile(
 _CLOSERS: dict[str, re.Pattern[str]] = {}
 # an article's own footer that signs it ("<footer class=article-author>", "(Agenturen) | Stand: …")
 _SIGNED_FOOTER = re.compile(
-    r"""(?:class|itemprop|rel)\s*=\s*["'][^"']*(?:byline|author|autor|auteur|penulis|agency|agentur)""",
+    r"""(?:class|itemprop|rel)\s*=\s*["'][^"']*"""
+    r"(?:byline|author|autor|auteur|penulis|agency|agentur|submitted|creator)",
     re.IGNORECASE,
 )
 

@@ -223,6 +223,9 @@ def lead_picture_line(text: str) -> tuple[str | None, str | None] | None:
     return split_credit(body)
 
 
+# one rendition among several a script chooses from ("data-src-small", "data-src-full16x9"): a carousel's, mostly
+_SIZE_VARIANT = re.compile(r"-(?:mini|xsmall|small|medium|large|xlarge|full|thumb|\d+(?:x\d+)?w?)\w*$")
+_IMAGE_URL = re.compile(r"^(?:https?:)?/[^\s\"'<>]*\.(?:jpe?g|png|webp|gif|avif)(?:[?#][^\s]*)?$", re.IGNORECASE)
 _JSON_SRC = re.compile(r'"(?:src|url)"\s*:\s*"([^"]+)"')
 
 
@@ -243,6 +246,9 @@ def image_url(img: Tag, base: str) -> str | None:
             best = _largest_srcset(srcset)
             if best:
                 candidates.append(best)
+    if not candidates:  # a loader of its own naming ("data-dejavu-src"): a data attribute that holds a picture's URL
+        candidates.extend(v for k, v in img.attrs.items() if k.startswith("data-") and not _SIZE_VARIANT.search(k)
+                          and isinstance(v, str) and _IMAGE_URL.match(v.strip()) and not _PLACEHOLDER.search(v))
     for url in candidates:
         url = url.strip()
         if url.startswith("{"):  # a script's JSON of renditions ('{"default":{"src":"//img…"}}'): its first src
