@@ -196,6 +196,8 @@ def test_several_authors_the_metadata_names_only_one_of():
         ("(Agenturen)", ["Agenturen"], ["Agenturen"]),  # several wires, as the page words it
         ("Gastbeitrag von Henrike Lobe und Dora Nüssler", ["Henrike Lobe", "Dora Nüssler"], []),
         ("Gazette.de GmbH", ["Gazette.de GmbH"], []),  # a company, not a person
+        ("An article by Anja Franke", ["Anja Franke"], []),
+        ("Edited by Ann Example", [], []),  # an editor, not the writer
     ],
 )
 def test_byline_strings(byline, authors, agencies):
@@ -1055,3 +1057,18 @@ def test_a_drupal_submitted_footer_and_a_loader_of_its_own_naming():
     assert a.authors == ["Anja Franke"]
     assert [(i.url.rsplit("/", 1)[-1], i.caption, i.credit) for i in a.images] == [
         ("depot.jpg", "The depot", "Crédits : Getty")]
+
+
+def test_a_kicker_h1_above_the_headline_and_an_rdfa_creation_date():
+    head = '<meta property="og:title" content="Holes in the safety net">'
+    header = ('<footer class="article__submitted"><p class="submitted"><span property="dc:date dc:created" '
+              'content="2019-05-06T16:22:01+02:00" rel="sioc:has_creator">An article by <span class="username">Anja '
+              'Franke</span> <span class="date">06.05.2019</span></span></p></footer>'
+              '<h2 class="article__title">Holes in the safety net</h2>')
+    html = page(head=head, header=header).replace(
+        '<h1 class="headline">Night buses return</h1>',
+        '<h1 class="field--subline">World council reports on the state of the night buses</h1>')
+    a = parse_article(html, URL)
+    assert a.title == "Holes in the safety net"
+    assert a.published_at == datetime(2019, 5, 6, 16, 22, 1, tzinfo=timezone(timedelta(hours=2)))
+    assert a.authors == ["Anja Franke"]

@@ -105,9 +105,12 @@ def _marked_headline(el: Tag) -> bool:
 
 
 def pick_title(h1s: list[str], meta_titles: list[str], title_tag: str | None, site_names: list[str],
-               marked: list[str] | None = None) -> str | None:
+               marked: list[str] | None = None, near: list[str] | None = None) -> str | None:
     """The visible headline when it agrees with the metadata, or when the template marks it as the
-    headline (`marked`: SEO titles often differ from it); else the metadata title without site suffix."""
+    headline (`marked`: SEO titles often differ from it); else the metadata title without site suffix.
+
+    `near` are the other headings beside the <h1>: one that states the metadata title exactly is the headline
+    under a kicker <h1> ("<h1 class=field--subline>Weltbiodiversitätsrat …</h1><h2>Löchrige …</h2>")."""
     candidates = [*meta_titles, *([title_tag] if title_tag else [])]
     sites = {authorlib.compact(n) for n in site_names if n}
     agreeing = [h for h in h1s[:4] if authorlib.compact(h) not in sites  # not the site's masthead <h1>
@@ -118,6 +121,10 @@ def pick_title(h1s: list[str], meta_titles: list[str], title_tag: str | None, si
             return h
     if agreeing:
         return _without_kicker(agreeing[0], meta_titles)
+    stated = {authorlib.compact(_strip_site(c, site_names)) for c in meta_titles}
+    for h in near or []:
+        if len(h.split()) >= 2 and authorlib.compact(h) in stated:
+            return h
     for h in marked or []:
         # a headline the template marks may end in a dash clause ("… – medial produziert"); only a site name goes
         if 3 <= len(h) <= 300 and len(h.split()) >= 2 and _strip_site(h, site_names, short_labels=False) == h:
@@ -243,6 +250,9 @@ def _text_before(el: Tag, limit: int = 40) -> str:
     return " ".join(" ".join(parts).split())[-limit:]
 
 
+_RDFA_DATE = re.compile(r"(?:^|\s)(?:dc:created|dcterms:created|dcterms:issued|dc:modified|dcterms:modified)(?:\s|$)")
+
+
 def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], tz: tzinfo | None,
            body_start: int, header_end: int, microdata: list[Tag],
            headline_at: int | None = None, fetched_at: datetime | None = None,
@@ -280,6 +290,11 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         mod = [st for src, v in meta.modified_sources() if (st := dates.machine_stamp(v, zone, src))]
         for el in microdata:  # wherever the page put it (often a hidden block after the article)
             itemprop = el.get("itemprop") or ""
+            if not itemprop and el.get("content"):  # RDFa: <span property="dc:date dc:created" content="…">
+                st = dates.machine_stamp(el["content"], zone, "microdata")
+                if st is not None:
+                    (mod if "modified" in (el.get("property") or "") else pub).append(st)
+                continue
             if itemprop in ("datePublished", "dateModified") and id(el) not in before:
                 st = dates.machine_stamp(_date_attr(el) or _iso_text(el), zone, "microdata")
                 if st is not None:
@@ -656,7 +671,8 @@ def parse_article(
     h1s = [t for t, _ in w.h1]
     sel_title = _select_text(soup, meta, selectors.get("title"))
     marked = [t for (t, pos), el in zip(w.h1, w.h1_tags, strict=True) if pos <= body_end and _marked_headline(el)]
-    title = sel_title or pick_title(h1s, meta.titles(), meta.title_tag, site_names, marked)
+    near = [b.text for b in w.blocks[max(0, h1_at) : header_end + 1] if b.kind in ("h2", "h3")] if w.h1 else []
+    title = sel_title or pick_title(h1s, meta.titles(), meta.title_tag, site_names, marked, near)
 
     # an endless page appends the next story under its own <h1>, after the article's headline <h1>
     next_story = None
@@ -730,6 +746,8 @@ def parse_article(
     # microdata wherever the page put it, hidden blocks included
     microdata = soup.find_all(attrs={"itemprop": ["datePublished", "dateModified"]}, limit=20) \
         if "itemprop" in prepared.text else []
+    if "dc:created" in prepared.text or "dcterms:" in prepared.text:
+        microdata += soup.find_all(attrs={"property": _RDFA_DATE}, limit=10)
     w.dates = [el for el in w.dates if positions.get(id(el), 0) <= body_end]
     tz = default_zone(profile, timezone, article.language, url) or tz
     published, updated = _dates(meta, w, soup, selectors, tz, body_start, header_end, microdata, headline_at,

@@ -159,8 +159,12 @@ def clean_name(raw: str) -> str:
 
 
 _LABEL = re.compile(r"\b(?:by|oleh|penulis|reporter|pewarta|wartawan|author|written by)\s*:?\s+", re.IGNORECASE)
-# "Analysis by …", "Story and photos by …", "Gastbeitrag von …", "Une tribune par …"
-_LEADING_WORDS_BY = re.compile(r"^(?:[A-Z][\w-]*\s+){1,2}(?:by|von|par|por|door|oleh)\s+")
+# "Analysis by …", "An article by …", "Gastbeitrag von …", "Une tribune par …"; not "Edited by …"
+_LEADING_WORDS_BY = re.compile(
+    r"^(?!(?:edited|reviewed|illustrated|photographed|produced|translated|fact-checked|updated|sponsored|presented|"
+    r"powered|brought)\b)[A-Z][\w-]*(?:\s+[\w-]+){0,2}\s+(?:by|von|par|por|door|oleh)\s+",
+    re.IGNORECASE,
+)
 _EDITOR_ONLY = re.compile(r"^(?:editor|redaktur|editing by|foto|photo|fotografer|photographer)\s*:", re.IGNORECASE)
 _OTHER_LABEL = re.compile(r"\s(?:editor|redaktur|foto|photo|fotografer|sumber|source|categor(?:y|ia|ie)|kategori|"
                           r"section|tags?)\s*:", re.IGNORECASE)
