@@ -198,6 +198,9 @@ def test_several_authors_the_metadata_names_only_one_of():
         ("Gazette.de GmbH", ["Gazette.de GmbH"], []),  # a company, not a person
         ("An article by Anja Franke", ["Anja Franke"], []),
         ("Edited by Ann Example", [], []),  # an editor, not the writer
+        ("Par Martin Untel (avec Damien Lebon et Morgane Tuel)", ["Martin Untel", "Damien Lebon", "Morgane Tuel"], []),
+        ("作者：", [], []),  # a label whose name slot the page left empty
+        ("作者︱春春", ["春春"], []),
     ],
 )
 def test_byline_strings(byline, authors, agencies):
@@ -1072,3 +1075,33 @@ def test_a_kicker_h1_above_the_headline_and_an_rdfa_creation_date():
     assert a.title == "Holes in the safety net"
     assert a.published_at == datetime(2019, 5, 6, 16, 22, 1, tzinfo=timezone(timedelta(hours=2)))
     assert a.authors == ["Anja Franke"]
+
+
+def test_first_published_under_the_text_and_the_last_update_in_the_header():
+    header = ('<span class="byline">by Ann Example</span> <span class="cnnDateStamp"> February 1, 2016: 12:41 PM ET'
+              '</span>')
+    after = ('<div class="storytimestamp"><span class="cnnDateStamp">First published February 1, 2016: 1:28 AM ET'
+             '</span></div>')
+    a = parse_article(page(header=header, after=after), URL)
+    et = timezone(timedelta(hours=-5))
+    assert (a.published_at, a.updated_at) == (datetime(2016, 2, 1, 1, 28, tzinfo=et),
+                                              datetime(2016, 2, 1, 12, 41, tzinfo=et))
+
+
+def test_a_template_time_element_marks_the_local_time_utc():
+    head = ('<meta property="article:published_time" content="2016-12-22T10:43:37-08:00">'
+            '<meta property="article:modified_time" content="2016-12-22T18:59:12-08:00">')
+    header = ('<time class="op-published H" datetime="2016-12-22T10:43:37Z">December 22, 2016</time>'
+              '<time class="op-modified H" datetime="2016-12-22T18:59:12Z"></time>')
+    a = parse_article(page(head=head, header=header), URL)
+    pst = timezone(timedelta(hours=-8))
+    assert (a.published_at, a.updated_at) == (datetime(2016, 12, 22, 10, 43, 37, tzinfo=pst),
+                                              datetime(2016, 12, 22, 18, 59, 12, tzinfo=pst))
+
+
+def test_a_chinese_page_is_read_at_utc_plus_8_and_signs_at_its_end():
+    body = (BODY + "<p>原标题：他晚于阿姆斯特朗登月</p><p><strong>作者︱春春</strong></p>")
+    header = '<span id="pubtime">2017-03-10 09:58:03</span><span id="author_baidu">作者：</span>'
+    a = parse_article(page(header=header, body=body, lang="zh-CN"), "http://tech.gazette.example.cn/2017-03/10/c.htm")
+    assert a.published_at == datetime(2017, 3, 10, 9, 58, 3, tzinfo=timezone(timedelta(hours=8)))
+    assert a.authors == ["春春"] and "作者" not in a.body_text

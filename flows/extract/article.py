@@ -174,13 +174,20 @@ _LANGUAGE_ZONES = {"id": "Asia/Jakarta", "ko": "Asia/Seoul", "ja": "Asia/Tokyo",
                    "vi": "Asia/Ho_Chi_Minh", "de": "Europe/Berlin", "nl": "Europe/Amsterdam", "pl": "Europe/Warsaw",
                    "it": "Europe/Rome", "cs": "Europe/Prague", "hu": "Europe/Budapest", "ro": "Europe/Bucharest",
                    "el": "Europe/Athens", "tr": "Europe/Istanbul", "he": "Asia/Jerusalem", "fi": "Europe/Helsinki",
-                   "da": "Europe/Copenhagen", "nb": "Europe/Oslo", "no": "Europe/Oslo", "ms": "Asia/Kuala_Lumpur"}
+                   "da": "Europe/Copenhagen", "nb": "Europe/Oslo", "no": "Europe/Oslo", "ms": "Asia/Kuala_Lumpur",
+                   # Chinese is written in mainland China, Taiwan, Hong Kong, Macau and Singapore: all on UTC+8
+                   "zh": "Asia/Shanghai", "sk": "Europe/Bratislava", "sl": "Europe/Ljubljana",
+                   "hr": "Europe/Zagreb", "sv": "Europe/Stockholm", "bg": "Europe/Sofia", "uk": "Europe/Kyiv"}
 _DOMAIN_ZONES = {"id": "Asia/Jakarta", "kr": "Asia/Seoul", "jp": "Asia/Tokyo", "th": "Asia/Bangkok",
                  "vn": "Asia/Ho_Chi_Minh", "de": "Europe/Berlin", "at": "Europe/Vienna", "ch": "Europe/Zurich",
                  "nl": "Europe/Amsterdam", "pl": "Europe/Warsaw", "it": "Europe/Rome", "cz": "Europe/Prague",
                  "hu": "Europe/Budapest", "ro": "Europe/Bucharest", "gr": "Europe/Athens", "tr": "Europe/Istanbul",
                  "il": "Asia/Jerusalem", "fi": "Europe/Helsinki", "dk": "Europe/Copenhagen", "no": "Europe/Oslo",
-                 "my": "Asia/Kuala_Lumpur", "ph": "Asia/Manila"}
+                 "my": "Asia/Kuala_Lumpur", "ph": "Asia/Manila", "cn": "Asia/Shanghai", "tw": "Asia/Taipei",
+                 "hk": "Asia/Hong_Kong", "sg": "Asia/Singapore", "in": "Asia/Kolkata", "sk": "Europe/Bratislava",
+                 "si": "Europe/Ljubljana", "hr": "Europe/Zagreb", "se": "Europe/Stockholm", "bg": "Europe/Sofia",
+                 "ua": "Europe/Kyiv", "be": "Europe/Brussels", "lu": "Europe/Luxembourg", "ie": "Europe/Dublin",
+                 "uk": "Europe/London"}
 
 
 def keep_embeds(profile: profiles.Profile | None, lang: str | None, url: str) -> bool:
@@ -311,6 +318,21 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
     zone = tz or dates.page_zone(pub_m + mod_m)
     if zone is not tz:  # naive values are read in the zone the page's own offsets show
         pub_m, mod_m = machines(zone)
+    pub_m, mod_m = _same_clock_offset(pub_m), _same_clock_offset(mod_m)
+
+    shown_update: list[dates.Stamp] = []  # the header's unlabelled time, when a "First published" line says otherwise
+
+    def labelled_later(day: dates.Stamp | None) -> dates.Stamp | None:
+        """ "First Published on Nov 20, 2019 01:38 pm" printed under the article or in a plain div near it."""
+        later = [(_element_text(el), _text_before(el)) for el in w.dates if w.positions.get(id(el), 0) > header_end]
+        later += [(b.text, "") for b in w.blocks[max(0, low) : body_end + 6]
+                  if len(b.text) < 120 and _PUBLISHED_HINT.search(b.text)]
+        for text, prefix in later:
+            pick = next((st for st in dates.find_dates(text, zone, prefix)
+                         if st.label == "published" and st.has_time), None)
+            if pick is not None and (day is None or day.at.date() == pick.at.date()):
+                return pick
+        return None
 
     def visible(selector_key: str, want_modified: bool) -> dates.Stamp | None:
         texts: list[tuple[str, bool, str]] = []
@@ -333,6 +355,12 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
             if pick.has_time:
                 # a date-only line ("Selasa, 23 Februari 2016") can sit just before the full one
                 if first is None or first.at.date() == pick.at.date():
+                    if not want_modified and pick.label is None:
+                        # CNN shows the last update in the header and "First published …" under the text
+                        labelled = labelled_later(pick)
+                        if labelled is not None and (pick.at - labelled.at).total_seconds() >= 60:
+                            shown_update.append(pick)
+                            return labelled
                     return pick
                 break
             if first is None:
@@ -344,15 +372,9 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
                     return rel
         if want_modified:
             return first
-        # "First Published on Nov 20, 2019 01:38 pm" printed under the article or in a plain div near it
-        later = [(_element_text(el), _text_before(el)) for el in w.dates if w.positions.get(id(el), 0) > header_end]
-        later += [(b.text, "") for b in w.blocks[max(0, low) : body_end + 6]
-                  if len(b.text) < 120 and _PUBLISHED_HINT.search(b.text)]
-        for text, prefix in later:
-            pick = next((st for st in dates.find_dates(text, zone, prefix)
-                         if st.label == "published" and st.has_time), None)
-            if pick is not None and (first is None or first.at.date() == pick.at.date()):
-                return pick
+        labelled = labelled_later(first)
+        if labelled is not None:
+            return labelled
         if first is not None:
             return first
         start = h1_pos if h1_pos is not None else max(0, body_start - 6)
@@ -395,7 +417,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         mod_m = _local_marked_utc(mod_m, published.at)
         # a modification stamp before the publication is a template's error; another source may state the update
         mod_m = [m for m in mod_m if (m.at - published.at).total_seconds() > -60] or mod_m
-    updated = dates.choose(mod_m, visible("updated", True), zone, pub_m)
+    updated = dates.choose(mod_m, visible("updated", True) or (shown_update[0] if shown_update else None), zone, pub_m)
     if published is None:
         return None, None
     if updated is not None and (
@@ -425,6 +447,21 @@ def _update_note(paragraphs: list[Paragraph], published: datetime, tz: tzinfo | 
         if stamp is not None and 60 <= (stamp.at - published).total_seconds() <= 400 * 86400:
             return stamp.at
     return None
+
+
+def _same_clock_offset(stamps: list[dates.Stamp]) -> list[dates.Stamp]:
+    """A template's `<time datetime>` in UTC showing the same wall clock as the metadata's stamp with a real
+    offset is that local time marked UTC (`<time datetime="…10:43:37Z">` beside `article:published_time`
+    "…10:43:37-08:00"). The metadata's own UTC values are left alone: there the offset is as often the error."""
+    out = []
+    for m in stamps:
+        if m.source in ("element", "microdata") and m.zoned and m.has_time and m.at.utcoffset() == timedelta(0):
+            local = next((o for o in stamps if o.zoned and o.at.utcoffset() and o.at.replace(tzinfo=None)
+                          == m.at.replace(tzinfo=None)), None)
+            if local is not None:
+                m = dates.Stamp(m.at.replace(tzinfo=local.at.tzinfo), m.has_time, True, m.label, m.source)
+        out.append(m)
+    return out
 
 
 def _local_marked_utc(stamps: list[dates.Stamp], published: datetime) -> list[dates.Stamp]:

@@ -49,11 +49,11 @@ AGENCIES: dict[str, str] = {
 _LABEL_WORDS = (
     r"by|oleh|penulis|reporter|wartawan|pewarta|author|autor|autore|auteur|par|von|di|por|door|av|af|"
     r"przez|автор|текст|text|words|written by|words by|story by|posted by|reported by|reporting by|"
-    r"published by|publicado por|publicada por|publié par|diposting oleh|"
+    r"published by|publicado por|publicada por|publié par|diposting oleh|作者|记者|撰文|撰稿|"
     r"laporan wartawan(?: [A-Z][\w.]*)?"
 )
 _PREFIX = re.compile(
-    rf"^\s*(?:(?:written|posted|reported|story|text|words|photos?|reporting)\s+)?(?:{_LABEL_WORDS})\b\s*[:\-–]?\s*",
+    rf"^\s*(?:(?:written|posted|reported|story|text|words|photos?|reporting)\s+)?(?:{_LABEL_WORDS})\b\s*[:：︱\-–]?\s*",
     re.IGNORECASE,
 )
 _ROLE_TAIL = re.compile(
@@ -165,6 +165,7 @@ _LEADING_WORDS_BY = re.compile(
     r"powered|brought)\b)[A-Z][\w-]*(?:\s+[\w-]+){0,2}\s+(?:by|von|par|por|door|oleh)\s+",
     re.IGNORECASE,
 )
+_WITH_PAREN = re.compile(r"\s*\((?:avec|with|mit|con|com|dengan|met)\s+([^()]{3,80})\)")
 _EDITOR_ONLY = re.compile(r"^(?:editor|redaktur|editing by|foto|photo|fotografer|photographer)\s*:", re.IGNORECASE)
 _OTHER_LABEL = re.compile(r"\s(?:editor|redaktur|foto|photo|fotografer|sumber|source|categor(?:y|ia|ie)|kategori|"
                           r"section|tags?)\s*:", re.IGNORECASE)
@@ -202,6 +203,7 @@ def split_byline(raw: str, keep_roles: bool = False) -> list[str]:
     Job titles are cut off ("Jane Doe, Staff Writer" gives "Jane Doe") unless `keep_roles`.
     """
     raw = " ".join(raw.split())
+    raw = _WITH_PAREN.sub(r", \1", raw)  # "Martin Untersinger (avec Damien Leloup et Morgane Tual)": co-writers
     if _EDITOR_ONLY.match(raw):
         return []  # an editor or photo credit is not a byline
     label = _LABEL.search(raw)

@@ -56,8 +56,8 @@ _WHOLE = re.compile(
 _TRAILING_SIGNOFF = re.compile(r"\s*\(\s*[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{1,6})+\s*\)\s*$")
 # a desk code after the closing sentence: '... swasta. (H-4)', '... lagi." (Ant/H-2)'
 _TRAILING_DESK_CODE = re.compile(r"(?<=[.!?\"”’])\s*\(\s*(?:[A-Za-z]{2,6}\s*/\s*)*[A-Z]{1,3}-\d{1,3}\s*\)\s*$")
-_STAFF_LINE = re.compile(r"^(reporter|editor|penulis|pewarta|redaktur|fotografer|photographer)\s*:\s*(.{2,60})$",
-                         re.IGNORECASE)
+_STAFF_LINE = re.compile(r"^(reporter|editor|penulis|pewarta|redaktur|fotografer|photographer|作者|记者|责任编辑)"
+                         r"\s*[:：︱|]\s*(.{2,60})$", re.IGNORECASE)
 
 
 _ANY_WORD = re.compile(r"\w")
@@ -93,9 +93,8 @@ def staff_line(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     role = m.group(1).lower()
-    role = {"penulis": "author", "pewarta": "reporter", "redaktur": "editor", "fotografer": "photographer"}.get(
-        role, role
-    )
+    role = {"penulis": "author", "pewarta": "reporter", "redaktur": "editor", "fotografer": "photographer",
+            "作者": "author", "记者": "reporter", "责任编辑": "editor"}.get(role, role)
     return role, m.group(2).strip(" .")
 
 

@@ -91,10 +91,10 @@ _DMY_TEXT = re.compile(
     rf"(?:[\s,|\-–—/·•]*(?:at|pukul|jam|um|à|alle|a las|-)?\s*{_TIME_RE})?\s*{_ZONE_RE}?",
     re.IGNORECASE,
 )
-# "February 16, 2016 9:10 AM EST", "Nov. 19, 2019 at 7:43 a.m. ET"
+# "February 16, 2016 9:10 AM EST", "Nov. 19, 2019 at 7:43 a.m. ET", "February 1, 2016: 1:28 AM ET"
 _MDY_TEXT = re.compile(
     rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
-    rf"(?:[\s,|\-–—/·•]*(?:at)?\s*{_TIME_RE})?\s*{_ZONE_RE}?",
+    rf"(?:[\s,|\-–—/·•]*(?::\s)?(?:at)?\s*{_TIME_RE})?\s*{_ZONE_RE}?",
     re.IGNORECASE,
 )
 # "23/8/2021 17:33 WIB", "16-02-2016 09:10", "08.03.2016 | 15:30 Uhr"
