@@ -705,6 +705,8 @@ def test_a_dateline_set_as_its_own_paragraph_opens_the_first_one():
         ("https://cdn.gazette.example/photos/2019/11/19/night-bus.jpg?w=1200", False),
         ("https://www.gazette.example/img/pages/article/opengraph_default.png", True),  # the site's stand-in
         ("https://cdn.gazette.example/photos/2019/11/default-route-map.jpg", False),
+        ("http://ad.gazette.example/content_banner/content_650x120_qrcodes.jpg", True),  # an ad server's
+        ("https://afp.cdn.example/afp-creative/creative/u113716014/8fffe822.jpg", True),
     ],
 )
 def test_site_graphics_are_not_article_pictures(url, graphic):
@@ -1105,3 +1107,16 @@ def test_a_chinese_page_is_read_at_utc_plus_8_and_signs_at_its_end():
     a = parse_article(page(header=header, body=body, lang="zh-CN"), "http://tech.gazette.example.cn/2017-03/10/c.htm")
     assert a.published_at == datetime(2017, 3, 10, 9, 58, 3, tzinfo=timezone(timedelta(hours=8)))
     assert a.authors == ["春春"] and "作者" not in a.body_text
+
+
+def test_the_writers_head_shot_is_no_article_picture_and_a_doubled_credit_label_goes():
+    header = ('<p class="byline">By Corey Kilgo</p><img src="https://static.gazette.example/images/2018/02/'
+              'author-corey-kilgo/author-corey-kilgo-thumbLarge.jpg" width="300" height="300">'
+              '<figure><img src="https://static.gazette.example/images/2019/02/21/depot-articleLarge.jpg">'
+              '<figcaption><span>The depot at dawn.</span><span itemprop="copyrightHolder"><span class="sr">Credit'
+              '</span><span><span>Credit</span><span>Ann Lens/The Gazette</span></span></span></figcaption></figure>')
+    after = ('<div class="author-box"><img src="https://static.gazette.example/up/2019/kilgo.jpg" alt="Corey Kilgo" '
+             'width="200" height="200"></div>')
+    a = parse_article(page(header=header, after=after), URL)
+    assert [(i.url.rsplit("/", 1)[-1], i.caption, i.credit) for i in a.images] == [
+        ("depot-articleLarge.jpg", "The depot at dawn.", "Ann Lens/The Gazette")]

@@ -32,7 +32,7 @@ from flows.extract.hooks import HOOKS, HookContext
 from flows.extract.html import decode, make_soup, prepare
 from flows.extract.images import ImageCollector, image_url, images_credit_line, lead_picture_line
 from flows.extract.metadata import Meta
-from flows.model import Article, Contributor, Paragraph
+from flows.model import Article, Contributor, Image, Paragraph
 from flows.urls import site_of
 
 PARSER_VERSION = "0.3.0"
@@ -896,7 +896,7 @@ def parse_article(
     covers = meta.images()
     collector.set_cover(covers[0] if covers else None)
     collector.describe_cover((ref.url_source for ref in w.images if ref.url_source is not None), describe)
-    article.images = collector.images
+    article.images = [i for i in collector.images if not _author_portrait(i, article.authors)]
     for p in paragraphs[-3:]:  # "Header Image: … Credit: …" closing the text describes the lead picture
         described = lead_picture_line(p.text)
         if described is not None and article.images:
@@ -943,6 +943,27 @@ _IMG_CHROME = re.compile(
     r"baca-?juga|terkait|(?<![a-z])nav|menu|(?:next|prev|previous)-?(?:post|story|stories|article|up)|up-?next",
     re.IGNORECASE,
 )
+
+
+def _author_portrait(image: Image, authors: list[str]) -> bool:
+    """The writer's head shot: a picture captioned or described with an author's name, or whose file is named
+    after one ("author-corey-kilgannon-thumbLarge.jpg", "BenRomano-copy-100x100.jpg")."""
+    names = {authorlib.compact(a) for a in authors if len(authorlib.compact(a)) >= 6}
+    if not names:
+        return False
+    if any(authorlib.compact(t or "") in names for t in (image.caption, image.alt)):
+        return True
+    file_name = urlsplit(image.url).path.rsplit("/", 1)[-1].lower()
+    if not _PORTRAIT_FILE.search(file_name):  # a photo may carry its photographer's name ("…-tantri-setyorini.jpg")
+        return False
+    letters = re.sub(r"[^a-z]", "", file_name)
+    return any(n in letters for n in names if n.isascii())
+
+
+# a file named for a portrait: "author-…", "…-headshot", "…-reporter_4616217", a thumbnail of 100x100
+_PORTRAIT_FILE = re.compile(r"(?:^|[-_.])(?:author|authors|avatar|profile|headshot|byline|mug|mugshot|portrait|"
+                            r"reporter|columnist|contributor|writer|bio)(?:[-_.]|$)|-(?:[1-9]\d|1[0-4]\d)x"
+                            r"(?:[1-9]\d|1[0-4]\d)\.")
 
 
 def _same_template(cls: str | None, headline_cls: str) -> bool:

@@ -250,6 +250,7 @@ def clean_credit(text: str | None) -> str | None:
     if not text:
         return None
     text = _ELLIPSIS_LABEL.sub("", " ".join(text.split()))
+    text = _BARE_CREDIT_WORD.sub("", text)  # "Credit Credit Chang W. Lee/…": a label for screen readers, twice
     text = text.strip()
     while len(text) > 2 and text[0] + text[-1] in ("()", "[]"):
         text = text[1:-1].strip()
@@ -257,6 +258,7 @@ def clean_credit(text: str | None) -> str | None:
     return text if text and text not in ("©",) and not _BARE_LABEL.match(text) else None
 
 
+_BARE_CREDIT_WORD = re.compile(r"^(?:(?i:credits?)\s*)+(?=[A-Z])")
 # a credit label with nothing after it ("Bild:", "Foto:"): the template's slot, left empty
 _BARE_LABEL = re.compile(r"^(?:bild|bilder|foto|fotos|photo|photos|image|images|credit|credits|quelle|source|sumber|"
                          r"copyright|©)\s*:?$", re.IGNORECASE)

@@ -287,6 +287,9 @@ _AD_SIZE = re.compile(r"(?<!\d)(?:468x60|728x90|300x250|160x600|970x250|970x90|3
                       r"234x60|336x280|320x100)(?!\d)")
 _TRACKER = re.compile(r"scorecardresearch|doubleclick|google-analytics|googletagmanager|quantserve|"
                       r"facebook\.com/tr\b|/pixel[/?.]|[?&]noscript=1", re.IGNORECASE)
+# served from an ad server or an ad folder: "ad.gazette.cn/content_banner/…", "afp.alicdn.com/afp-creative/…"
+_AD_PLACE = re.compile(r"^(?:ad|ads|adserver|adv|banners?)\.|/(?:ads?|adv|banners?|content_banner|[\w-]*-creative|"
+                       r"creatives?)/", re.IGNORECASE)
 _THEME_PATH = re.compile(r"/(?:wp-content/)?themes/|/assets/(?:img|images|icons)/", re.IGNORECASE)
 # the picture a site shares when a story has none: "opengraph_default.png", "share-fallback.jpg", "no-image.png"
 _STAND_IN = re.compile(
@@ -313,7 +316,8 @@ def site_graphic(url: str, page_url: str) -> bool:
     # "photo-300x250.jpg" is a CMS crop of a photo; "banner_300x250_x.png" and "banner-468x60.gif" are adverts
     path = re.sub(r"-(\d{2,4})x(\d{2,4})(?=\.\w+$)",
                   lambda m: "" if int(m.group(1)) < 3 * int(m.group(2)) else m.group(0), parts.path)
-    if _THEME_PATH.search(path) or _AD_SIZE.search(path) or _TRACKER.search(url):
+    if _THEME_PATH.search(path) or _AD_SIZE.search(path) or _TRACKER.search(url) or _AD_PLACE.search(
+            f"{parts.hostname or ''}{parts.path}"):
         return True
     for key, values in parse_qs(parts.query).items():
         if key.lower() in _SIZE_PARAM:
