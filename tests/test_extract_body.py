@@ -196,3 +196,14 @@ def test_an_endless_page_stops_at_the_next_story_and_its_pictures():
     # an <h1> a writer used as a sub-heading keeps the text after it
     html = page(f'<div class="post-body"><p>{PROSE}</p><h1>What riders say</h1><p>{PROSE} Riders agree.</p></div>')
     assert texts(html)[-1].endswith("Riders agree.")
+
+
+def test_a_reaction_widget_under_the_text_gives_no_pictures():
+    mood = ('<div id="motionsDiv"><div id="mood"><div id="mood_title">How do you feel?</div><ul>'
+            + "".join(f'<li><a onclick="vote({n});"><img src="http://img.gazette.example/motionsimg/0/m{n}.gif">'
+                      f'<p>mood {n}</p></a></li>' for n in range(1, 5))
+            + "</ul></div></div>")
+    html = page(f'<div class="post-body"><p>{PROSE}</p><p>{PROSE} The vote was close.</p>'
+                '<img src="https://gazette.example/up/2024/bus.jpg" width="800" height="450">' + mood + "</div>")
+    images = parse_article(html, "https://gazette.example/news/2024/headline-here").images
+    assert [i.url.rsplit("/", 1)[-1] for i in images] == ["bus.jpg"]
