@@ -1079,26 +1079,29 @@ def test_a_kicker_h1_above_the_headline_and_an_rdfa_creation_date():
     assert a.authors == ["Anja Franke"]
 
 
-def test_first_published_under_the_text_and_the_last_update_in_the_header():
-    header = ('<span class="byline">by Ann Example</span> <span class="cnnDateStamp"> February 1, 2016: 12:41 PM ET'
-              '</span>')
-    after = ('<div class="storytimestamp"><span class="cnnDateStamp">First published February 1, 2016: 1:28 AM ET'
-             '</span></div>')
-    a = parse_article(page(header=header, after=after), URL)
-    et = timezone(timedelta(hours=-5))
-    assert (a.published_at, a.updated_at) == (datetime(2016, 2, 1, 1, 28, tzinfo=et),
-                                              datetime(2016, 2, 1, 12, 41, tzinfo=et))
+ET = timezone(timedelta(hours=-5))
+PST = timezone(timedelta(hours=-8))
 
 
-def test_a_template_time_element_marks_the_local_time_utc():
-    head = ('<meta property="article:published_time" content="2016-12-22T10:43:37-08:00">'
-            '<meta property="article:modified_time" content="2016-12-22T18:59:12-08:00">')
-    header = ('<time class="op-published H" datetime="2016-12-22T10:43:37Z">December 22, 2016</time>'
-              '<time class="op-modified H" datetime="2016-12-22T18:59:12Z"></time>')
-    a = parse_article(page(head=head, header=header), URL)
-    pst = timezone(timedelta(hours=-8))
-    assert (a.published_at, a.updated_at) == (datetime(2016, 12, 22, 10, 43, 37, tzinfo=pst),
-                                              datetime(2016, 12, 22, 18, 59, 12, tzinfo=pst))
+@pytest.mark.parametrize(
+    ("head", "header", "after", "published", "updated"),
+    [
+        # CNN: the header shows the last update, "First published …" under the text the publication
+        ("", '<span class="byline">by Ann Example</span> <span class="cnnDateStamp"> February 1, 2016: 12:41 PM ET'
+             '</span>',
+         '<div class="storytimestamp"><span class="cnnDateStamp">First published February 1, 2016: 1:28 AM ET</span>'
+         '</div>', datetime(2016, 2, 1, 1, 28, tzinfo=ET), datetime(2016, 2, 1, 12, 41, tzinfo=ET)),
+        # a template's <time datetime> marks the metadata's local wall clock UTC
+        ('<meta property="article:published_time" content="2016-12-22T10:43:37-08:00">'
+         '<meta property="article:modified_time" content="2016-12-22T18:59:12-08:00">',
+         '<time class="op-published H" datetime="2016-12-22T10:43:37Z">December 22, 2016</time>'
+         '<time class="op-modified H" datetime="2016-12-22T18:59:12Z"></time>', "",
+         datetime(2016, 12, 22, 10, 43, 37, tzinfo=PST), datetime(2016, 12, 22, 18, 59, 12, tzinfo=PST)),
+    ],
+)
+def test_date_sources_that_say_different_things(head, header, after, published, updated):
+    a = parse_article(page(head=head, header=header, after=after), URL)
+    assert (a.published_at, a.updated_at) == (published, updated)
 
 
 def test_a_chinese_page_is_read_at_utc_plus_8_and_signs_at_its_end():
