@@ -316,6 +316,8 @@ def test_the_cover_and_the_body_picture_in_another_size_folder_are_one_image():
 @pytest.mark.parametrize(
     ("text", "caption", "credit"),
     [
+        ("Spokojený trenér po vítězství ve Villa Parku. | Foto: Reuters",  # a bar sets the labelled credit apart
+         "Spokojený trenér po vítězství ve Villa Parku.", "Foto: Reuters"),
         ("Suasana Pasar Kosambi, Bandung. ©2021 Merdeka.com/Arie Basuki",
          "Suasana Pasar Kosambi, Bandung.", "©2021 Merdeka.com/Arie Basuki"),
         ("Wanita itu datang ke kantor polisi. Kanal YouTube Tim 86 ©2021 Merdeka.com",

@@ -64,6 +64,8 @@ _WORDED_CREDIT = re.compile(
     r"(?:\s[-–—|]\s*|(?<=[.!?])\s+)((?i:crédito|créditos|crédit|crediti|credit|credits|fuente|quelle|kredit|"
     r"photo credit|image credit)\s*:?\s+\S.{1,80})\s*$"
 )
+_BAR_CREDIT = re.compile(r"\s+[|·•]\s+((?i:fotos?|photos?|photograph|bild|bilder|credit|credits|image|picture|"
+                         r"crédito|crédit|fuente|quelle|sumber|kredit)\s*:\s*\S.{1,80})\s*$")
 _BRACKET_TAIL = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")  # "... Kabul. [File: Reuters]"
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+")
 # where pictures come from, when a caption line names only that
@@ -144,6 +146,9 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
                 and not re.fullmatch(r"[\d/ .-]+", inner):
             caption = text[: m.start()].rstrip(" ,-–") or None  # as shown: "Selasa (23/2).." keeps its dots
             return caption, inner
+    barred = _BAR_CREDIT.search(text)  # "… ve Villa Parku. | Foto: Reuters": a bar sets the labelled credit apart
+    if barred and barred.start() > 0:
+        return _caption_before(text[: barred.start()]), barred.group(1).strip()
     if _MARKED.match(text) and len(text) <= 100:
         return None, _clean_tail(text)  # the whole line is a credit: "©MGM", "Copyright 2019 Reuters"
     # "... caption ©Sunset Boulevard/Corbis", "Ilustrasi/copyrightshutterstock/Ranta Images": kept as shown
