@@ -207,3 +207,11 @@ def test_a_reaction_widget_under_the_text_gives_no_pictures():
                 '<img src="https://gazette.example/up/2024/bus.jpg" width="800" height="450">' + mood + "</div>")
     images = parse_article(html, "https://gazette.example/news/2024/headline-here").images
     assert [i.url.rsplit("/", 1)[-1] for i in images] == ["bus.jpg"]
+
+
+def test_a_hidden_counter_image_is_no_picture():
+    html = page(f'<div class="post-body"><p>{PROSE}</p><p>{PROSE} The vote was close.</p>'
+                '<img src="https://gazette.example/up/2024/bus.jpg" width="800" height="450">'
+                '<img src="https://smrt.example/ck" style="height:0px; width:0px;display: none;border:none"></div>')
+    images = parse_article(html, "https://gazette.example/news/2024/headline-here").images
+    assert [i.url.rsplit("/", 1)[-1] for i in images] == ["bus.jpg"]

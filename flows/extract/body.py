@@ -281,7 +281,7 @@ class _Walker:
                 continue
             attrs = child.attrs
             if name == "img":
-                if "data-noscript" not in attrs:
+                if "data-noscript" not in attrs and "hidden" not in attrs:  # a hidden img is a counter pixel
                     self._image(child, None, attrs.get("alt"))
                 continue
             cls = attrs.get("class") or ""
