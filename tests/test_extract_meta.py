@@ -318,6 +318,8 @@ def test_the_cover_and_the_body_picture_in_another_size_folder_are_one_image():
     [
         ("Spokojený trenér po vítězství ve Villa Parku. | Foto: Reuters",  # a bar sets the labelled credit apart
          "Spokojený trenér po vítězství ve Villa Parku.", "Foto: Reuters"),
+        ("Facebook CEO Mark Zuckerberg, the man with the acquisition plan.",  # a sentence, not a source line
+         "Facebook CEO Mark Zuckerberg, the man with the acquisition plan.", None),
         ("Suasana Pasar Kosambi, Bandung. ©2021 Merdeka.com/Arie Basuki",
          "Suasana Pasar Kosambi, Bandung.", "©2021 Merdeka.com/Arie Basuki"),
         ("Wanita itu datang ke kantor polisi. Kanal YouTube Tim 86 ©2021 Merdeka.com",
@@ -1125,3 +1127,13 @@ def test_the_writers_head_shot_is_no_article_picture_and_a_doubled_credit_label_
     a = parse_article(page(header=header, after=after), URL)
     assert [(i.url.rsplit("/", 1)[-1], i.caption, i.credit) for i in a.images] == [
         ("depot-articleLarge.jpg", "The depot at dawn.", "Ann Lens/The Gazette")]
+
+
+def test_the_byline_under_a_lead_picture_is_not_its_caption():
+    header = ('<figure class="figurearticlefeatured"><div class="featured-container"><img '
+              'src="https://media.gazette.example/2016/11/depot-640x480.jpg" width="640" height="480" alt="The depot">'
+              '<div class="attribution">ANN LENS/AFP/Getty Images</div></div></figure>'
+              '<p class="byline"><span class="by-author">by Lucas Nolan</span> 22 Dec 2016</p>')
+    a = parse_article(page(header=header), URL)
+    assert [(i.caption, i.credit) for i in a.images] == [(None, "ANN LENS/AFP/Getty Images")]
+    assert a.authors == ["Lucas Nolan"]

@@ -32,6 +32,7 @@ _CREDIT_CLS = re.compile(
     r"image-?by|byline|author",
     re.IGNORECASE,
 )
+_BYLINE_ONLY = re.compile(r"(?<![a-z])(?:byline|by-?author|author|article-?author|post-?author)(?![a-z])", re.I)
 # the class of a line right after an image that is its caption ("small gray", "media__footer")
 _CAPTION_LINE_CLS = re.compile(r"small|gray|grey|minor|note|footer|credit|caption|desc|legend", re.IGNORECASE)
 _CREDIT_PROPS = ("copyrightHolder", "creditText", "copyrightNotice", "author", "creator")
@@ -167,6 +168,8 @@ def _next_line(anchor: Tag, italic_p: bool = False) -> Tag | None:
     sib = _next_filled(anchor)
     if not isinstance(sib, Tag) or sib.find("img") is not None:
         return None
+    if _BYLINE_ONLY.search(_cls(sib)) and not _CAPTION_CLS.search(_cls(sib)):
+        return None  # the article's byline under a lead picture ("p.byline > span.by-author")
     named = sib.name == "figcaption" or _CAPTION_CLS.search(_cls(sib)) or _CREDIT_CLS.search(_cls(sib))
     if not named and len(sib.find_all("p", limit=2)) > 1:
         return None  # paragraphs of text, not a caption line

@@ -163,7 +163,7 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
             start = cut
         return _caption_before(text[:start]), _clean_tail(text[start:])
     m = _SOURCE_ONLY.match(text)
-    if m:
+    if m and len(text.split()) <= 6:  # "Facebook CEO Mark Zuckerberg, the man with …" is a caption
         return None, _clean_tail(text)  # "shutterstock", "You Tube - Armand Maulana", "Dok. Pribadi"
     if _NAME_WIRE_ONLY.match(text):
         return None, text.strip()
