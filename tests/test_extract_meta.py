@@ -1137,3 +1137,18 @@ def test_the_byline_under_a_lead_picture_is_not_its_caption():
     a = parse_article(page(header=header), URL)
     assert [(i.caption, i.credit) for i in a.images] == [(None, "ANN LENS/AFP/Getty Images")]
     assert a.authors == ["Lucas Nolan"]
+
+
+def test_a_us_date_line_that_also_signs_and_a_date_in_a_title_attribute():
+    header = '<h5 class="article-posted-date">2/26/2015 7:11 AM PST BY GAZETTE STAFF</h5>'
+    a = parse_article(page(header=header), URL)
+    assert a.published_at == datetime(2015, 2, 26, 7, 11, tzinfo=timezone(timedelta(hours=-8)))
+    assert [n.lower() for n in a.authors] == ["gazette staff"]
+    header = ('<li class="date-and-time" title="2015-03-13T21:00:00+11:00"><span class="datestamp">March 13, 2015'
+              '</span> <span class="timestamp">9:00PM</span></li>')
+    a = parse_article(page(header=header), URL)
+    assert a.published_at == datetime(2015, 3, 13, 21, 0, tzinfo=timezone(timedelta(hours=11)))
+    # a French domain keeps French time for a naive stamp
+    head = '<meta property="article:published_time" content="2015-04-30 07:19:58">'
+    a = parse_article(page(head=head, lang="fr"), "https://www.gazette.example.fr/monde/2015/04/30/bus")
+    assert a.published_at == datetime(2015, 4, 30, 7, 19, 58, tzinfo=timezone(timedelta(hours=2)))

@@ -187,7 +187,11 @@ _DOMAIN_ZONES = {"id": "Asia/Jakarta", "kr": "Asia/Seoul", "jp": "Asia/Tokyo", "
                  "hk": "Asia/Hong_Kong", "sg": "Asia/Singapore", "in": "Asia/Kolkata", "sk": "Europe/Bratislava",
                  "si": "Europe/Ljubljana", "hr": "Europe/Zagreb", "se": "Europe/Stockholm", "bg": "Europe/Sofia",
                  "ua": "Europe/Kyiv", "be": "Europe/Brussels", "lu": "Europe/Luxembourg", "ie": "Europe/Dublin",
-                 "uk": "Europe/London"}
+                 "uk": "Europe/London", "fr": "Europe/Paris", "es": "Europe/Madrid", "pt": "Europe/Lisbon",
+                 "ar": "America/Argentina/Buenos_Aires", "za": "Africa/Johannesburg", "ng": "Africa/Lagos",
+                 "ke": "Africa/Nairobi", "eg": "Africa/Cairo", "nz": "Pacific/Auckland", "pk": "Asia/Karachi",
+                 "bd": "Asia/Dhaka", "lk": "Asia/Colombo", "np": "Asia/Kathmandu", "ae": "Asia/Dubai",
+                 "sa": "Asia/Riyadh", "qa": "Asia/Qatar", "ir": "Asia/Tehran"}
 
 
 def keep_embeds(profile: profiles.Profile | None, lang: str | None, url: str) -> bool:
@@ -228,7 +232,8 @@ def _date_attr(el: Tag) -> str | None:
         value = el.get(name)
         if value and value.strip():
             return value
-    return None
+    title = el.get("title")  # <li class="date-and-time" title="2015-03-13T21:00:00+11:00">
+    return title if title and _ISO_TEXT.fullmatch(title.strip()) else None
 
 
 def _iso_text(el: Tag) -> str | None:

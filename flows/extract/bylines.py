@@ -75,7 +75,9 @@ def byline_texts(elements: list[Tag]) -> list[str]:
 
 
 # a date opening a meta line before its byline: "05/10/2018 - Publicado por: Clarissa Borba - Categoria: …"
-_DATE_LEAD = re.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?:[\s,]+\d{1,2}[:.]\d{2})?\s*[-–|·•]\s*")
+# or its time and zone: "2/26/2015 7:11 AM PST BY TMZ STAFF"
+_DATE_LEAD = re.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?:[\s,]+\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
+                        r"(?:\s+[A-Z]{2,4}\b)?)?\s*[-–|·•]?\s*")
 
 
 def header_lines(texts: list[str]) -> list[str]:

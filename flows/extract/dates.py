@@ -243,6 +243,8 @@ def _match_dates(text: str, default_tz: tzinfo | None) -> list[tuple[int, int, d
                 year, month, day = int(g[0]), int(g[1]), int(g[2])
             else:
                 day, month, year = int(g[0]), int(g[1]), int(g[2])
+                if month > 12 >= day:  # "2/26/2015": written month first, as only a US date can be
+                    day, month = month, day
             if not month:
                 continue
             hh, mm, ss, ampm, zone_label = g[3], g[4], g[5], g[6], g[7]
