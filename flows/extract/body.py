@@ -19,6 +19,7 @@ from functools import lru_cache
 from bs4 import NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
+from flows.extract.html import BYLINE_WORDS
 from flows.extract.images import image_url
 
 
@@ -134,8 +135,7 @@ _HIDDEN_CLS = re.compile(
     r"(?:^|\s)(?:element-hidden|d-none|is-hidden|visually-hidden|sr-only|screen-reader-text|"
     r"screenreader-only|offscreen|u-hidden)(?:\s|$)", re.IGNORECASE
 )
-_BYLINE_CLS = re.compile(
-    r"byline|author|autor|auteur|penulis|reporter|writer|contributor|agency|agentur|(?<![a-z])submitted", re.I)
+_BYLINE_CLS = re.compile(BYLINE_WORDS, re.I)
 _DATE_CLS = re.compile(r"date|time|publish|tanggal|waktu|posted|updated|modified|datum|fecha", re.I)
 _CAPTION_CLS = re.compile(r"caption|credit|keterangan|wp-caption-text", re.I)
 _SMALL_IMG = re.compile(r"^(?:[1-9]\d?|1[0-4]\d)$")  # width/height below 150 px: icons, avatars, logos
