@@ -15,7 +15,7 @@ import re
 from bs4 import NavigableString, Tag
 from bs4.element import Comment
 
-from flows.extract.images import CREDIT_HINT, split_credit
+from flows.extract.images import CREDIT_HINT, CREDIT_LABELS, split_credit
 
 _BOX_CLS = re.compile(
     r"figure|photo|image|(?<![a-z])img|media|picture|(?<![a-z])pic(?:box|-box|_box)?(?![a-z])|foto|gambar|"
@@ -149,8 +149,7 @@ def _credit_element(scope: Tag, skip: Tag | None = None) -> Tag | None:
     return None
 
 
-_LABEL_OPENING = re.compile(r"^(?:credits?|photo(?:graph)?s?|foto|fotos|bild|bilder|image|picture|quelle|fuente|"
-                            r"crédito|crédit|sumber|kredit)\s*(?::|by\b|von\b|oleh\b)\s*\S", re.IGNORECASE)
+_LABEL_OPENING = re.compile(rf"^(?:{CREDIT_LABELS})\s*(?::|by\b|von\b|oleh\b)\s*\S", re.IGNORECASE)
 
 
 def _small_tail(caption: Tag) -> Tag | None:
@@ -263,8 +262,7 @@ def clean_credit(text: str | None) -> str | None:
 
 _BARE_CREDIT_WORD = re.compile(r"^(?:(?i:credits?)\s*)+(?=[A-Z])")
 # a credit label with nothing after it ("Bild:", "Foto:"): the template's slot, left empty
-_BARE_LABEL = re.compile(r"^(?:bild|bilder|foto|fotos|photo|photos|image|images|credit|credits|quelle|source|sumber|"
-                         r"copyright|©)\s*:?$", re.IGNORECASE)
+_BARE_LABEL = re.compile(rf"^(?:{CREDIT_LABELS}|copyright|©)\s*:?$", re.IGNORECASE)
 
 
 def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:

@@ -64,8 +64,10 @@ _WORDED_CREDIT = re.compile(
     r"(?:\s[-–—|]\s*|(?<=[.!?])\s+)((?i:crédito|créditos|crédit|crediti|credit|credits|fuente|quelle|kredit|"
     r"photo credit|image credit)\s*:?\s+\S.{1,80})\s*$"
 )
-_BAR_CREDIT = re.compile(r"\s+[|·•]\s+((?i:fotos?|photos?|photograph|bild|bilder|credit|credits|image|picture|"
-                         r"crédito|crédit|fuente|quelle|sumber|kredit)\s*:\s*\S.{1,80})\s*$")
+# the words that label a credit ("Foto:", "Credit:", "Bild:"), for the rules below and the caption finder
+CREDIT_LABELS = (r"credits?|photo(?:graph)?s?|fotos?|bild(?:er)?|images?|pictures?|quelle|fuente|crédito|crédit|"
+                 r"sumber|kredit|source")
+_BAR_CREDIT = re.compile(rf"\s+[|·•]\s+((?i:{CREDIT_LABELS})\s*:\s*\S.{{1,80}})\s*$")
 _BRACKET_TAIL = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")  # "... Kabul. [File: Reuters]"
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+")
 # where pictures come from, when a caption line names only that
@@ -212,8 +214,7 @@ _LEAD_PICTURE_LINE = re.compile(
     r"foto (?:utama|sampul|ilustrasi utama))\s*:\s*(\S.{2,400})$",
     re.IGNORECASE,
 )
-_LINE_CREDIT = re.compile(r"\s(?:credit|credits|photo|foto|bild|crédito|crédit|quelle|source|sumber)\s*:\s*(.{2,120})$",
-                          re.IGNORECASE)
+_LINE_CREDIT = re.compile(rf"\s(?:{CREDIT_LABELS})\s*:\s*(.{{2,120}})$", re.IGNORECASE)
 
 
 def lead_picture_line(text: str) -> tuple[str | None, str | None] | None:
