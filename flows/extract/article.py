@@ -327,17 +327,24 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
 
     shown_update: list[dates.Stamp] = []  # the header's unlabelled time, when a "First published" line says otherwise
 
+    later_published: list[dates.Stamp] = []  # read once, when first asked for
+    later_read = False
+
     def labelled_later(day: dates.Stamp | None) -> dates.Stamp | None:
         """ "First Published on Nov 20, 2019 01:38 pm" printed under the article or in a plain div near it."""
-        later = [(_element_text(el), _text_before(el)) for el in w.dates if w.positions.get(id(el), 0) > header_end]
-        later += [(b.text, "") for b in w.blocks[max(0, low) : body_end + 6]
-                  if len(b.text) < 120 and _PUBLISHED_HINT.search(b.text)]
-        for text, prefix in later:
-            pick = next((st for st in dates.find_dates(text, zone, prefix)
-                         if st.label == "published" and st.has_time), None)
-            if pick is not None and (day is None or day.at.date() == pick.at.date()):
-                return pick
-        return None
+        nonlocal later_read
+        if not later_read:
+            later_read = True
+            later = [(_element_text(el), _text_before(el)) for el in w.dates
+                     if w.positions.get(id(el), 0) > header_end]
+            later += [(b.text, "") for b in w.blocks[max(0, low) : body_end + 6]
+                      if len(b.text) < 120 and _PUBLISHED_HINT.search(b.text)]
+            for text, prefix in later:
+                pick = next((st for st in dates.find_dates(text, zone, prefix)
+                             if st.label == "published" and st.has_time), None)
+                if pick is not None:
+                    later_published.append(pick)
+        return next((p for p in later_published if day is None or day.at.date() == p.at.date()), None)
 
     def visible(selector_key: str, want_modified: bool) -> dates.Stamp | None:
         texts: list[tuple[str, bool, str]] = []
@@ -407,8 +414,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
             if not st.zoned and st.has_time and st.source == "meta" and zone is not None and abs(
                     (st.at.replace(tzinfo=UTC) - published.at).total_seconds()) < 60 and abs(
                     (st.at - published.at).total_seconds()) >= 60:
-                mod_m = [dates.Stamp(m.at.replace(tzinfo=UTC), m.has_time, True, m.label, m.source)
-                         if not m.zoned else m for m in mod_m]
+                mod_m = [m.at_zone(UTC) if not m.zoned else m for m in mod_m]
                 break
         # a source whose modification stamp equals its own publication stamp, both a whole number of half hours
         # from the publication the page shows, is that moment under a wrong offset, not an update
@@ -417,7 +423,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
             gap = abs((st.at - published.at).total_seconds())
             return 1700 < gap <= 14 * 3600 + 60 and min(gap % 1800, 1800 - gap % 1800) < 60
 
-        mod_m = [dates.Stamp(published.at, m.has_time, True, m.label, m.source) if shifted(m) and any(
+        mod_m = [m.at_zone(published.at.tzinfo, published.at) if shifted(m) and any(
             p.source == m.source and abs((m.at - p.at).total_seconds()) < 60 for p in pub_m) else m for m in mod_m]
         mod_m = _local_marked_utc(mod_m, published.at)
         # a modification stamp before the publication is a template's error; another source may state the update
@@ -464,7 +470,7 @@ def _same_clock_offset(stamps: list[dates.Stamp]) -> list[dates.Stamp]:
             local = next((o for o in stamps if o.zoned and o.at.utcoffset() and o.at.replace(tzinfo=None)
                           == m.at.replace(tzinfo=None)), None)
             if local is not None:
-                m = dates.Stamp(m.at.replace(tzinfo=local.at.tzinfo), m.has_time, True, m.label, m.source)
+                m = m.at_zone(local.at.tzinfo)
         out.append(m)
     return out
 
@@ -483,7 +489,7 @@ def _local_marked_utc(stamps: list[dates.Stamp], published: datetime) -> list[da
                 o is not m and o.zoned and abs((o.at - m.at).total_seconds()) >= 1800 and abs(
                     (o.at.astimezone(local).replace(tzinfo=None) - m.at.replace(tzinfo=None)).total_seconds()) < 60
                 for o in stamps):
-            m = dates.Stamp(m.at.replace(tzinfo=local), m.has_time, True, m.label, m.source)
+            m = m.at_zone(local)
         out.append(m)
     return out
 
@@ -872,14 +878,14 @@ def parse_article(
 
     # section and tags
     # the article's own <h1>, the one that reads as its title: the section menu sits above it, the tags below
-    headline_at, headline = next(((at, el) for (t, at), el in zip(w.h1, w.h1_tags, strict=True)
+    title_h1_at, headline = next(((at, el) for (t, at), el in zip(w.h1, w.h1_tags, strict=True)
                                   if title and _similar(t, title)), (None, None))
     article.section, article.subsection = (sectionlib.clean(v)
                                            for v in _section(meta, soup, selectors, title, url, w, headline))
     if selectors.get("tags"):
         article.tags = _dedupe(_element_text(el) for el in soup.select(selectors["tags"]))
     if not article.tags:
-        shown = tagslib.visible_tags(w.topic_links, headline_at)
+        shown = tagslib.visible_tags(w.topic_links, title_h1_at)
         declared = meta.tags_list()
         marked = soup.find(attrs={"itemprop": "keywords"}) if "keywords" in prepared.text else None
         if marked is not None and not meta.all("article:tag"):  # schema.org microdata beats the SEO meta

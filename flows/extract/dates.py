@@ -212,6 +212,10 @@ class Stamp:
     label: str | None = None  # "published" or "updated", from the words just before it
     source: str = ""  # where a machine value came from ("ld", "meta:article:published_time", "element" …)
 
+    def at_zone(self, tz: tzinfo, at: datetime | None = None) -> Stamp:
+        """The same reading with its wall clock (or `at`) put in `tz`: an offset error mended."""
+        return Stamp((at or self.at).replace(tzinfo=tz), self.has_time, True, self.label, self.source)
+
 
 _UPDATED_WORDS = re.compile(
     r"(?:updated|last updated|modified|edited|revised|diperbarui|diupdate|update|perbarui|aktualisiert|"
