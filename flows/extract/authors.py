@@ -46,11 +46,12 @@ AGENCIES: dict[str, str] = {
     "ria novosti": "RIA Novosti",
     "cna": "CNA",
 }
+# who put the post up, in the languages met so far; byline lines start with these as well (`bylines`)
+POSTED_BY = r"posted by|published by|publicado por|publicada por|publié par|diposting oleh"
 _LABEL_WORDS = (
     r"by|oleh|penulis|reporter|wartawan|pewarta|author|autor|autore|auteur|par|von|di|por|door|av|af|"
-    r"przez|автор|текст|text|words|written by|words by|story by|posted by|reported by|reporting by|"
-    r"published by|publicado por|publicada por|publié par|diposting oleh|作者|记者|撰文|撰稿|"
-    r"laporan wartawan(?: [A-Z][\w.]*)?"
+    rf"przez|автор|текст|text|words|written by|words by|story by|{POSTED_BY}|reported by|reporting by|"
+    r"作者|记者|撰文|撰稿|laporan wartawan(?: [A-Z][\w.]*)?"
 )
 _PREFIX = re.compile(
     rf"^\s*(?:(?:written|posted|reported|story|text|words|photos?|reporting)\s+)?(?:{_LABEL_WORDS})\b\s*[:：︱\-–]?\s*",

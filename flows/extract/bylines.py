@@ -12,9 +12,11 @@ import re
 
 from bs4 import Tag
 
+from flows.extract.authors import POSTED_BY
+
 _LABEL_START = re.compile(
     r"^(?:(?:[A-Z][\w-]*\s+){1,2}by\b|by|oleh|penulis|reporter|wartawan|pewarta|written by|words by|story by|"
-    r"posted by|published by|publicado por|publicada por|publié par|diposting oleh|author|autor|auteur|"
+    rf"{POSTED_BY}|author|autor|auteur|"
     r"par|von|por|door|av|przez|автор|текст|laporan wartawan)\b\s*:?\s*\S",
     re.IGNORECASE,
 )
