@@ -902,6 +902,9 @@ def test_zones_from_the_language_or_the_country_domain_are_kept_apart():
     assert zone(None, "https://news.example.vi/a") == "None"  # .vi is the US Virgin Islands
     assert zone(None, "https://www.example.de/a") == "Europe/Berlin"
     assert zone("ko", "https://news.example.co.id/a") == "Asia/Seoul"  # the page's language comes first
+    assert zone("zh", "https://news.example.com/a") == "Asia/Shanghai"  # written only where clocks read UTC+8
+    assert zone(None, "https://www.example.fr/a") == "Europe/Paris"
+    assert zone(None, "https://www.example.com.au/a") == "None"  # a country of several zones
 
 
 def test_a_column_name_before_the_headline_in_the_h1_is_left_out():

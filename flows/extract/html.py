@@ -229,7 +229,7 @@ _CLOSERS: dict[str, re.Pattern[str]] = {}
 # class words of an element that signs the article; the walker reads bylines by them too
 BYLINE_WORDS = r"byline|author|autor|auteur|penulis|reporter|writer|contributor|agency|agentur|(?<![a-z])submitted"
 # an article's own footer that signs it ("<footer class=article-author>", "(Agenturen) | Stand: …")
-_SIGNED_FOOTER = re.compile(rf"""(?:class|itemprop|rel)\s*=\s*["'][^"']*(?:{BYLINE_WORDS}|creator)""", re.IGNORECASE)
+_SIGNED_FOOTER = re.compile(rf"""(?:class|itemprop|rel)\s*=\s*["'][^"']*(?:{BYLINE_WORDS})""", re.IGNORECASE)
 
 
 def _read_page_data(attrs: str, body: str, prepared: Prepared) -> None:
