@@ -29,7 +29,7 @@ from flows.extract.body import (
 )
 from flows.extract.captions import describe
 from flows.extract.hooks import HOOKS, HookContext
-from flows.extract.html import decode, make_soup, prepare
+from flows.extract.html import decode, element_text, make_soup, prepare
 from flows.extract.images import ImageCollector, image_url, images_credit_line, lead_picture_line
 from flows.extract.metadata import Meta
 from flows.model import Article, Contributor, Image, Paragraph
@@ -215,10 +215,6 @@ def _select_text(soup: BeautifulSoup, meta: Meta, selector: str | None) -> str |
     return " ".join(el.get_text(" ").split()) or el.get("datetime") or el.get("content") or None
 
 
-def _element_text(el: Tag) -> str:
-    return " ".join(el.get_text(" ").split())
-
-
 # --- the parts ----------------------------------------------------------------------------------------
 _MODIFIED_CLS = re.compile(r"updat|modif", re.IGNORECASE)
 _PUBLISHED_HINT = re.compile(r"publi|posted|terbit|tayang|unggah|입력|発行|опублик|veröffentl", re.IGNORECASE)
@@ -287,7 +283,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
     def is_mod(el: Tag) -> bool:
         """A modification date by the label a reader sees before it ("Updated <time itemprop=datePublished>"
         is an update), else its itemprop, else its class ("entry-date published updated" is not)."""
-        stamps = dates.find_dates(_element_text(el), None, before[id(el)])
+        stamps = dates.find_dates(element_text(el), None, before[id(el)])
         label = stamps[0].label if stamps else dates.label_of(before[id(el)])
         if label:
             return label == "updated"
@@ -335,7 +331,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         nonlocal later_read
         if not later_read:
             later_read = True
-            later = [(_element_text(el), _text_before(el)) for el in w.dates
+            later = [(element_text(el), _text_before(el)) for el in w.dates
                      if w.positions.get(id(el), 0) > header_end]
             later += [(b.text, "") for b in w.blocks[max(0, low) : body_end + 6]
                       if len(b.text) < 120 and _PUBLISHED_HINT.search(b.text)]
@@ -351,7 +347,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         selected = _select_text(soup, meta, selectors.get(selector_key))
         if selected:
             texts.append((selected, want_modified, ""))
-        texts.extend((_element_text(el), is_mod(el), before[id(el)]) for el in near)
+        texts.extend((element_text(el), is_mod(el), before[id(el)]) for el in near)
         first: dates.Stamp | None = None
         for text, el_mod, prefix in texts:
             stamps = dates.find_dates(text, zone, prefix)
@@ -393,7 +389,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         # a date line without a telling class, or inside the byline ("Von X publiziert am 25. September 2018",
         # even above the <h1>); a day without a time counts only when the metadata states no date at all
         lines = [(b.text, "") for b in w.blocks[start : max(body_start + 1, start + 8)] if len(b.text) < 120]
-        lines += [(_element_text(el), _text_before(el)) for el in w.bylines
+        lines += [(element_text(el), _text_before(el)) for el in w.bylines
                   if low <= w.positions.get(id(el), 0) <= header_end]
         lines += [(b.text, "") for b in w.blocks[low:start] if len(b.text) < 120 and _PUBLISHED_HINT.search(b.text)]
         fact = bylines.fact_value(w.blocks, bylines.DATE_LABELS)  # "<li><strong>Date</strong> 19.01.2020</li>"
@@ -822,7 +818,7 @@ def parse_article(
         texts = [fact] if fact else bylines.byline_texts(after_els)
     if not texts:  # "posted by Stadler at 12:53" or "Malte Welding | 29.07.2006" under the text
         texts = bylines.closing_lines([b.text for b in w.blocks[body_end + 1 : body_end + 4]])
-    visible_blob = " ".join([*(t for t in texts), *(_element_text(el) for el in header_els)])
+    visible_blob = " ".join([*(t for t in texts), *(element_text(el) for el in header_els)])
     outlets = _outlets(meta, article.site, url, profile)
     visible = authorlib.read_byline(texts, outlets)
     # "SPIEGEL ONLINE, Hamburg, Germany": the publisher's address in an author field, not people
@@ -883,7 +879,7 @@ def parse_article(
     article.section, article.subsection = (sectionlib.clean(v)
                                            for v in _section(meta, soup, selectors, title, url, w, headline))
     if selectors.get("tags"):
-        article.tags = _dedupe(_element_text(el) for el in soup.select(selectors["tags"]))
+        article.tags = _dedupe(element_text(el) for el in soup.select(selectors["tags"]))
     if not article.tags:
         shown = tagslib.visible_tags(w.topic_links, title_h1_at)
         declared = meta.tags_list()

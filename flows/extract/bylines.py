@@ -13,6 +13,7 @@ import re
 from bs4 import Tag
 
 from flows.extract.authors import POSTED_BY
+from flows.extract.html import element_text
 
 _LABEL_START = re.compile(
     r"^(?:(?:[A-Z][\w-]*\s+){1,2}by\b|by|oleh|penulis|reporter|wartawan|pewarta|written by|words by|story by|"
@@ -27,10 +28,6 @@ _AUTHOR_HREF = re.compile(
     re.IGNORECASE,
 )
 _MAX = 150
-
-
-def _text(el: Tag) -> str:
-    return " ".join(el.get_text(" ").split())
 
 
 def _innermost(elements: list[Tag]) -> list[Tag]:
@@ -57,23 +54,23 @@ def _is_name_element(el: Tag) -> bool:
 
 def byline_texts(elements: list[Tag]) -> list[str]:
     """The strings to read names from, cleanest first, from the byline elements of one area."""
-    elements = [e for e in elements if _text(e)]
+    elements = [e for e in elements if element_text(e)]
     if not elements:
         return []
-    labelled = [e for e in elements if len(_text(e)) < _MAX and _LABEL_START.match(_text(e))]
+    labelled = [e for e in elements if len(element_text(e)) < _MAX and _LABEL_START.match(element_text(e))]
     if labelled:
-        return [_text(e) for e in _innermost(labelled)]
+        return [element_text(e) for e in _innermost(labelled)]
     named: list[Tag] = []
     seen: set[int] = set()
     for top in _outermost(elements):
         for el in [top, *top.find_all(["a", "span", "div", "strong", "b", "p", "h3", "h4", "h5", "li"])]:
-            if id(el) not in seen and _is_name_element(el) and 0 < len(_text(el)) < 80:
+            if id(el) not in seen and _is_name_element(el) and 0 < len(element_text(el)) < 80:
                 seen.add(id(el))
                 named.append(el)
     if named:
         linked = [e for e in named if e.name == "a" or e.find("a") is not None]
-        return [_text(e) for e in _innermost(linked or named)]
-    return [_text(e) for e in _innermost(elements) if len(_text(e)) < _MAX]
+        return [element_text(e) for e in _innermost(linked or named)]
+    return [element_text(e) for e in _innermost(elements) if len(element_text(e)) < _MAX]
 
 
 # a date opening a meta line before its byline: "05/10/2018 - Publicado por: Clarissa Borba - Categoria: …"

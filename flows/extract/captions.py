@@ -15,6 +15,7 @@ import re
 from bs4 import NavigableString, Tag
 from bs4.element import Comment
 
+from flows.extract.html import element_text
 from flows.extract.images import CREDIT_HINT, CREDIT_LABELS, split_credit
 
 _BOX_CLS = re.compile(
@@ -42,10 +43,6 @@ _ELLIPSIS_LABEL = re.compile(r"^\s*(?:[\w ]{1,20}(?:\.\.\.|…)|(?:image|photo|p
 _MAX_BOX_TEXT = 700
 # words of a control laid over a picture ("VIEW GALLERY 5 PHOTOS", "Lihat Foto"), not of a credit
 _CONTROL = re.compile(r"\b(?:gallery|galeri|view|lihat|klik|click|play|putar|zoom|enlarge|perbesar)\b", re.IGNORECASE)
-
-
-def _text(el: Tag | None) -> str:
-    return " ".join(el.get_text(" ").split()) if el is not None else ""
 
 
 # elements that start a new line, and elements that do when a class styles them as a box ("span.credit")
@@ -115,8 +112,8 @@ def _box(img: Tag) -> Tag | None:
         if node.name == "figure":
             return node
         # a box that only frames the picture gives way to the one that holds its caption
-        if (boxed is None or (not _text(boxed) and _caption_holder(node))) and _BOX_CLS.search(_cls(node)) \
-                and len(_text(node)) <= _MAX_BOX_TEXT and _pictures(node) <= 2:
+        if (boxed is None or (not element_text(boxed) and _caption_holder(node))) and _BOX_CLS.search(_cls(node)) \
+                and len(element_text(node)) <= _MAX_BOX_TEXT and _pictures(node) <= 2:
             boxed = node
         node = node.parent
     return boxed
@@ -125,23 +122,23 @@ def _box(img: Tag) -> Tag | None:
 def _caption_holder(node: Tag) -> bool:
     """Text beside a picture that reads as its caption: no headline, not mostly links (share bars, author
     cards, "Browse All Posts")."""
-    text = _text(node)
+    text = element_text(node)
     if not text or node.find(["h1", "h2", "h3", "time", "button"]) is not None:
         return False
-    return sum(len(_text(a)) for a in node.find_all("a")) <= 0.3 * len(text)
+    return sum(len(element_text(a)) for a in node.find_all("a")) <= 0.3 * len(text)
 
 
 def _credit_element(scope: Tag, skip: Tag | None = None) -> Tag | None:
     """The element that holds the credit: named so by its tag, class or microdata, or a part of the caption
     whose text opens with a credit label ("<span>Credit: Ou Dongqu/Xinhua</span>" after the caption's span)."""
-    whole = len(_text(scope))
+    whole = len(element_text(scope))
     for el in scope.find_all(True):
         if skip is not None and (el is skip or skip in el.parents):
             continue
         if el.name == "img":
             continue
         named = el.name == "cite" or el.get("itemprop") in _CREDIT_PROPS or _CREDIT_CLS.search(_cls(el))
-        text = _text(el)
+        text = element_text(el)
         if not named and el.name in ("span", "small", "p", "div", "em", "i") and len(text) < whole:
             named = bool(_LABEL_OPENING.match(text))
         if named and 0 < len(text) <= 160:
@@ -156,8 +153,8 @@ def _small_tail(caption: Tag) -> Tag | None:
     """A caption's closing `<small>` line ("<figcaption><p>A duvet.</p><small>Getty</small>"): its credit."""
     last = next((c for c in reversed(caption.contents) if isinstance(c, Tag) or str(c).strip()), None)
     if isinstance(last, Tag) and last.name == "small" and not last.get("class"):
-        text = _text(last)
-        if 0 < len(text) <= 80 and len(_text(caption)) > len(text) + 10:
+        text = element_text(last)
+        if 0 < len(text) <= 80 and len(element_text(caption)) > len(text) + 10:
             return last
     return None
 
@@ -172,12 +169,13 @@ def _next_line(anchor: Tag, italic_p: bool = False) -> Tag | None:
     named = sib.name == "figcaption" or _CAPTION_CLS.search(_cls(sib)) or _CREDIT_CLS.search(_cls(sib))
     if not named and len(sib.find_all("p", limit=2)) > 1:
         return None  # paragraphs of text, not a caption line
-    text = _text(sib)
-    if not named and (inner := sib.find(class_=_CAPTION_CLS)) is not None and len(_text(inner)) >= 0.9 * len(text):
+    text = element_text(sib)
+    inner = None if named else sib.find(class_=_CAPTION_CLS)
+    if inner is not None and len(element_text(inner)) >= 0.9 * len(text):
         sib, named = inner, True  # "<div class=set-cp><div class=caption>...": the caption inside a wrapper
     if not 2 <= len(text) <= (1000 if named else 400):  # a named box may hold a full and a truncated copy
         return None
-    links = sum(len(_text(a)) for a in sib.find_all("a"))
+    links = sum(len(element_text(a)) for a in sib.find_all("a"))
     if links > 0.5 * len(text):
         return None
     if named:
@@ -213,7 +211,7 @@ def _slide_text(holder: Tag) -> Tag | None:
     paragraphs = sib.find_all("p", limit=3)
     if len(paragraphs) != 1 or len(sib.find_all(["h2", "h3", "h4", "h5"], limit=4)) > 3:
         return None
-    text = _text(paragraphs[0])
+    text = element_text(paragraphs[0])
     return paragraphs[0] if 20 <= len(text) <= 700 else None
 
 
@@ -297,11 +295,12 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
     if credit_el is None and box is not None:
         credit_el = _credit_element(box, skip=cap_el)
     credit = clean_credit(shown_text(credit_el)) if credit_el is not None else None
-    if credit is None and cap_el is not None and box is not None and cap_el not in box.parents \
-            and box not in cap_el.parents and 2 <= len(_text(box)) <= 100 and CREDIT_HINT.search(_text(box)) \
-            and not _CONTROL.search(_text(box)):
+    overlay = credit is None and cap_el is not None and box is not None and cap_el not in box.parents \
+        and box not in cap_el.parents
+    box_text = element_text(box) if overlay else ""
+    if overlay and 2 <= len(box_text) <= 100 and CREDIT_HINT.search(box_text) and not _CONTROL.search(box_text):
         credit = clean_credit(shown_text(box))  # a credit laid over the photo, its caption beside the box
-    if cap_el is None and box is not None and box.name != "figure" and 0 < len(_text(box)) <= 300:
+    if cap_el is None and box is not None and box.name != "figure" and 0 < len(element_text(box)) <= 300:
         cap_el = box  # a photo box whose own text is the caption (Kompas "div.photo")
     caption = None
     if cap_el is not None:

@@ -17,7 +17,7 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
-from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
 
 from flows.errors import PageRejected
 
@@ -310,6 +310,11 @@ def prepare(text: str) -> Prepared:
     body = _HEAD.sub(" ", pruned, count=1)
     prepared.text = _NOISE_ATTR.sub(_noise, _BLOCK_GAP.sub(r"\1", body))
     return prepared
+
+
+def element_text(el: Tag | None) -> str:
+    """An element's text as one line, words apart: how every rule compares what a reader sees."""
+    return " ".join(el.get_text(" ").split()) if el is not None else ""
 
 
 def make_soup(markup: str) -> BeautifulSoup:

@@ -13,6 +13,8 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from flows.extract.html import element_text
+
 HOME = ("home", "beranda", "index", "news", "berita", "homepage", "depan", "inicio", "início", "accueil", "startseite",
         "главная", "홈")
 # site pages a footer trail links to after "Home"
@@ -27,10 +29,6 @@ _GENERIC_FOLDER = frozenset([
     "m", "www", "index", "detail", "html", "content", "artikel", "baca", "view", "item", "items", "news-detail",
     "berita-detail", "sites", "site", "wp", "u", "user", "users", "author", "profile", "entry", "doc", "a", "s", "c",
 ])
-
-
-def _text(el: Tag) -> str:
-    return " ".join(el.get_text(" ").split())
 
 
 def home_trail(soup: BeautifulSoup) -> list[str]:
@@ -50,11 +48,11 @@ def home_trail(soup: BeautifulSoup) -> list[str]:
             if box is None or box.name in ("body", "html"):
                 break
             links = box.find_all("a", limit=7)
-            if links and links[0] is a and 2 <= len(links) <= 5 and len(_text(box)) <= 150:
-                names = [_text(x).strip(" »>/|›") for x in links[1:]]
-                between = _text(box)
+            if links and links[0] is a and 2 <= len(links) <= 5 and len(element_text(box)) <= 150:
+                names = [element_text(x).strip(" »>/|›") for x in links[1:]]
+                between = element_text(box)
                 for x in links:
-                    between = between.replace(_text(x), " ", 1)
+                    between = between.replace(element_text(x), " ", 1)
                 # a trail shows its steps ("Home › National"); a menu of links side by side does not
                 stepped = _STEP.search(between) or _TRAIL_CLS.search(f"{box.get('class') or ''} {box.get('id') or ''}")
                 while names and names[0].lower().startswith(HOME):  # "Home › Berita › Jurnal Haji"
@@ -80,7 +78,7 @@ def active_menu(soup: BeautifulSoup, headline: Tag | None) -> str | None:
         if menu is None or len(menu.find_all("li", recursive=False)) < 4:
             continue
         link = el.find("a")
-        name = _text(link) if link is not None else ""
+        name = element_text(link) if link is not None else ""
         if name and len(name) <= 30 and not name.lower().startswith(HOME):
             return name
     return None

@@ -12,6 +12,7 @@ import re
 from bs4 import Tag
 
 from flows.extract.body import class_marker
+from flows.extract.html import element_text
 
 # a link to a topic page: /tag/x, /tags/x, /topik/x, /topic/1033/x, /label/x, /ragam/tag-populer/x.html
 _TAG_PATH = re.compile(
@@ -30,16 +31,12 @@ _SITE_WIDE_HEADING = re.compile(r"pilihan|populer|popular|trending|terpopuler|ho
                                 re.IGNORECASE)
 
 
-def _text(el: Tag) -> str:
-    return " ".join(el.get_text(" ").split())
-
-
 def _tag_link(a: Tag) -> bool:
     rel = a.get("rel") or ""
     if "tag" in (rel if isinstance(rel, list) else rel.split()):
         return True
     href = (a.get("href") or "").split("?", 1)[0].split("#", 1)[0]
-    return bool(href) and bool(_TAG_PATH.search(href)) and 1 <= len(_text(a)) <= 60
+    return bool(href) and bool(_TAG_PATH.search(href)) and 1 <= len(element_text(a)) <= 60
 
 
 def _in_prose(a: Tag) -> bool:
@@ -49,8 +46,8 @@ def _in_prose(a: Tag) -> bool:
         node = node.parent
     if node is None or node.name != "p":
         return False
-    own = len(_text(a))
-    return len(_text(node)) > 3 * own + 40
+    own = len(element_text(a))
+    return len(element_text(node)) > 3 * own + 40
 
 
 def _site_wide(a: Tag) -> bool:
@@ -61,7 +58,7 @@ def _site_wide(a: Tag) -> bool:
             return True
         if depth < 4:  # a heading just before the list names it
             head = node.find_previous_sibling()
-            if head is not None and len(_text(head)) <= 40 and _SITE_WIDE_HEADING.search(_text(head)):
+            if head is not None and len(element_text(head)) <= 40 and _SITE_WIDE_HEADING.search(element_text(head)):
                 return True
         node = node.parent
         depth += 1
@@ -90,14 +87,15 @@ def visible_tags(links: list[tuple[Tag, int]], headline_at: int | None) -> list[
             break
         links = parent.find_all("a")
         tagged = [a for a in links if _tag_link(a)]
-        if len(tagged) < 0.8 * len(links) or len(_text(parent)) > 2 * sum(len(_text(a)) for a in tagged) + 40:
+        tagged_len = sum(len(element_text(a)) for a in tagged)
+        if len(tagged) < 0.8 * len(links) or len(element_text(parent)) > 2 * tagged_len + 40:
             break
         box = parent
     anchors = [box] if box.name == "a" else [a for a in box.find_all("a") if _tag_link(a)]
     out: list[str] = []
     seen: set[str] = set()
     for a in anchors:
-        name = _text(a).lstrip("#").strip()
+        name = element_text(a).lstrip("#").strip()
         if name and name.lower() not in seen:
             seen.add(name.lower())
             out.append(name)
