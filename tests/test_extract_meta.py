@@ -119,6 +119,24 @@ def test_same_day_modification_of_a_date_only_page_is_no_update():
     assert a.updated_at is None
 
 
+@pytest.mark.parametrize(
+    ("line", "url", "expected"),
+    [
+        # the year comes from the date the URL files the story under
+        ("March 18 at 3:57 PM EDT", "https://www.post.example/world/2015/03/18/attack_story.html",
+         datetime(2015, 3, 18, 15, 57, tzinfo=timezone(timedelta(hours=-4)))),
+        ("18 mars à 15:57 CET", "https://www.journal.example/monde/20150318/attentat",
+         datetime(2015, 3, 18, 15, 57, tzinfo=timezone(timedelta(hours=1)))),
+        # a URL day that is not the line's day gives no year: no date rather than a guessed one
+        ("March 18 at 3:57 PM EDT", "https://www.post.example/world/2015/06/02/attack_story.html", None),
+        ("March 18 at 3:57 PM EDT", "https://www.post.example/world/attack_story.html", None),
+    ],
+)
+def test_a_date_line_without_its_year_takes_the_year_from_the_url(line, url, expected):
+    html = page(header=f'<div class="byline">By Erin Doe <span class="timestamp">{line}</span></div>')
+    assert parse_article(html, url).published_at == expected
+
+
 def test_relative_dates_count_from_the_fetch_time_only_without_a_stated_date():
     fetched = datetime(2024, 3, 14, 5, 0, tzinfo=UTC)
     html = page(header='<div class="date">Diperbarui 2 jam yang lalu</div>'

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
@@ -264,13 +264,14 @@ _RDFA_DATE = re.compile(r"(?:^|\s)(?:dc:created|dcterms:created|dcterms:issued|d
 def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], tz: tzinfo | None,
            body_start: int, header_end: int, microdata: list[Tag],
            headline_at: int | None = None, fetched_at: datetime | None = None,
-           body_end: int | None = None) -> tuple[datetime | None, datetime | None]:
+           body_end: int | None = None, days: tuple[date, ...] = ()) -> tuple[datetime | None, datetime | None]:
     """(published, updated): machine values and the visible date line, reconciled by `dates.choose`.
 
     Date elements count as the article's date line between just before the headline and `header_end`
     (the first real paragraph); `microdata` are the page's itemprop date elements wherever they are;
     `headline_at` is the headline's block when the page has no `<h1>`; `fetched_at` anchors relative
-    dates ("2 jam yang lalu"), which count only when the page states no absolute date.
+    dates ("2 jam yang lalu"), which count only when the page states no absolute date; `days` are the dates the
+    URL files the story under, which give a year-less date line ("March 18 at 3:57 PM") its year.
     """
     h1_pos = w.h1[0][1] if w.h1 else headline_at
     low = max(0, h1_pos - 3) if h1_pos is not None else 0  # a date bar in the site header is not the article's
@@ -280,10 +281,13 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
     near.sort(key=lambda el: not _PUBLISHED_CLS.search(f"{el.get('class') or ''} {el.get('itemprop') or ''}"))
     before = {id(el): _text_before(el) for el in near}
 
+    def dated(text: str) -> str:
+        return dates.add_year(text, days) if days else text
+
     def is_mod(el: Tag) -> bool:
         """A modification date by the label a reader sees before it ("Updated <time itemprop=datePublished>"
         is an update), else its itemprop, else its class ("entry-date published updated" is not)."""
-        stamps = dates.find_dates(element_text(el), None, before[id(el)])
+        stamps = dates.find_dates(dated(element_text(el)), None, before[id(el)])
         label = stamps[0].label if stamps else dates.label_of(before[id(el)])
         if label:
             return label == "updated"
@@ -336,7 +340,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
             later += [(b.text, "") for b in w.blocks[max(0, low) : body_end + 6]
                       if len(b.text) < 120 and _PUBLISHED_HINT.search(b.text)]
             for text, prefix in later:
-                pick = next((st for st in dates.find_dates(text, zone, prefix)
+                pick = next((st for st in dates.find_dates(dated(text), zone, prefix)
                              if st.label == "published" and st.has_time), None)
                 if pick is not None:
                     later_published.append(pick)
@@ -350,7 +354,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         texts.extend((element_text(el), is_mod(el), before[id(el)]) for el in near)
         first: dates.Stamp | None = None
         for text, el_mod, prefix in texts:
-            stamps = dates.find_dates(text, zone, prefix)
+            stamps = dates.find_dates(dated(text), zone, prefix)
             if want_modified:
                 pick = next((st for st in stamps if st.label == "updated"), None)
                 if pick is None and el_mod and stamps and stamps[0].label is None:
@@ -395,7 +399,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         fact = bylines.fact_value(w.blocks, bylines.DATE_LABELS)  # "<li><strong>Date</strong> 19.01.2020</li>"
         lines += [(fact, "")] if fact else []
         for text, prefix in lines:
-            pick = next((st for st in dates.find_dates(text, zone, prefix)
+            pick = next((st for st in dates.find_dates(dated(text), zone, prefix)
                          if st.label != "updated" and (st.has_time or not (pub_m or mod_m))), None)
             if pick is not None:
                 return pick
@@ -437,8 +441,6 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
 
 _UPDATE_NOTE = re.compile(r"^\W{0,3}(?:update[ds]?|aktualisierung|aktualisiert|actualización|actualizado|"
                           r"mise à jour|pembaruan|diperbarui)\b", re.IGNORECASE)
-_YEARLESS = re.compile(r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
-                       r"(?!\s*,?\s*\d{4})", re.IGNORECASE)
 
 
 def _update_note(paragraphs: list[Paragraph], published: datetime, tz: tzinfo | None) -> datetime | None:
@@ -447,9 +449,7 @@ def _update_note(paragraphs: list[Paragraph], published: datetime, tz: tzinfo | 
     for p in [*paragraphs[:2], *paragraphs[-3:]]:
         if len(p.text) > 400 or not _UPDATE_NOTE.match(p.text):
             continue
-        head = p.text[:80]
-        if not re.search(r"\b\d{4}\b", head):
-            head = _YEARLESS.sub(lambda m: f"{m.group(1)} {published.year}", head, count=1)
+        head = dates.add_year(p.text[:80], year=published.year)
         stamp = next((st for st in dates.find_dates(head, tz, "Updated") if st.has_time), None)
         if stamp is not None and 60 <= (stamp.at - published).total_seconds() <= 400 * 86400:
             return stamp.at
@@ -794,8 +794,9 @@ def parse_article(
         microdata += soup.find_all(attrs={"property": _RDFA_DATE}, limit=10)
     w.dates = [el for el in w.dates if positions.get(id(el), 0) <= body_end]
     tz = default_zone(profile, timezone, article.language, url) or tz
+    days = tuple(d for d in {dates.url_day(url), dates.url_day(article.canonical_url)} if d is not None)
     published, updated = _dates(meta, w, soup, selectors, tz, body_start, header_end, microdata, headline_at,
-                                fetched_at, body_end)
+                                fetched_at, body_end, days)
     if tz is not None:  # UTC instants are shown in the page's zone; explicit local offsets stay as written
         published, updated = (d.astimezone(tz) if d is not None and not d.utcoffset() else d
                                for d in (published, updated))

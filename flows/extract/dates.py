@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 ZONE_LABELS: dict[str, tzinfo] = {
@@ -199,6 +200,51 @@ def read_visible(text: str | None, default_tz: tzinfo | None) -> tuple[datetime,
 def same_wall_clock(a: datetime, b: datetime) -> bool:
     """Same local date and minute, whatever the offsets say."""
     return (a.year, a.month, a.day, a.hour, a.minute) == (b.year, b.month, b.day, b.hour, b.minute)
+
+
+# "March 18 at 3:57 PM", "July 3rd, 8:05AM", "18 mars à 15:57": a day and month without their year
+_YEARLESS = re.compile(
+    rf"\b(?:({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})\.?\s+({_MONTH_RE})\.?)(?!\s*,?\s*\d{{4}})\b",
+    re.IGNORECASE,
+)
+_A_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_URL_DAY = re.compile(r"/((?:19|20)\d{2})([/-]?)(\d{2})\2(\d{2})(?=[/_.-]|$)")
+
+
+def url_day(url: str | None) -> date | None:
+    """The date in a URL path ("/2015/03/18/", "/20150318/", "/2015-03-18-"), as many sites file stories."""
+    m = _URL_DAY.search(urlsplit(url).path) if url else None
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    except ValueError:
+        return None
+
+
+def add_year(text: str, days: tuple[date, ...] = (), year: int | None = None) -> str:
+    """`text` with a year after its first year-less day: the year of a known day (`days`, such as the URL's)
+    at most a day from it, or `year` for any day. Text that states a year is left as it is."""
+    if _A_YEAR.search(text):
+        return text
+
+    def put(m: re.Match[str]) -> str:
+        month = MONTHS.get((m.group(1) or m.group(4)).lower().rstrip("."))
+        day = int(m.group(2) or m.group(3))
+        if month is None:
+            return m.group(0)
+        if year is not None:
+            return f"{m.group(0)} {year}"
+        for known in days:
+            try:
+                gap = abs((date(known.year, month, day) - known).days)
+            except ValueError:
+                continue
+            if gap <= 1:
+                return f"{m.group(0)} {known.year}"
+        return m.group(0)
+
+    return _YEARLESS.sub(put, text, count=1)
 
 
 # --- candidates and the choice between them ---------------------------------------------------------------
