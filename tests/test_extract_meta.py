@@ -1173,3 +1173,26 @@ def test_a_us_date_line_that_also_signs_and_a_date_in_a_title_attribute():
     head = '<meta property="article:published_time" content="2015-04-30 07:19:58">'
     a = parse_article(page(head=head, lang="fr"), "https://www.gazette.example.fr/monde/2015/04/30/bus")
     assert a.published_at == datetime(2015, 4, 30, 7, 19, 58, tzinfo=timezone(timedelta(hours=2)))
+
+
+@pytest.mark.parametrize(
+    ("closing", "authors"),
+    [
+        # an opinion piece without a byline, its writers introduced by the emphasized note closing it
+        ("<p><b><i>Ana Ruiz Díaz es politóloga en la Universidad de Lisboa. Tomás de la Vega es abogado"
+         "</i></b></p>", ["Ana Ruiz Díaz", "Tomás de la Vega"]),
+        ("<p><em>— Jane Doe is a professor of transport policy at the city university.</em></p>", ["Jane Doe"]),
+        # the story's last sentence about someone, not set apart, is no author note
+        ("<p>Mark Hollis is expected to appear before the council again in March.</p>", []),
+        # an emphasized note that is about something else names no one
+        ("<p><i>Jane Doe is a professor. This column first ran in the weekend edition.</i></p>", []),
+    ],
+)
+def test_an_emphasized_author_note_closing_an_opinion_piece_names_its_writers(closing, authors):
+    assert parse_article(page(body=BODY + closing), URL).authors == authors
+
+
+def test_a_byline_wins_over_a_closing_author_note():
+    closing = "<p><i>Jane Doe is a professor of transport policy at the city university.</i></p>"
+    header = '<p class="byline">By Lucas Nolan</p>'
+    assert parse_article(page(header=header, body=BODY + closing), URL).authors == ["Lucas Nolan"]

@@ -456,6 +456,21 @@ def _update_note(paragraphs: list[Paragraph], published: datetime, tz: tzinfo | 
     return None
 
 
+def _author_note(blocks: list[Block], outlets: set[str]) -> list[str]:
+    """The people an author note among the last blocks of the text introduces; the note must be set apart,
+    all in italics or bold, as papers set it, so a closing sentence of the story about someone is not one."""
+    for b in reversed(blocks):
+        emphasized = "".join(element_text(e) for e in b.owner.find_all(["i", "em", "b", "strong"])
+                             if e.find_parent(["i", "em", "b", "strong"]) is None)
+        if len(emphasized.replace(" ", "")) < 0.9 * len(b.text.replace(" ", "")):
+            continue
+        names = bylines.author_note(b.text)
+        people = authorlib.read_byline([", ".join(names)], outlets).people if names else []
+        if people:
+            return people
+    return []
+
+
 def _same_clock_offset(stamps: list[dates.Stamp]) -> list[dates.Stamp]:
     """A template's `<time datetime>` in UTC showing the same wall clock as the metadata's stamp with a real
     offset is that local time marked UTC (`<time datetime="…10:43:37Z">` beside `article:published_time`
@@ -846,6 +861,8 @@ def parse_article(
         credit = next((c for p in paragraphs[:3] if p.kind == "paragraph" and (c := bylines.opening_credit(p.text))),
                       None)
         article.authors = [credit] if credit else []
+    if not article.authors and not texts:  # "Jane Doe is a professor of …" in italics closing an opinion piece
+        article.authors = _author_note(w.blocks[max(body_start, body_end - 2) : body_end + 1], outlets)
     staff = [(role, name) for role, name in staff if role != "signature"]
     article.contributors = [Contributor(name=a, role="author") for a in article.authors
                             if authorlib.is_person(a)]

@@ -146,3 +146,24 @@ def opening_credit(text: str) -> str | None:
         if name:
             return name.group(1)
     return None
+
+
+# an author note closing an opinion piece, set in italics or bold: "Jane Doe is a professor of law at …",
+# "Andrés X es politólogo … Martín Y es abogado …": every sentence opens with a name and a "to be"
+_NOTE_NAME = (r"[A-ZÀ-Þ][\w'’.-]+(?:\s+(?:[A-ZÀ-Þ][\w'’.-]+|van|von|de|del|der|da|di|du|le|la|y)){1,3}")
+_NOTE_SENTENCE = re.compile(rf"^[\W_]{{0,3}}({_NOTE_NAME}),?\s+(?:is|was|es|fue|est|était|ist|war|è|é|foi|"
+                            r"adalah|merupakan|jest|är|er|is een)\s+\S")
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ)\]0-9][.!?])\s+(?=[A-ZÀ-Þ\W])")
+
+
+def author_note(text: str) -> list[str]:
+    """The writers an emphasized closing note introduces, or [] when any sentence of it is something else."""
+    if not 20 <= len(text) <= 400:
+        return []
+    names = []
+    for sentence in _SENTENCE_END.split(text.strip()):
+        m = _NOTE_SENTENCE.match(sentence)
+        if m is None:
+            return []
+        names.append(m.group(1))
+    return names
