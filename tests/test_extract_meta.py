@@ -962,6 +962,12 @@ def test_an_update_note_in_the_text_and_a_reading_time_line():
     # a note older than the publication is no update
     html = page(head=ld(datePublished="2019-07-04T04:22:07-04:00"), body=body)
     assert parse_article(html, URL).updated_at is None
+    # a note that gives only the time is on the publication's day, in the zone it names
+    body = BODY + "<p><strong>UPDATE 12:00 PM PT</strong> -- Deputies were back at the depot on Thursday.</p>"
+    a = parse_article(page(head=ld(datePublished="2015-02-26T07:11:00-08:00"), body=body), URL)
+    assert a.updated_at == datetime(2015, 2, 26, 12, 0, tzinfo=timezone(timedelta(hours=-8)))
+    a = parse_article(page(head=ld(datePublished="2015-02-26T13:11:00-08:00"), body=body), URL)
+    assert a.updated_at is None  # before the publication: no update
 
 
 def test_a_caption_beside_a_link_that_only_frames_the_picture():

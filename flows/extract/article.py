@@ -443,14 +443,23 @@ _UPDATE_NOTE = re.compile(r"^\W{0,3}(?:update[ds]?|aktualisierung|aktualisiert|a
                           r"mise à jour|pembaruan|diperbarui)\b", re.IGNORECASE)
 
 
+_NOTE_CLOCK = re.compile(r"^\W{0,3}(?:update[ds]?|aktualisierung|actualización|mise à jour|pembaruan)\W{0,3}(?:at\s+)?"
+                         r"(\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)\s*((?-i:[A-Z]{2,4}))?\b(?!\s*,?\s*\d)", re.IGNORECASE)
+
+
 def _update_note(paragraphs: list[Paragraph], published: datetime, tz: tzinfo | None) -> datetime | None:
     """The time of an editor's update note opening or closing the text, when it is after the publication.
-    A note without a year ("July 3rd, 8:05AM ET") is in the publication's year."""
+    A note without a year ("July 3rd, 8:05AM ET") is in the publication's year, one without a date on its day."""
     for p in [*paragraphs[:2], *paragraphs[-3:]]:
         if len(p.text) > 400 or not _UPDATE_NOTE.match(p.text):
             continue
         head = dates.add_year(p.text[:80], year=published.year)
         stamp = next((st for st in dates.find_dates(head, tz, "Updated") if st.has_time), None)
+        clock = _NOTE_CLOCK.match(p.text) if stamp is None else None
+        if clock is not None:  # "UPDATE 12:00 PM PT -- …": a time alone is on the publication's day
+            local = published.astimezone(dates.zone(clock.group(2)) or published.tzinfo)
+            head = f"{local.date().isoformat()} {clock.group(1)} {clock.group(2) or ''}"
+            stamp = next((st for st in dates.find_dates(head, local.tzinfo, "Updated") if st.has_time), None)
         if stamp is not None and 60 <= (stamp.at - published).total_seconds() <= 400 * 86400:
             return stamp.at
     return None
