@@ -1202,3 +1202,43 @@ def test_a_byline_wins_over_a_closing_author_note():
     closing = "<p><i>Jane Doe is a professor of transport policy at the city university.</i></p>"
     header = '<p class="byline">By Lucas Nolan</p>'
     assert parse_article(page(header=header, body=BODY + closing), URL).authors == ["Lucas Nolan"]
+
+
+def test_teaser_cards_for_other_stories_are_not_the_articles_pictures():
+    own = ('<figure><img src="https://media.gazette.example/2019/11/depot-960.jpg" width="960" height="540" '
+           'alt="The depot"><figcaption>The depot at dawn. Photo: Ann Lens</figcaption></figure>')
+    # a thumbnail linking another story whose headline links it too; a card whose caption is a headline
+    cards = ('<div class="story-block"><h4><a href="/news/2019/11/18/tram-fares">Tram fares to rise in spring</a>'
+             '</h4><a href="/news/2019/11/18/tram-fares" class="thumb-link"><img '
+             'src="https://media.gazette.example/2019/11/tram-200.jpg" width="200" height="150" alt=""></a></div>'
+             '<figure class="layout"><a href="https://www.gazette.example/news/2019/11/17/bridge-repairs">'
+             '<img src="https://media.gazette.example/2019/11/bridge-200.jpg" width="200" height="150" alt="">'
+             '<figcaption><h3>The bridge closes for repairs again</h3></figcaption></a></figure>')
+    a = parse_article(page(body=own + BODY + cards), URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["depot-960.jpg"]
+
+
+def test_linked_pictures_that_are_the_articles_own_stay():
+    pictures = (
+        # to the story's own photo page, filed under its slug, the caption inside the link
+        '<div class="photo"><a href="/news/2019/11/19/night-buses/photo/2" class="lightbox"><img '
+        'src="https://media.gazette.example/2019/11/driver-960.jpg" width="960" height="540" alt="">'
+        '<div class="photo__desc">The first driver back on the night route. | Photo: Ann Lens</div></a></div>'
+        # to the story's gallery, filed under the story's slug, with a link beside it
+        '<div class="gallery-box"><div class="frame"><a href="/gallery/night-buses-return-to-the-east"><img '
+        'src="https://media.gazette.example/2019/11/depot-night-960.jpg" width="960" height="540" alt=""></a></div>'
+        '<h4><a href="/gallery/night-buses-return-to-the-east">See all twelve photos of the night route</a></h4></div>'
+        # to a shop on another site, with a product link beside it
+        '<div class="product"><a href="https://shop.example/bus-pass"><img '
+        'src="https://media.gazette.example/2019/11/pass-640.jpg" width="640" height="480" alt=""></a>'
+        '<a href="https://shop.example/bus-pass">Buy the yearly bus pass online</a></div>'
+        # a graphic linking its own page, its caption a link as well
+        '<div class="inline-graphic"><div class="photo-wrapper"><a href="/graphics/2019/11/01/route-map_graphic.html">'
+        '<img src="https://media.gazette.example/2019/11/route-map.jpg" width="480" height="320" alt=""></a>'
+        '<a href="/graphics/2019/11/01/route-map_graphic.html"><span class="headline">Map: The new night routes'
+        '</span> View Graphic</a></div><span class="caption">Map: The new night routes</span></div>'
+    )
+    body = BODY.replace("</p>", "</p>" + pictures, 1)
+    a = parse_article(page(body=body), "https://www.gazette.example/news/2019/11/19/night-buses-return-to-the-east")
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == [
+        "driver-960.jpg", "depot-night-960.jpg", "pass-640.jpg", "route-map.jpg"]

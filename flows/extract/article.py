@@ -766,6 +766,7 @@ def parse_article(
     h1_pos = w.h1[0][1] if w.h1 else headline_at
     kept: list[ImageRef] = []
     caption_ids: set[int] = set()
+    own_pages = {_page_key(url), _page_key(urljoin(url, meta.canonical() or url))}
     page_site = site_of(url)
     for ref in w.images:
         if next_story is not None and ref.position > next_story:
@@ -775,6 +776,8 @@ def parse_article(
             continue  # a related-story thumbnail, an author's head shot, a share button
         if ref.url_source is not None and _banner(ref.url_source, page_site):
             continue  # a wide picture that takes the reader to another site: an advertisement
+        if _teaser(ref.url_source or ref.element, own_pages, page_site):
+            continue  # the thumbnail of a card that links another story by its headline
         top = h1_pos is not None and h1_pos <= ref.position <= body_start and container is None
         if container is None and not top:
             continue
@@ -1039,6 +1042,53 @@ def _banner(img: Tag, page_site: str) -> bool:
                 return False
             return site_of(urljoin("https://x/", href)) != page_site
         node = node.parent
+    return False
+
+
+def _page_key(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{(parts.hostname or '').removeprefix('www.').removeprefix('m.')}{parts.path.rstrip('/')}"
+
+
+def _teaser(img: Tag, own_pages: set[str], page_site: str) -> bool:
+    """A thumbnail linking another page that a headline or a sentence of link text (in the same link or
+    a link beside it) also links: a teaser card for another story. A picture linking its own large size,
+    the page itself, or a gallery without words is the article's."""
+    link, node = None, img.parent
+    for _ in range(6):
+        if node is None or node.name in ("body", "article", "main"):
+            return False
+        if node.name == "a":
+            link = node
+            break
+        node = node.parent
+    if link is None:
+        return False
+    href = (link.get("href") or "").strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:")) or _IMAGE_FILE.search(href):
+        return False
+    absolute = urljoin("https://" + next(iter(own_pages)), href)
+    target = _page_key(absolute)
+    if target in own_pages or site_of(absolute) != page_site:
+        return False  # the page itself, or another site: a shop or a source the picture shows
+    own_slugs = {part for page in own_pages for part in page.split("/")[1:] if len(part) >= 16}
+    if own_slugs.intersection(target.split("/")[1:]):
+        return False  # the story's own gallery or photo page, filed under its slug or id
+    if any(len(element_text(h).split()) >= 3 for h in link.find_all(["h2", "h3", "h4", "h5"], limit=3)):
+        return True
+    caption, credit, _ = describe(img)  # the picture's own caption, linked or not, is no headline
+    described = f"{caption or ''} {credit or ''}"
+    if len(element_text(link).split()) - len(described.split()) >= 4:
+        return True
+    card = link.parent
+    for _ in range(3):
+        if card is None or card.name in ("body", "article", "main"):
+            return False
+        for other in card.find_all("a", href=True, limit=12):
+            if other is not link and len(set(element_text(other).split()) - set(described.split())) >= 3 and _page_key(
+                    urljoin(absolute, other["href"].strip())) == target:
+                return True
+        card = card.parent
     return False
 
 
