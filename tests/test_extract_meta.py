@@ -130,6 +130,9 @@ def test_same_day_modification_of_a_date_only_page_is_no_update():
         # a URL day that is not the line's day gives no year: no date rather than a guessed one
         ("March 18 at 3:57 PM EDT", "https://www.post.example/world/2015/06/02/attack_story.html", None),
         ("March 18 at 3:57 PM EDT", "https://www.post.example/world/attack_story.html", None),
+        # month first before the weekday, the day filed in the URL's query
+        ("Gazette 3/9(木) 18:45 JST", "https://headlines.example.jp/hl?a=20170309-35097838-gaz",
+         datetime(2017, 3, 9, 18, 45, tzinfo=timezone(timedelta(hours=9)))),
     ],
 )
 def test_a_date_line_without_its_year_takes_the_year_from_the_url(line, url, expected):
@@ -160,6 +163,13 @@ def test_relative_dates_count_from_the_fetch_time_only_without_a_stated_date():
         ("21:17 18.11.2019", [("2019-11-18 21:17", None)]),
         ("November 19, 2019 / 12:21 AM", [("2019-11-19 00:21", None)]),
         ("Diperbarui 20 Des 2021, 13:04 WIB", [("2021-12-20 13:04", "updated")]),
+        # year first, as Chinese, Japanese and Korean pages write dates
+        ("2016年10月14日07:17", [("2016-10-14 07:17", None)]),
+        ("2017年3月9日(木) 18時45分 更新 2017年3月10日 下午 3:05",
+         [("2017-03-09 18:45", None), ("2017-03-10 15:05", "updated")]),
+        ("입력 2019년 11월 19일 오후 3:05", [("2019-11-19 15:05", "published")]),
+        ("by Lighthouse ／ 2016.12.01", [("2016-12-01 00:00", None)]),
+        ("version 2016.12.01.3", []),
     ],
 )
 def test_visible_date_lines_and_their_labels(text, expected):
@@ -923,6 +933,23 @@ def test_zones_from_the_language_or_the_country_domain_are_kept_apart():
     assert zone("zh", "https://news.example.com/a") == "Asia/Shanghai"  # written only where clocks read UTC+8
     assert zone(None, "https://www.example.fr/a") == "Europe/Paris"
     assert zone(None, "https://www.example.com.au/a") == "None"  # a country of several zones
+    assert zone(None, "https://www1.example.com.br/a") == "America/Sao_Paulo"  # the capital's clock
+
+
+def test_the_language_of_a_page_without_a_declaration_from_its_script():
+    from flows.extract.language import detect
+
+    assert detect("谷歌旗下的人工智能公司今天发布了新的研究成果，新电脑已可利用记忆自学。") == "zh"
+    assert detect("トレンドマイクロは公衆無線LANを安全に使うためのアプリを発表した。") == "ja"
+    assert detect("서울시는 오늘 심야 버스 노선을 다시 운행한다고 발표했다 시민들은 환영했다") == "ko"
+    assert detect("The council voted on Tuesday to bring back the night buses for the eastern districts.") == "en"
+    # an undeclared Chinese page reads its zone-less date line in China's clock
+    html = ('<html><head><title>夜班公交恢复运行_新闻_公报网</title></head><body><h1>夜班公交恢复运行</h1>'
+            '<div class="info"><span class="pubTime">2016年10月14日07:17</span></div><div class="content">'
+            + "".join(f"<p>市议会周二投票决定，在暂停两年之后恢复东部地区的夜班公交线路，第{i}段。</p>" for i in range(6))
+            + "</div></body></html>")
+    a = parse_article(html, "http://news.example.com/a/20161014/006270.htm")
+    assert (a.language, a.published_at) == ("zh", datetime(2016, 10, 14, 7, 17, tzinfo=timezone(timedelta(hours=8))))
 
 
 def test_a_column_name_before_the_headline_in_the_h1_is_left_out():
@@ -1242,3 +1269,24 @@ def test_linked_pictures_that_are_the_articles_own_stay():
     a = parse_article(page(body=body), "https://www.gazette.example/news/2019/11/19/night-buses-return-to-the-east")
     assert [i.url.rsplit("/", 1)[-1] for i in a.images] == [
         "driver-960.jpg", "depot-night-960.jpg", "pass-640.jpg", "route-map.jpg"]
+
+
+def test_a_post_region_marked_published_is_read_for_its_header_date_only():
+    # WordPress marks the whole post `status-publish`; the related stories at its end carry older dates
+    related = "".join(f'<li><p class="day">2013年04月0{i}日</p><p><a href="/blog/{i}.html">Older post {i}</a></p></li>'
+                      for i in range(1, 4))
+    html = ('<html lang="ja"><head><meta property="article:published_time" content="2016-12-01T02:05:35+00:00">'
+            '</head><body><article class="post type-post status-publish hentry"><h1>商品の改造が商標法違反に</h1>'
+            '<ul class="meta"><li>by ライトハウス事務所 ／ 2016.12.01</li></ul><div class="entry">'
+            + "".join(f"<p>先日、不正に改造した端末を販売したとして男性が逮捕されたというニュースがありました。第{i}段落。</p>"
+                      for i in range(5))
+            + f'</div><div class="yarpp-related"><ul>{related}</ul></div></article></body></html>')
+    a = parse_article(html, "https://www.example.jp/blog/index-2726.html")
+    assert a.published_at == datetime(2016, 12, 1, 2, 5, 35, tzinfo=UTC)
+
+
+def test_a_published_at_meta_tells_the_offset_of_naive_json_ld_times():
+    head = (ld(datePublished="2017-11-03 03:01:00.000000", dateModified="2017-11-03 02:22:36.000000")
+            + '<meta class="swiftype" name="published_at" data-type="date" content="2017-11-03T03:01:00-04:00">')
+    a = parse_article(page(head=head), URL)
+    assert (a.published_at, a.updated_at) == (datetime(2017, 11, 3, 3, 1, tzinfo=timezone(timedelta(hours=-4))), None)

@@ -191,7 +191,9 @@ _DOMAIN_ZONES = {"id": "Asia/Jakarta", "kr": "Asia/Seoul", "jp": "Asia/Tokyo", "
                  "ar": "America/Argentina/Buenos_Aires", "za": "Africa/Johannesburg", "ng": "Africa/Lagos",
                  "ke": "Africa/Nairobi", "eg": "Africa/Cairo", "nz": "Pacific/Auckland", "pk": "Asia/Karachi",
                  "bd": "Asia/Dhaka", "lk": "Asia/Colombo", "np": "Asia/Kathmandu", "ae": "Asia/Dubai",
-                 "sa": "Asia/Riyadh", "qa": "Asia/Qatar", "ir": "Asia/Tehran"}
+                 "sa": "Asia/Riyadh", "qa": "Asia/Qatar", "ir": "Asia/Tehran",
+                 # Brazil spans four zones, but most of its people and its national papers keep Brasília's clock
+                 "br": "America/Sao_Paulo", "cl": "America/Santiago", "pe": "America/Lima", "uy": "America/Montevideo"}
 
 
 def keep_embeds(profile: profiles.Profile | None, lang: str | None, url: str) -> bool:
@@ -258,6 +260,8 @@ def _text_before(el: Tag, limit: int = 40) -> str:
     return " ".join(" ".join(parts).split())[-limit:]
 
 
+_REGIONS = frozenset(["article", "main", "section", "aside", "form", "ul", "ol", "table"])
+_REGION_HEAD = 800
 _RDFA_DATE = re.compile(r"(?:^|\s)(?:dc:created|dcterms:created|dcterms:issued|dc:modified|dcterms:modified)(?:\s|$)")
 
 
@@ -276,10 +280,17 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
     h1_pos = w.h1[0][1] if w.h1 else headline_at
     low = max(0, h1_pos - 3) if h1_pos is not None else 0  # a date bar in the site header is not the article's
     body_end = body_end if body_end is not None else header_end
+    # a date line is a line: a region with a date-like class (WordPress's `<article class="status-publish">`) is not
     near = [el for el in w.dates if low <= w.positions.get(id(el), 0) <= header_end]
     # a date line that names itself "published" first: a hero teaser of another story can sit above it
     near.sort(key=lambda el: not _PUBLISHED_CLS.search(f"{el.get('class') or ''} {el.get('itemprop') or ''}"))
     before = {id(el): _text_before(el) for el in near}
+
+    def line_text(el: Tag) -> str:
+        """A date element's text; of a whole region with a date-like class (WordPress marks every post
+        `<article class="status-publish">`) only its header part, not the related stories at its end."""
+        text = element_text(el)
+        return text[:_REGION_HEAD] if el.name in _REGIONS else text
 
     def dated(text: str) -> str:
         return dates.add_year(text, days) if days else text
@@ -287,7 +298,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
     def is_mod(el: Tag) -> bool:
         """A modification date by the label a reader sees before it ("Updated <time itemprop=datePublished>"
         is an update), else its itemprop, else its class ("entry-date published updated" is not)."""
-        stamps = dates.find_dates(dated(element_text(el)), None, before[id(el)])
+        stamps = dates.find_dates(dated(line_text(el)), None, before[id(el)])
         label = stamps[0].label if stamps else dates.label_of(before[id(el)])
         if label:
             return label == "updated"
@@ -335,7 +346,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         nonlocal later_read
         if not later_read:
             later_read = True
-            later = [(element_text(el), _text_before(el)) for el in w.dates
+            later = [(line_text(el), _text_before(el)) for el in w.dates
                      if w.positions.get(id(el), 0) > header_end]
             later += [(b.text, "") for b in w.blocks[max(0, low) : body_end + 6]
                       if len(b.text) < 120 and _PUBLISHED_HINT.search(b.text)]
@@ -351,7 +362,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         selected = _select_text(soup, meta, selectors.get(selector_key))
         if selected:
             texts.append((selected, want_modified, ""))
-        texts.extend((element_text(el), is_mod(el), before[id(el)]) for el in near)
+        texts.extend((line_text(el), is_mod(el), before[id(el)]) for el in near)
         first: dates.Stamp | None = None
         for text, el_mod, prefix in texts:
             stamps = dates.find_dates(dated(text), zone, prefix)
@@ -731,7 +742,8 @@ def parse_article(
     # the article's header (headline, byline, date line) ends where the first real paragraph starts
     h1_at = w.h1[0][1] if w.h1 else -1
     header_end = max(body_start + 2, next(
-        (b.index - 1 for b in body_blocks if b.index > h1_at and len(b.text) >= 80 and b.kind not in HEADINGS),
+        (b.index - 1 for b in body_blocks if b.index > h1_at and len(b.text) >= 80
+         and b.kind not in HEADINGS),
         body_start + 2))
 
     # title
@@ -776,7 +788,7 @@ def parse_article(
             continue  # a related-story thumbnail, an author's head shot, a share button
         if ref.url_source is not None and _banner(ref.url_source, page_site):
             continue  # a wide picture that takes the reader to another site: an advertisement
-        if _teaser(ref.url_source or ref.element, own_pages, page_site):
+        if _teaser(ref.url_source or ref.element, url, own_pages):
             continue  # the thumbnail of a card that links another story by its headline
         top = h1_pos is not None and h1_pos <= ref.position <= body_start and container is None
         if container is None and not top:
@@ -1050,7 +1062,7 @@ def _page_key(url: str) -> str:
     return f"{(parts.hostname or '').removeprefix('www.').removeprefix('m.')}{parts.path.rstrip('/')}"
 
 
-def _teaser(img: Tag, own_pages: set[str], page_site: str) -> bool:
+def _teaser(img: Tag, page_url: str, own_pages: set[str]) -> bool:
     """A thumbnail linking another page that a headline or a sentence of link text (in the same link or
     a link beside it) also links: a teaser card for another story. A picture linking its own large size,
     the page itself, or a gallery without words is the article's."""
@@ -1067,9 +1079,9 @@ def _teaser(img: Tag, own_pages: set[str], page_site: str) -> bool:
     href = (link.get("href") or "").strip()
     if not href or href.startswith(("#", "javascript:", "mailto:")) or _IMAGE_FILE.search(href):
         return False
-    absolute = urljoin("https://" + next(iter(own_pages)), href)
+    absolute = urljoin(page_url, href)
     target = _page_key(absolute)
-    if target in own_pages or site_of(absolute) != page_site:
+    if target in own_pages or site_of(absolute) != site_of(page_url):
         return False  # the page itself, or another site: a shop or a source the picture shows
     own_slugs = {part for page in own_pages for part in page.split("/")[1:] if len(part) >= 16}
     if own_slugs.intersection(target.split("/")[1:]):

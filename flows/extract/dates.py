@@ -104,6 +104,13 @@ _DMY_NUM = re.compile(
     rf"{_TIME_RE})?\s*{_ZONE_RE}?",
     re.IGNORECASE,
 )
+# "2016年10月14日07:17", "2017年3月9日(木) 18時45分", "2019년 11월 19일 오후 3:05", "2016/10/14 07:17",
+# "2016.12.01": year first
+_CJK_NUM = re.compile(
+    r"(?<![\d.])(\d{4})\s*(?:年|년|/|\.)\s*(\d{1,2})\s*(?:月|월|/|\.)\s*(\d{1,2})(?![\d.])\s*(?:日|일)?\s*(?:[(（][^)）]{1,3}[)）])?"
+    r"(?:[\s,]*(上午|下午|午前|午後|오전|오후)?\s*(\d{1,2})\s*(?::|時|시)\s*(\d{2})(?:\s*(?::|分|분)\s*(\d{2}))?)?",
+)
+_CJK_PM = ("下午", "午後", "오후")
 _ISO_NUM = re.compile(
     rf"\b(\d{{4}})-(\d{{2}})-(\d{{2}})(?:[T\s]+{_TIME_RE})?\s*{_ZONE_RE}?",
     re.IGNORECASE,
@@ -203,17 +210,21 @@ def same_wall_clock(a: datetime, b: datetime) -> bool:
 
 
 # "March 18 at 3:57 PM", "July 3rd, 8:05AM", "18 mars à 15:57": a day and month without their year
+# … and "3/9(木) 18:45", month first before the weekday, as Japanese pages print it
 _YEARLESS = re.compile(
-    rf"\b(?:({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})\.?\s+({_MONTH_RE})\.?)(?!\s*,?\s*\d{{4}})\b",
+    rf"\b(?:({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})\.?\s+({_MONTH_RE})\.?)(?!\s*,?\s*\d{{4}})\b"
+    r"|(?<![\d/])(\d{1,2})/(\d{1,2})(?=\s*[(（][^)）\d]{1,3}[)）])",
     re.IGNORECASE,
 )
-_A_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_URL_DAY = re.compile(r"/((?:19|20)\d{2})([/-]?)(\d{2})\2(\d{2})(?=[/_.-]|$)")
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_URL_DAY = re.compile(r"[/=]((?:19|20)\d{2})([/-]?)(\d{2})\2(\d{2})(?=[/_.-]|$)")
 
 
 def url_day(url: str | None) -> date | None:
-    """The date in a URL path ("/2015/03/18/", "/20150318/", "/2015-03-18-"), as many sites file stories."""
-    m = _URL_DAY.search(urlsplit(url).path) if url else None
+    """The date in a URL ("/2015/03/18/", "/20150318/", "/2015-03-18-", "?a=20170309-…"), as many sites
+    file stories."""
+    parts = urlsplit(url) if url else None
+    m = _URL_DAY.search(f"{parts.path}?{parts.query}") if parts else None
     if m is None:
         return None
     try:
@@ -229,20 +240,23 @@ def add_year(text: str, days: tuple[date, ...] = (), year: int | None = None) ->
         return text
 
     def put(m: re.Match[str]) -> str:
-        month = MONTHS.get((m.group(1) or m.group(4)).lower().rstrip("."))
-        day = int(m.group(2) or m.group(3))
+        numeric = m.group(5) is not None
+        month = int(m.group(5)) if numeric else MONTHS.get((m.group(1) or m.group(4)).lower().rstrip("."))
+        day = int(m.group(6) if numeric else m.group(2) or m.group(3))
         if month is None:
             return m.group(0)
-        if year is not None:
-            return f"{m.group(0)} {year}"
-        for known in days:
+        found = year
+        for known in days if found is None else ():
             try:
                 gap = abs((date(known.year, month, day) - known).days)
             except ValueError:
                 continue
             if gap <= 1:
-                return f"{m.group(0)} {known.year}"
-        return m.group(0)
+                found = known.year
+                break
+        if found is None:
+            return m.group(0)
+        return f"{found}/{month}/{day}" if numeric else f"{m.group(0)} {found}"
 
     return _YEARLESS.sub(put, text, count=1)
 
@@ -282,14 +296,18 @@ _YEAR_MIN = 1990
 
 def _match_dates(text: str, default_tz: tzinfo | None) -> list[tuple[int, int, datetime, bool, bool]]:
     found: list[tuple[int, int, datetime, bool, bool]] = []
-    for pattern, order in ((_DMY_TEXT, "dmy"), (_MDY_TEXT, "mdy"), (_ISO_NUM, "ymd"), (_DMY_NUM, "dmyn")):
+    for pattern, order in ((_DMY_TEXT, "dmy"), (_MDY_TEXT, "mdy"), (_ISO_NUM, "ymd"), (_DMY_NUM, "dmyn"),
+                           (_CJK_NUM, "cjk")):
         for m in pattern.finditer(text):
             g = m.groups()
+            if order == "cjk":  # the half of the day is written before the time
+                half = ("pm" if g[3] in _CJK_PM else "am") if g[3] else None
+                g = (g[0], g[1], g[2], g[4], g[5], g[6], half, None)
             if order == "dmy":
                 day, month, year = int(g[0]), MONTHS.get(g[1].lower().rstrip(".")), int(g[2])
             elif order == "mdy":
                 day, month, year = int(g[1]), MONTHS.get(g[0].lower().rstrip(".")), int(g[2])
-            elif order == "ymd":
+            elif order in ("ymd", "cjk"):
                 year, month, day = int(g[0]), int(g[1]), int(g[2])
             else:
                 day, month, year = int(g[0]), int(g[1]), int(g[2])

@@ -42,8 +42,31 @@ def normalize_code(value: str | None) -> str | None:
     return None
 
 
+# languages a script tells by itself: kana is Japanese (with or without kanji), Han without kana Chinese
+_SCRIPTS = [("ja", re.compile(r"[\u3040-\u30ff]")), ("ko", re.compile(r"[\uac00-\ud7af]")),
+            ("zh", re.compile(r"[\u4e00-\u9fff]")), ("th", re.compile(r"[\u0e00-\u0e7f]")),
+            ("el", re.compile(r"[\u0370-\u03ff]")), ("he", re.compile(r"[\u0590-\u05ff]")),
+            ("ar", re.compile(r"[\u0600-\u06ff]"))]
+
+
+def _by_script(sample: str) -> str | None:
+    letters = sum(1 for ch in sample if ch.isalpha())
+    if letters < 20:
+        return None
+    counts = {lang: len(pattern.findall(sample)) for lang, pattern in _SCRIPTS}
+    if counts["ja"] >= 0.05 * letters:
+        return "ja"
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] >= 0.3 * letters else None
+
+
 def detect(text: str) -> str | None:
-    """The best stopword match over the first few thousand characters; None when unsure."""
+    """The script of the first few thousand characters where it tells the language, else the best stopword
+    match; None when unsure."""
+    if not text[:6000].isascii():
+        by_script = _by_script(text[:6000])
+        if by_script:
+            return by_script
     words = _WORD.findall(text[:6000].lower())
     if len(words) < 8:
         return None
