@@ -950,6 +950,7 @@ def test_the_language_of_a_page_without_a_declaration_from_its_script():
             + "</div></body></html>")
     a = parse_article(html, "http://news.example.com/a/20161014/006270.htm")
     assert (a.language, a.published_at) == ("zh", datetime(2016, 10, 14, 7, 17, tzinfo=timezone(timedelta(hours=8))))
+    assert a.title == "夜班公交恢复运行"  # the <title> adds its channel and site after underscores
 
 
 def test_a_column_name_before_the_headline_in_the_h1_is_left_out():

@@ -42,8 +42,12 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 # --- small helpers --------------------------------------------------------------------------------------
+# Chinese and Japanese write words without spaces: each of their characters is a token of its own
+_CJK_OR_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W_\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
+
+
 def _tokens(text: str) -> set[str]:
-    return set(_TOKEN.findall(text.lower()))
+    return set(_CJK_OR_WORD.findall(text.lower()) if not text.isascii() else _TOKEN.findall(text.lower()))
 
 
 def _similar(a: str, b: str) -> bool:
