@@ -946,7 +946,8 @@ def test_the_language_of_a_page_without_a_declaration_from_its_script():
     # an undeclared Chinese page reads its zone-less date line in China's clock
     html = ('<html><head><title>夜班公交恢复运行_新闻_公报网</title></head><body><h1>夜班公交恢复运行</h1>'
             '<div class="info"><span class="pubTime">2016年10月14日07:17</span></div><div class="content">'
-            + "".join(f"<p>市议会周二投票决定，在暂停两年之后恢复东部地区的夜班公交线路，第{i}段。</p>" for i in range(6))
+            + "".join(f"<p>市议会周二投票决定，在暂停两年之后恢复东部地区的夜班公交线路，第{i}段。</p>"
+                      for i in range(6))
             + "</div></body></html>")
     a = parse_article(html, "http://news.example.com/a/20161014/006270.htm")
     assert (a.language, a.published_at) == ("zh", datetime(2016, 10, 14, 7, 17, tzinfo=timezone(timedelta(hours=8))))
@@ -1279,8 +1280,8 @@ def test_a_post_region_marked_published_is_read_for_its_header_date_only():
     html = ('<html lang="ja"><head><meta property="article:published_time" content="2016-12-01T02:05:35+00:00">'
             '</head><body><article class="post type-post status-publish hentry"><h1>商品の改造が商標法違反に</h1>'
             '<ul class="meta"><li>by ライトハウス事務所 ／ 2016.12.01</li></ul><div class="entry">'
-            + "".join(f"<p>先日、不正に改造した端末を販売したとして男性が逮捕されたというニュースがありました。第{i}段落。</p>"
-                      for i in range(5))
+            + "".join(f"<p>先日、不正に改造した端末を販売したとして男性が逮捕されたというニュースでした。第{i}段落。"
+                      "</p>" for i in range(5))
             + f'</div><div class="yarpp-related"><ul>{related}</ul></div></article></body></html>')
     a = parse_article(html, "https://www.example.jp/blog/index-2726.html")
     assert a.published_at == datetime(2016, 12, 1, 2, 5, 35, tzinfo=UTC)
@@ -1291,3 +1292,16 @@ def test_a_published_at_meta_tells_the_offset_of_naive_json_ld_times():
             + '<meta class="swiftype" name="published_at" data-type="date" content="2017-11-03T03:01:00-04:00">')
     a = parse_article(page(head=head), URL)
     assert (a.published_at, a.updated_at) == (datetime(2017, 11, 3, 3, 1, tzinfo=timezone(timedelta(hours=-4))), None)
+
+
+def test_a_section_front_credits_no_one_with_its_teasers_bylines_and_pictures():
+    teasers = "".join(
+        f'<li><h2><a href="/news/2019/11/1{i}/story-{i}">Story number {i} about the night buses</a></h2>'
+        f'<p class="byline">By Writer Number{i}</p><img src="https://media.gazette.example/2019/11/s{i}.jpg" '
+        f'width="600" height="400" alt=""><p>{BODY[3:200]}</p></li>' for i in range(1, 6))
+    html = ('<html lang="en"><head><title>News | The Gazette</title>'
+            + '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "CollectionPage", '
+              '"name": "News"}</script>'
+            + f'</head><body><main><ol class="stream">{teasers}</ol></main></body></html>')
+    a = parse_article(html, "https://www.gazette.example/news/")
+    assert (a.authors, a.images, a.published_at) == ([], [], None)

@@ -962,6 +962,9 @@ def parse_article(
     for image in article.images if page_credit else []:  # "[사진=MBC, SBS]" closing the text credits them all
         image.credit = image.credit or page_credit
 
+    if meta.is_collection():  # a section front: its bylines and pictures are the listed stories'
+        article.authors, article.contributors, article.images = [], [], []
+
     ctx = HookContext(soup=soup, meta=meta)
     for name in [*(profile.hooks if profile else []), *(version.hooks if version else [])]:
         fn = HOOKS.get(name)

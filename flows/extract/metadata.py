@@ -86,6 +86,11 @@ class Meta:
         return _text(self.ld.get(key)) if self.ld else None
 
     # --- fields -------------------------------------------------------------------------------------
+    def is_collection(self) -> bool:
+        """The page declares itself a list of other pages (a section front, search results) and no article."""
+        return not self.ld and any(t in ("CollectionPage", "SearchResultsPage")
+                                   for n in self.ld_nodes for t in _types(n))
+
     def is_live_blog(self) -> bool:
         return any(t == "LiveBlogPosting" for n in self.ld_nodes for t in _types(n))
 
