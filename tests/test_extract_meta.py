@@ -580,6 +580,10 @@ def test_slide_counters_screen_reader_labels_and_expand_controls_are_not_caption
         ("The new route map (left) and the old one", "The new route map (left) and the old one", None),
         ("Riders at the depot. (Published Monday, Nov. 18, 2019)",
          "Riders at the depot. (Published Monday, Nov. 18, 2019)", None),
+        # the copyright first, set apart by a bar
+        ("© Ann Lens, AFP | Police forensics investigate the depot", "Police forensics investigate the depot",
+         "© Ann Lens, AFP"),
+        ("Route 7 | Route 9", "Route 7 | Route 9", None),
     ],
 )
 def test_credit_after_the_caption_sentence(text, caption, credit):
@@ -1305,3 +1309,18 @@ def test_a_section_front_credits_no_one_with_its_teasers_bylines_and_pictures():
             + f'</head><body><main><ol class="stream">{teasers}</ol></main></body></html>')
     a = parse_article(html, "https://www.gazette.example/news/")
     assert (a.authors, a.images, a.published_at) == ([], [], None)
+
+
+def test_pictures_between_a_masthead_h1_and_the_headline_are_the_sites_rail():
+    rail = "".join(f'<div class="v-item"><div class="media"><img src="https://media.gazette.example/rail/show-{i}.jpg" '
+                   f'alt=""></div><h2 class="title">Tonight on the Gazette channel, part {i}</h2></div>'
+                   for i in range(3))
+    html = page(header="").replace(
+        '<header class="site-header"><a href="/">The Gazette</a>',
+        f'<header class="site-header"><h1><a href="/">The Gazette - news around the clock</a></h1>{rail}')
+    html = html.replace('<div class="article-body">', '<div class="article-body"><figure><img '
+                        'src="https://media.gazette.example/2019/11/depot-960.jpg" width="960" height="540" alt="">'
+                        '</figure>')
+    a = parse_article(html, URL)
+    assert a.title == "Night buses return"
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["depot-960.jpg"]

@@ -779,7 +779,8 @@ def parse_article(
     if not w.h1 and title:  # a headline in a div or an <h2> ("div.judul-konten"): its block anchors the header
         key = authorlib.compact(title)
         headline_at = next((b.index for b in w.blocks[:body_start + 1] if authorlib.compact(b.text) == key), None)
-    h1_pos = w.h1[0][1] if w.h1 else headline_at
+    # the headline's <h1>, not a masthead <h1> above it (pictures between the two are the site's rails)
+    h1_pos = next((pos for t, pos in w.h1 if title and _similar(t, title)), w.h1[0][1]) if w.h1 else headline_at
     kept: list[ImageRef] = []
     caption_ids: set[int] = set()
     own_pages = {_page_key(url), _page_key(urljoin(url, meta.canonical() or url))}

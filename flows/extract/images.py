@@ -133,6 +133,10 @@ def _caption_before(text: str) -> str | None:
     return text.rstrip(" /|-–—,").strip() or None
 
 
+# a copyright credit first, set apart from the caption by a bar
+_LEADING_CREDIT = re.compile(r"^((?:©|\(c\)|copyright\b)\s*[^|]{2,80}?)\s+[|¦]\s+(\S.*)$", re.IGNORECASE)
+
+
 def split_credit(text: str | None) -> tuple[str | None, str | None]:
     """(caption, credit): the credit is the caption's last parenthetical when it looks like one."""
     if not text:
@@ -148,6 +152,9 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
                 and not re.fullmatch(r"[\d/ .-]+", inner):
             caption = text[: m.start()].rstrip(" ,-–") or None  # as shown: "Selasa (23/2).." keeps its dots
             return caption, inner
+    lead = _LEADING_CREDIT.match(text)  # "© Munir uz Zaman, AFP | Police forensics investigate …"
+    if lead:
+        return lead.group(2), lead.group(1)
     barred = _BAR_CREDIT.search(text)  # "… ve Villa Parku. | Foto: Reuters": a bar sets the labelled credit apart
     if barred and barred.start() > 0:
         return _caption_before(text[: barred.start()]), barred.group(1).strip()
