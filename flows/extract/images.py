@@ -309,6 +309,10 @@ _STAND_IN = re.compile(
     r"^(?:(?:og|opengraph|share|sharing|social|fb|facebook|twitter|article|site|thumb|image|img)[-_]?)*"
     r"(?:default|fallback|placeholder|blank|no-?image|noimage)(?:[-_]?(?:image|img|og|share|thumb|thumbnail|\d+))*$"
 )
+# a share icon, named only for sharing: "fbico_ogp_600x600.png", "og-icon.png" ("…/im-128022/social" and
+# "…/mr1/facebook.jpg" are a photo's renditions, named for where they go)
+_SHARE_ICON = re.compile(r"(?:(?:og|ogp|opengraph|fb|facebook|twitter|share|sharing|social|sns|ico|icon|common|site)"
+                         r"[-_]?)+(?:\d{2,4}x\d{2,4})?")
 # words beside "logo" in the name of a share picture that is the site's logo ("logo-opengraph.png",
 # "givewell_fb_logo.jpg"); "alibaba-logo-getty.jpg" is a photo of a logo
 _LOGO_WORDS = frozenset(re.split(r"\s+", "og opengraph fb facebook twitter share social site default white black "
@@ -338,7 +342,7 @@ def site_graphic(url: str, page_url: str) -> bool:
             if sizes and min(sizes) < 100 and len(values[0]) <= 12:
                 return True
     file_name = parts.path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
-    if _STAND_IN.search(file_name):
+    if _STAND_IN.search(file_name) or (_SHARE_ICON.fullmatch(file_name) and re.search(r"ico|ogp", file_name)):
         return True
     stem = re.sub(r"[^a-z0-9]", "", file_name)
     name = re.sub(r"[^a-z0-9]", "", (urlsplit(page_url).hostname or "").removeprefix("www.").split(".")[0])
