@@ -1327,3 +1327,15 @@ def test_pictures_between_a_masthead_h1_and_the_headline_are_the_sites_rail():
     a = parse_article(html, URL)
     assert a.title == "Night buses return"
     assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["depot-960.jpg"]
+
+
+def test_a_logo_or_an_author_photo_in_the_header_is_no_top_picture():
+    header = ('<div class="authorinfo"><span class="partnerlogo"><img alt="Tech Weekly" '
+              'src="https://img.gazette.example/entityid/BBlfvkM.img?h=100&amp;w=100"></span>'
+              '<span class="author-photo"><img src="https://img.gazette.example/people/jane.jpg" alt=""></span>'
+              '<p class="byline">By Jane Doe</p></div>'
+              # the lead picture in its own box, inside a wrapper that also holds the author and share bar
+              '<div class="sticky author-and-share"><div class="ctn-images"><img '
+              'src="https://img.gazette.example/2019/11/depot-960.jpg" alt="The depot"></div></div>')
+    a = parse_article(page(header=header), URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["depot-960.jpg"]

@@ -798,6 +798,8 @@ def parse_article(
         top = h1_pos is not None and h1_pos <= ref.position <= body_start and container is None
         if container is None and not top:
             continue
+        if top and _in_chrome(ref.url_source or ref.element, None, levels=2, marks=_HEADER_CHROME):
+            continue  # the source's logo or the writer's photo in the header's author box
         if ref.url_source is not None and ref.credit is None and ref.element.get("data-description") is None:
             caption, credit, cap_el = describe(ref.url_source)
             if caption is not None or credit is not None:
@@ -1003,6 +1005,10 @@ _IMG_CHROME = re.compile(
 )
 
 
+# the box of a header picture that is no photo of the story: a logo, the writer's photo
+_HEADER_CHROME = re.compile(r"logo|avatar|author|byline|profile|(?<![a-z])bio(?![a-z])|sponsor|advert|promo", re.I)
+
+
 def _author_portrait(image: Image, authors: list[str]) -> bool:
     """The writer's head shot: a picture captioned or described with an author's name, or whose file is named
     after one ("author-corey-kilgannon-thumbLarge.jpg", "BenRomano-copy-100x100.jpg")."""
@@ -1030,13 +1036,15 @@ def _same_template(cls: str | None, headline_cls: str) -> bool:
     return bool(a) and (a <= b or b <= a)
 
 
-def _in_chrome(el: Tag, container: Tag) -> bool:
-    """A picture inside the body container that belongs to a widget, not to the article."""
+def _in_chrome(el: Tag, container: Tag | None, levels: int = 10_000, marks: re.Pattern[str] = _IMG_CHROME) -> bool:
+    """A picture inside the body container (or in its own box in the header) that belongs to a widget, not to
+    the article."""
     node: Tag | None = el
-    while node is not None and node is not container:
-        if _IMG_CHROME.search(class_marker(node)):
+    while node is not None and node is not container and levels > 0:
+        if marks.search(class_marker(node)):
             return True
         node = node.parent
+        levels -= 1
     return False
 
 
