@@ -1339,3 +1339,20 @@ def test_a_logo_or_an_author_photo_in_the_header_is_no_top_picture():
               'src="https://img.gazette.example/2019/11/depot-960.jpg" alt="The depot"></div></div>')
     a = parse_article(page(header=header), URL)
     assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["depot-960.jpg"]
+
+
+def test_a_chart_filed_under_a_share_of_slug_is_one_picture_and_plugin_buttons_are_none():
+    base = "https://static.gazette.example/graphics/2019/11/18/fares-as-a-share-of-income/3f2a9c"
+    chart = (
+        '<section id="fares-as-a-share-of-income" class="interactive-embedded"><div class="ai2html">'
+        f'<div class="g-artboard" data-min-width="600"><img class="g-aiImg" data-src="{base}/fares-Artboard_2.png" '
+        'src="data:image/gif;base64,R0lGODlhCgAKAIAAAB8fHwAAACH5BAEAAAAALAAAAAAKAAoAAAIIhI+py+0PYysAOw=="></div>'
+        f'<div class="g-artboard" data-max-width="599"><img class="g-aiImg" data-src="{base}/fares-Artboard_3.png" '
+        'src="data:image/gif;base64,R0lGODlhCgAKAIAAAB8fHwAAACH5BAEAAAAALAAAAAAKAAoAAAIIhI+py+0PYysAOw=="></div>'
+        '</div></section>')
+    buttons = ('<div class="ssba"><a href="https://www.facebook.com/sharer.php?u=x"><img '
+               'src="https://www.gazette.example/wp-content/plugins/simple-share-buttons-adder/buttons/somacro/facebook.png"'
+               ' alt="Facebook"></a></div>')
+    body = BODY.replace("</p>", "</p>" + chart, 1) + buttons
+    a = parse_article(page(body=body), URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["fares-Artboard_2.png"]

@@ -784,6 +784,7 @@ def parse_article(
     kept: list[ImageRef] = []
     caption_ids: set[int] = set()
     own_pages = {_page_key(url), _page_key(urljoin(url, meta.canonical() or url))}
+    variant_boxes: set[int] = set()
     page_site = site_of(url)
     for ref in w.images:
         if next_story is not None and ref.position > next_story:
@@ -795,6 +796,11 @@ def parse_article(
             continue  # a wide picture that takes the reader to another site: an advertisement
         if _teaser(ref.url_source or ref.element, url, own_pages):
             continue  # the thumbnail of a card that links another story by its headline
+        box = _variants_box(ref.url_source or ref.element)
+        if box is not None and id(box) in variant_boxes:
+            continue  # a chart's version for another screen width (ai2html's artboards): one picture
+        if box is not None:
+            variant_boxes.add(id(box))
         top = h1_pos is not None and h1_pos <= ref.position <= body_start and container is None
         if container is None and not top:
             continue
@@ -1036,12 +1042,16 @@ def _same_template(cls: str | None, headline_cls: str) -> bool:
     return bool(a) and (a <= b or b <= a)
 
 
+# an id made from a headline ("debt-as-a-share-of-gdp") names the content, not a widget's role
+_SLUG = re.compile(r"\S*-(?:a|an|as|of|the|in|on|to|for|and|with|how|why|what)-\S*")
+
+
 def _in_chrome(el: Tag, container: Tag | None, levels: int = 10_000, marks: re.Pattern[str] = _IMG_CHROME) -> bool:
     """A picture inside the body container (or in its own box in the header) that belongs to a widget, not to
     the article."""
     node: Tag | None = el
     while node is not None and node is not container and levels > 0:
-        if marks.search(class_marker(node)):
+        if marks.search(_SLUG.sub("", class_marker(node))):
             return True
         node = node.parent
         levels -= 1
@@ -1071,6 +1081,19 @@ def _banner(img: Tag, page_site: str) -> bool:
             return site_of(urljoin("https://x/", href)) != page_site
         node = node.parent
     return False
+
+
+def _variants_box(img: Tag) -> Tag | None:
+    """The box holding a picture's versions for several screen widths: siblings that declare the widths they
+    are shown at (`data-min-width` / `data-max-width`, as ai2html writes its artboards)."""
+    node = img.parent
+    for _ in range(2):
+        if node is None:
+            return None
+        if node.get("data-min-width") is not None or node.get("data-max-width") is not None:
+            return node.parent
+        node = node.parent
+    return None
 
 
 def _page_key(url: str) -> str:

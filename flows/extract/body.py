@@ -140,7 +140,8 @@ _DATE_CLS = re.compile(r"date|time|publish|tanggal|waktu|posted|updated|modified
 _CAPTION_CLS = re.compile(r"caption|credit|keterangan|wp-caption-text", re.I)
 _SMALL_IMG = re.compile(r"^(?:[1-9]\d?|1[0-4]\d)$")  # width/height below 150 px: icons, avatars, logos
 # a site graphic, not a photo; a loader or pixel only as its own file name ("customer-loading-truck.jpg" is a photo)
-_LOGO = re.compile(r"logo|icon|avatar|sprite|badge|emoji|/ads?/|social-|share-|"
+# "share-" and "social-" only in the file's own name: "…/debt-as-a-share-of-gdp/chart.png" is a chart
+_LOGO = re.compile(r"logo|icon|avatar|sprite|badge|emoji|/ads?/|(?:social|share)-[^/?#]*(?:[?#]|$)|"
                    r"(?<![a-z])(?:pixel|tracking|spinner|loading|loader|ajax-loader)(?:[-_.]?\w{0,3})?\.(?:gif|png|svg)|"
                    r"/(?:pixel|tracking|tr)(?:[/?]|$)", re.I)
 
