@@ -1356,3 +1356,11 @@ def test_a_chart_filed_under_a_share_of_slug_is_one_picture_and_plugin_buttons_a
     body = BODY.replace("</p>", "</p>" + chart, 1) + buttons
     a = parse_article(page(body=body), URL)
     assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["fares-Artboard_2.png"]
+
+
+def test_the_picture_a_page_shares_is_the_articles_but_a_share_bar_is_not():
+    body = ('<div class="mbArticleSharePic"><img src="https://img.gazette.example/pics/2140/139214868.jpg" '
+            'alt="Night buses return"></div>' + BODY
+            + '<div class="bshareDiv"><img src="https://static.share.example/frame/images/more.gif" alt=""></div>')
+    a = parse_article(page(body=body), URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["139214868.jpg"]

@@ -1003,7 +1003,8 @@ def _in_comments(el: Tag) -> bool:
 
 # widgets whose pictures are not the article's (related stories, share bars, author boxes, navigation)
 _IMG_CHROME = re.compile(
-    r"related|recommend|popular|populer|trending|sidebar|share|sharing|social|comment|author|avatar|profile|"
+    r"related|recommend|popular|populer|trending|sidebar|comment|author|avatar|profile|"
+    r"(?:share|sharing|social)(?![-_]?(?:pic|img|image|photo))|"  # "ArticleSharePic" is the picture shared
     r"(?<![a-z])bio(?![a-z])|newsletter|promo|advert|sponsor|outbrain|taboola|mgid|more-?stories|read-?more|"
     r"baca-?juga|terkait|(?<![a-z])nav|menu|(?:next|prev|previous)-?(?:post|story|stories|article|up)|up-?next|"
     r"(?<![a-z])mood|reactions?|emoji|emotions?|(?<![a-z])motions|(?<![a-z])vot(?:e|ing)(?![a-z])|(?<![a-z])poll(?![a-z])",
