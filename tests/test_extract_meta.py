@@ -1364,3 +1364,10 @@ def test_the_picture_a_page_shares_is_the_articles_but_a_share_bar_is_not():
             + '<div class="bshareDiv"><img src="https://static.share.example/frame/images/more.gif" alt=""></div>')
     a = parse_article(page(body=body), URL)
     assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["139214868.jpg"]
+
+
+def test_a_closing_parenthesis_naming_the_wires_credits_them():
+    a = parse_article(page(body=BODY + "<p><em>(GAZETTE 24 with AFP, REUTERS)</em></p>"), URL)
+    assert a.agencies == ["AFP", "Reuters"]
+    a = parse_article(page(body=BODY + "<p>(Dio/Ysl)</p>"), URL)
+    assert a.agencies == []

@@ -136,9 +136,20 @@ _CONTRIBUTED = re.compile(
     r"[^.]{0,40}\bcontributed\b", re.IGNORECASE)
 
 
+# a closing line that is only a parenthesis naming the sources: "(FRANCE 24 with AFP, REUTERS)", "(avec AFP)"
+_CLOSING_SOURCES = re.compile(r"^\((?:[^()]{0,40}?\b(?:with|avec|mit|con|com|dengan|met)\s+)?([^()]{2,80})\)$",
+                              re.IGNORECASE)
+
+
 def contributing_agencies(text: str) -> list[str]:
-    """Wire services credited in a closing line ('The Associated Press contributed to this report')."""
-    return [m.group(1) for m in _CONTRIBUTED.finditer(text)]
+    """Wire services credited in a closing line ('The Associated Press contributed to this report',
+    '(FRANCE 24 with AFP, REUTERS)'); the caller keeps the names that are wire services."""
+    found = [m.group(1) for m in _CONTRIBUTED.finditer(text)]
+    closing = _CLOSING_SOURCES.match(text.strip())
+    if closing and not found:
+        found = [p.strip() for p in re.split(r",|/|&|\band\b|\bet\b|\bund\b|\by\b|\bdan\b", closing.group(1))
+                 if p.strip()]
+    return found
 
 
 def dateline(first: str, lead: str = "", outlets: set[str] | None = None) -> tuple[str | None, str | None]:
