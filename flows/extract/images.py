@@ -91,6 +91,10 @@ _GENERIC_STEM = re.compile(r"^(?:image|img|photo|picture|file|original|default|s
 _RENDITION_HASH = re.compile(r"[-_](?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,32}$")
 
 
+_RENDITION_WORD = re.compile(r"[-_](?:xs|sm|md|lg|xl|xxl|rt|th|tn|thumb|thumbnail|small|medium|large|big|full|orig|"
+                             r"original|hd|sd|mobile|desktop|retina|[23]x)$")
+
+
 def stable_key(url: str) -> str:
     """The part of an image URL that does not change across CDN resizes: a distinctive file name
     ("20160223photo_2-7" in both `/big/` and `/ori/`), else the path without size folders."""
@@ -106,6 +110,10 @@ def stable_key(url: str) -> str:
     stem = re.sub(r"\.\w{2,5}$", "", path.rstrip("/").rsplit("/", 1)[-1]).lower()
     stem = re.sub(r"(?<=[a-z0-9])\.0$", "", stem)  # a processed copy ("DSCF2931.0.jpg" of "DSCF2931.jpg")
     # a rendition's hash after the name ("A192528_large_Audi-3-700-86e317e6b44fd5cf" and "…-ae8b2233f0b52e59")
+    # a rendition's size word after the name ("…_3x2_md" and "…_3x2_rt", "…-thumb", "…_large")
+    unsized = _RENDITION_WORD.sub("", stem)
+    if len(unsized) >= 8 and not _GENERIC_STEM.match(unsized) and re.search(r"\d{3}|[a-z]{3}", unsized):
+        stem = unsized
     unhashed = _RENDITION_HASH.sub("", stem)
     if len(unhashed) >= 8 and not _GENERIC_STEM.match(unhashed) and re.search(r"[a-z]{3}", unhashed):
         stem = unhashed
