@@ -31,10 +31,11 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from flows.errors import PageRejected
 from flows.extract import parse_article
+from flows.extract.images import proxied_url
 
 _WORD = re.compile(r"\w+")
 
@@ -197,11 +198,11 @@ _GENERIC_NAME = frozenset(
 def image_identity(url: str) -> str:
     """A picture's name across the sizes and hosts a CDN serves it under: the last path segment,
     lower-cased, without extension and WordPress size suffix (`-300x200`); a generic last segment
-    ("image", "original") keeps its folder. `?url=` proxies are unwrapped."""
+    ("image", "original") keeps its folder. Resizing proxies (`?url=`, `?image_uri=`) are unwrapped."""
     parts = urlsplit(url.strip())
-    inner = parse_qs(parts.query).get("url")
-    if inner and inner[0].startswith(("http", "/")):
-        return image_identity(inner[0])
+    inner = proxied_url(url.strip())
+    if inner:
+        return image_identity(inner)
     segments = [seg for seg in parts.path.split("/") if seg]
     if not segments:
         return url.strip().lower()

@@ -1376,3 +1376,14 @@ def test_a_closing_parenthesis_naming_the_wires_credits_them():
     assert a.agencies == ["AFP", "Reuters"]
     a = parse_article(page(body=BODY + "<p>(Dio/Ysl)</p>"), URL)
     assert a.agencies == []
+
+
+def test_pictures_behind_one_resizing_proxy_stay_apart():
+    proxy = ("https://o.cdn.example/images/dims?crop=1600%2C1067&quality=85&resize=1600%2C1067&image_uri="
+             "http%3A%2F%2Fo.cdn.example%2Fstorage%2Fmidas%2F{h}%2F2058260{n}%2FDepot%2Bgallery%2B{n}.jpg"
+             "&client=a1ac&signature={h}")
+    figures = "".join(f'<figure><img src="{proxy.format(h=h, n=n)}" width="1600" height="1067"></figure>'
+                      for n, h in ((7, "c0f2d3"), (5, "991388")))
+    a = parse_article(page(body=BODY.replace("</p>", "</p>" + figures, 1)), URL)
+    assert [i.url.split("signature=")[-1] for i in a.images] == ["c0f2d3", "991388"]
+    assert stable_key(proxy.format(h="x", n=7)) != stable_key(proxy.format(h="x", n=5))

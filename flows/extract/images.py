@@ -95,6 +95,23 @@ _RENDITION_WORD = re.compile(r"[-_](?:xs|sm|md|lg|xl|xxl|rt|th|tn|thumb|thumbnai
                              r"original|hd|sd|mobile|desktop|retina|[23]x)$")
 
 
+_PROXIED_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:$|[?#])", re.IGNORECASE)
+
+
+def proxied_url(url: str) -> str | None:
+    """The picture a resizing proxy serves: its `url` parameter, or any parameter holding an image file's URL
+    ("/images/dims?…&image_uri=http://…/gallery-7.jpg&signature=…")."""
+    query = parse_qs(urlsplit(url).query)
+    inner = query.get("url")
+    if inner and inner[0].startswith(("http", "/")):
+        return inner[0]
+    for key, values in query.items():
+        value = values[0]
+        if key != "url" and value.startswith(("http://", "https://", "//")) and _PROXIED_FILE.search(value):
+            return value
+    return None
+
+
 def stable_key(url: str) -> str:
     """The part of an image URL that does not change across CDN resizes: a distinctive file name
     ("20160223photo_2-7" in both `/big/` and `/ori/`), else the path without size folders."""
@@ -102,9 +119,9 @@ def stable_key(url: str) -> str:
     if m:
         return re.sub(r"^(medias/\d+)/[^/]+/", r"\1/original/", m.group(1))
     parts = urlsplit(url)
-    inner = parse_qs(parts.query).get("url")
-    if inner and inner[0].startswith(("http", "/")):  # a resizing proxy ("/resize/840x548/?url=<original>")
-        return stable_key(inner[0])
+    inner = proxied_url(url)
+    if inner:  # a resizing proxy ("/resize/840x548/?url=<original>")
+        return stable_key(inner)
     path = re.sub(r"-\d{2,4}x\d{2,4}(?=\.\w+$)", "", parts.path)  # WordPress size suffix
     path = re.sub(r"/\d{2,4}x\d{2,4}/", "/", path)  # a resize folder in the path
     stem = re.sub(r"\.\w{2,5}$", "", path.rstrip("/").rsplit("/", 1)[-1]).lower()
