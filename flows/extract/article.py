@@ -588,7 +588,7 @@ def _paragraphs(blocks: list[Block], containers: list[Tag], w: Walk, title: str 
         cleaned.append(p)
     # drop short unpunctuated tail lines ("POPULER", widget labels) after the last real paragraph
     while cleaned and cleaned[-1].kind == "paragraph" and len(cleaned[-1].text) < 30 \
-            and not re.search(r"[.!?\"”)]$", cleaned[-1].text):
+            and not re.search(r"[.!?\"”)。！？）」』]$", cleaned[-1].text):
         tail = cleaned.pop().text
         if tail.isupper() and len(tail.split()) <= 4:  # "DINI TEJA", "ANTARA": the desk signs at the end
             staff.append(("signature", tail))
@@ -597,6 +597,10 @@ def _paragraphs(blocks: list[Block], containers: list[Tag], w: Walk, title: str 
             and _DATELINE_ONLY.search(cleaned[0].text):
         cleaned[1].text = f"{cleaned[0].text} {cleaned[1].text}"
         cleaned.pop(0)
+    signed = boilerplate.trailing_staff(cleaned[-1].text) if cleaned and cleaned[-1].kind == "paragraph" else None
+    if signed is not None:
+        cleaned[-1].text = signed[0]
+        staff.append(signed[1])
     if cleaned and cleaned[-1].kind == "paragraph":
         last = boilerplate.strip_signoff(cleaned[-1].text)
         if last:

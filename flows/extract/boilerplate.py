@@ -43,7 +43,8 @@ _WHOLE = re.compile(
     r"[-–—=*_.•·]+|"
     r"(?:share|tweet|email|print|whatsapp|facebook|twitter|pin|reddit|linkedin|comments?|"
     r"more|next|previous|prev|top|back|menu|home|tags?|topics?|advertisement|advert|ad|loading\W*|"
-    r"like this|like loading\W*)\s*[:.]?|"
+    r"like this|like loading\W*|memuat\W*|cargando\W*|chargement\W*|wird geladen\W*|正在加载\W*|加载中\W*|"
+    r"読み込み中\W*|로딩 중\W*)\s*[:.]?|"
     r"https?://\S+|"  # a bare URL
     # reading time: "4 Min Read", "Lesezeit: 3 Min.", "Lectura: 5 min", "2 menit baca", "5 minute read"
     r"(?:(?:reading time|lesezeit|lectura|temps de lecture|waktu baca)\s*:?\s*)?(?:ca\.\s*)?\d{1,3}\s*"
@@ -56,8 +57,11 @@ _WHOLE = re.compile(
 _TRAILING_SIGNOFF = re.compile(r"\s*\(\s*[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{1,6})+\s*\)\s*$")
 # a desk code after the closing sentence: '... swasta. (H-4)', '... lagi." (Ant/H-2)'
 _TRAILING_DESK_CODE = re.compile(r"(?<=[.!?\"”’])\s*\(\s*(?:[A-Za-z]{2,6}\s*/\s*)*[A-Z]{1,3}-\d{1,3}\s*\)\s*$")
-_STAFF_LINE = re.compile(r"^(reporter|editor|penulis|pewarta|redaktur|fotografer|photographer|作者|记者|责任编辑)"
-                         r"\s*[:：︱|]\s*(.{2,60})$", re.IGNORECASE)
+# "Editor: Name", and Chinese sign-offs in brackets: "（编译/林靖东）" (compiled by), "（文/张三）"
+_STAFF_LINE = re.compile(
+    r"^(?:(reporter|editor|penulis|pewarta|redaktur|fotografer|photographer|作者|记者|责任编辑)\s*[:：︱|]\s*(.{2,60})"
+    r"|[（(\[【]\s*(作者|记者|责任编辑|编辑|编译|撰文|文)\s*[:：︱|/／]\s*([^（）()\[\]【】]{2,40}?)\s*[）)\]】])$",
+    re.IGNORECASE)
 
 
 _ANY_WORD = re.compile(r"\w")
@@ -87,15 +91,30 @@ def strip_signoff(text: str) -> str:
     return _TRAILING_DESK_CODE.sub("", _TRAILING_SIGNOFF.sub("", text))
 
 
+_CN_ROLES = "作者|记者|责任编辑|编辑|编译|撰文|文"
+_STAFF_TAIL = re.compile(rf"(?<=[。！？”」.!?])\s*([（(\[【]\s*(?:{_CN_ROLES})\s*[:：︱|/／]"
+                         r"[^（）()\[\]【】]{2,40}[）)\]】])\s*$")
+
+
+def trailing_staff(text: str) -> tuple[str, tuple[str, str]] | None:
+    """(the paragraph without it, (role, name)) for a Chinese sign-off closing the last paragraph:
+    "…刊物《自然》上。（编译/林靖东）"."""
+    m = _STAFF_TAIL.search(text)
+    found = staff_line(m.group(1)) if m else None
+    return (text[: m.start()].rstrip(), found) if m and found else None
+
+
 def staff_line(text: str) -> tuple[str, str] | None:
     """('editor', 'Name') from 'Editor: Name' lines that end articles."""
     m = _STAFF_LINE.match(text.strip())
     if not m:
         return None
-    role = m.group(1).lower()
+    role = (m.group(1) or m.group(3)).lower()
+    name = m.group(2) or m.group(4)
     role = {"penulis": "author", "pewarta": "reporter", "redaktur": "editor", "fotografer": "photographer",
-            "作者": "author", "记者": "reporter", "责任编辑": "editor"}.get(role, role)
-    return role, m.group(2).strip(" .")
+            "作者": "author", "记者": "reporter", "责任编辑": "editor", "编辑": "editor", "编译": "author",
+            "撰文": "author", "文": "author"}.get(role, role)
+    return role, name.strip(" .")
 
 
 _STAFF_PAIR = re.compile(
