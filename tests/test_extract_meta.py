@@ -1390,7 +1390,8 @@ def test_pictures_behind_one_resizing_proxy_stay_apart():
 
 
 def test_a_chinese_sign_off_closing_the_text_names_the_writer_and_loading_lines_are_furniture():
-    paragraphs = "".join(f"<p>市议会周二投票决定，在暂停两年之后恢复东部地区的夜班公交线路，第{i}段。</p>" for i in range(5))
+    paragraphs = "".join(f"<p>市议会周二投票决定，在暂停两年之后恢复东部地区的夜班公交线路，第{i}段。</p>"
+                         for i in range(5))
     body = (paragraphs + "<p>新线路将于下周一开始运行。（编译/林靖东）</p><p>[责任编辑：alonliu]</p>"
             "<p>精彩视频推荐</p><p>正在加载...</p>")
     html = (f'<html><head><title>夜班公交恢复运行_新闻_公报网</title></head><body><h1>夜班公交恢复运行</h1>'
