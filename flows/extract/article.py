@@ -1106,6 +1106,20 @@ def _page_key(url: str) -> str:
     return f"{(parts.hostname or '').removeprefix('www.').removeprefix('m.')}{parts.path.rstrip('/')}"
 
 
+_CAPTION_BOX = re.compile(r"caption|credit|legend|copyright", re.IGNORECASE)
+
+
+def _is_caption_box(el: Tag) -> bool:
+    return el.name == "figcaption" or (el.name in ("span", "div", "p", "small") and bool(
+        _CAPTION_BOX.search(el.get("class") or "")))
+
+
+def _is_description(el: Tag) -> bool:
+    """A description inside a picture's own link (its lightbox's "article__photo__desc") is its caption;
+    beside a teaser's link ("deals-desc") it is the teaser's text."""
+    return _is_caption_box(el) or (el.name in ("span", "div", "p") and "desc" in (el.get("class") or ""))
+
+
 def _teaser(img: Tag, page_url: str, own_pages: set[str]) -> bool:
     """A thumbnail linking another page that a headline or a sentence of link text (in the same link or
     a link beside it) also links: a teaser card for another story. A picture linking its own large size,
@@ -1132,17 +1146,31 @@ def _teaser(img: Tag, page_url: str, own_pages: set[str]) -> bool:
         return False  # the story's own gallery or photo page, filed under its slug or id
     if any(len(element_text(h).split()) >= 3 for h in link.find_all(["h2", "h3", "h4", "h5"], limit=3)):
         return True
-    caption, credit, _ = describe(img)  # the picture's own caption, linked or not, is no headline
-    described = f"{caption or ''} {credit or ''}"
-    if len(element_text(link).split()) - len(described.split()) >= 4:
-        return True
+    described: list[str] = []
+
+    def own_words() -> set[str]:
+        """The picture's own caption and credit, linked or not, are no headline: the words of the caption
+        elements around it (read only when needed)."""
+        if not described:
+            box = link.parent.parent if link.parent is not None and link.parent.parent is not None else link
+            described.append(" ".join(element_text(el) for el in box.find_all(_is_caption_box, limit=6)))
+        return set(described[0].split())
+
+    words = element_text(link).split()
+    if len(words) >= 4:
+        inside = set(" ".join(element_text(el) for el in link.find_all(_is_description, limit=3)).split())
+        if len(words) - len(inside & set(words)) >= 4:
+            return True
     card = link.parent
     for _ in range(3):
         if card is None or card.name in ("body", "article", "main"):
             return False
         for other in card.find_all("a", href=True, limit=12):
-            if other is not link and len(set(element_text(other).split()) - set(described.split())) >= 3 and _page_key(
-                    urljoin(absolute, other["href"].strip())) == target:
+            if other is link:
+                continue
+            text = set(element_text(other).split())
+            if len(text) >= 3 and _page_key(urljoin(absolute, other["href"].strip())) == target \
+                    and len(text - own_words()) >= 3:
                 return True
         card = card.parent
     return False
