@@ -1400,3 +1400,9 @@ def test_a_chinese_sign_off_closing_the_text_names_the_writer_and_loading_lines_
     assert a.authors == ["林靖东"]
     assert a.paragraphs[-1].text == "新线路将于下周一开始运行。"
     assert not any("alonliu" in p.text or "加载" in p.text for p in a.paragraphs)
+
+
+def test_an_element_classed_as_the_agency_names_it():
+    body = BODY + '<p class="c-signature"><strong class="c-signature__agency">Gazeta Wire</strong></p>'
+    a = parse_article(page(body=body), URL)
+    assert a.agencies == ["Gazeta Wire"]

@@ -264,6 +264,7 @@ def _text_before(el: Tag, limit: int = 40) -> str:
     return " ".join(" ".join(parts).split())[-limit:]
 
 
+_AGENCY_CLS = re.compile(r"(?<![a-z])(?:agency|agentur|agence|agencia)(?![a-z])", re.IGNORECASE)
 _REGIONS = frozenset(["article", "main", "section", "aside", "form", "ul", "ol", "table"])
 _REGION_HEAD = 800
 _RDFA_DATE = re.compile(r"(?:^|\s)(?:dc:created|dcterms:created|dcterms:issued|dc:modified|dcterms:modified)(?:\s|$)")
@@ -929,6 +930,11 @@ def parse_article(
             found = authorlib.agency_of(name)
             if found and found not in agencies:
                 agencies.append(found)
+    for el in candidates:  # "<strong class="c-signature__agency">UOL</strong>": the page names its agency
+        name = element_text(el)
+        if _AGENCY_CLS.search(el.get("class") or "") and 2 <= len(name) <= 40 and not any(
+                a.lower() == name.lower() for a in agencies):
+            agencies.append(authorlib.agency_of(name) or name)
     article.agencies = agencies
 
     # section and tags
