@@ -1406,3 +1406,26 @@ def test_an_element_classed_as_the_agency_names_it():
     body = BODY + '<p class="c-signature"><strong class="c-signature__agency">Gazeta Wire</strong></p>'
     a = parse_article(page(body=body), URL)
     assert a.agencies == ["Gazeta Wire"]
+
+
+def test_json_ld_in_a_cdata_section_and_a_last_updated_line_in_the_author_box():
+    head = ('<script type="application/ld+json" class="schema-output">\n<![CDATA[\n[{"@context": "https://schema.org/",'
+            ' "@type": "BreadcrumbList", "itemListElement": []}, {"@context": "https://schema.org/",'
+            ' "@type": "NewsArticle", "datePublished": "2020-07-10T14:15:42+00:00", '
+            '"dateModified": "2025-01-07T09:08:22+00:00"}]\n]]>\n</script>')
+    header = ('<div class="author-details"><div datetime="2025-01-07T09:08:22+00:00"><em>Last Updated:</em> '
+              'January 7, 2025</div></div>')
+    a = parse_article(page(head=head, header=header), URL)
+    assert (a.published_at, a.updated_at, a.authors) == (
+        datetime(2020, 7, 10, 14, 15, 42, tzinfo=UTC), datetime(2025, 1, 7, 9, 8, 22, tzinfo=UTC), [])
+
+
+def test_a_quoted_social_post_dates_itself_not_the_article():
+    post = ('<blockquote class="instagram-media"><div><p>Thank you all</p><p>A post shared by Adele (@adele) on '
+            '<time style="font-family:Arial" datetime="2019-06-16T14:30:13+00:00">Jun 16, 2019 at 7:30am PDT</time>'
+            '</p></div></blockquote>')
+    head = ld(datePublished="2019-06-20T10:59:05+0200")
+    html = page(head=head, body=post + BODY, lang="de").replace('<h1 class="headline">Night buses return</h1>',
+                                                                '<h2 class="headline">Night buses return</h2>')
+    a = parse_article(html, "https://www.gazette.example/stars/night-buses-200226.html")
+    assert a.published_at == datetime(2019, 6, 20, 10, 59, 5, tzinfo=timezone(timedelta(hours=2)))

@@ -408,7 +408,8 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         start = h1_pos if h1_pos is not None else max(0, body_start - 6)
         # a date line without a telling class, or inside the byline ("Von X publiziert am 25. September 2018",
         # even above the <h1>); a day without a time counts only when the metadata states no date at all
-        lines = [(b.text, "") for b in w.blocks[start : max(body_start + 1, start + 8)] if len(b.text) < 120]
+        lines = [(b.text, "") for b in w.blocks[start : max(body_start + 1, start + 8)] if len(b.text) < 120
+                 and b.index not in w.embeds]  # "A post shared by … on Jun 16, 2019" is the post's date
         lines += [(element_text(el), _text_before(el)) for el in w.bylines
                   if low <= w.positions.get(id(el), 0) <= header_end]
         lines += [(b.text, "") for b in w.blocks[low:start] if len(b.text) < 120 and _PUBLISHED_HINT.search(b.text)]

@@ -119,7 +119,7 @@ _MON = r"(?:jan|feb|mar|apr|may|mei|jun|jul|aug|agu|sep|oct|okt|nov|dec|des)[a-z
 _TRAILING_DATE = re.compile(
     rf"[\s,|\-–/／]*(?:\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}}\S*|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+\d{{4}})?|"
     rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|"
-    rf"\b(?:updated|published|diperbarui)\b).*$",
+    rf"\b(?:(?:last\s+)?(?:updated|modified)|published|diperbarui)\b).*$",
     re.IGNORECASE,
 )
 _ROLE_WORDS = re.compile(

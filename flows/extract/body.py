@@ -181,6 +181,7 @@ class Walk:
     positive: set[int] = field(default_factory=set)
     body_marked: set[int] = field(default_factory=set)  # classes that name an article's text
     positions: dict[int, int] = field(default_factory=dict)  # id(tag) -> blocks before it (dates, bylines)
+    embeds: set[int] = field(default_factory=set)  # indexes of the blocks of quoted social posts
     crumbs: list[Tag] = field(default_factory=list)  # the first breadcrumb trail (nav elements included)
     # links that may lead to a topic page (`rel`, "/tag/", "/topik/"), with the blocks before each
     topic_links: list[tuple[Tag, int]] = field(default_factory=list)
@@ -201,6 +202,7 @@ class _Walker:
         self.out = Walk()
         self.skip = skip
         self.keep_embeds = keep_embeds
+        self.in_embed = 0  # inside a quoted social post: its dates and names are the post's, not the article's
         self.parts: list[str] = []
         self.links = 0
         self.bold = 0
@@ -218,6 +220,8 @@ class _Walker:
             text = " ".join("".join(self.parts).translate(_INVISIBLE).split())
             if text and self.owner is not None:
                 blocks = self.out.blocks
+                if self.in_embed:
+                    self.out.embeds.add(len(blocks))
                 blocks.append(Block(text, self.owner, self.owner.name, self.links, self.bold, len(blocks),
                                     self.lead or "", self.lead_link))
         self.lead = None
@@ -298,8 +302,10 @@ class _Walker:
                 if self.keep_embeds:  # the post's text is a quote in the article; its chrome is boilerplate
                     self.flush()
                     parent_owner, self.owner = self.owner, child
+                    self.in_embed += 1
                     self.walk(child)
                     self.flush()
+                    self.in_embed -= 1
                     self.owner = parent_owner
                 else:
                     self._embed(child)
@@ -334,6 +340,8 @@ class _Walker:
                 is_date = True
             elif itemprop == "author" or attrs.get("rel") == "author":
                 is_byline = True
+            if self.in_embed:
+                is_byline = is_date = False
             if is_byline:
                 self.out.bylines.append(child)
                 self.out.positions[id(child)] = len(self.out.blocks)

@@ -195,6 +195,8 @@ def _read_script(attrs: str, body: str, prepared: Prepared) -> None:
         raw = body.strip()
         if raw.startswith("<!--"):
             raw = raw[4:].rsplit("-->", 1)[0]
+        if raw.startswith("<![CDATA["):  # XHTML habit of some WordPress schema plugins
+            raw = raw[9:].rsplit("]]>", 1)[0]
         try:
             prepared.jsonld.append(json.loads(raw, strict=False))
         except RecursionError:  # hostile nesting: metadata from this block is not worth a crash
