@@ -1429,3 +1429,11 @@ def test_a_quoted_social_post_dates_itself_not_the_article():
                                                                 '<h2 class="headline">Night buses return</h2>')
     a = parse_article(html, "https://www.gazette.example/stars/night-buses-200226.html")
     assert a.published_at == datetime(2019, 6, 20, 10, 59, 5, tzinfo=timezone(timedelta(hours=2)))
+
+
+def test_a_12_hour_machine_time_and_the_publication_line_under_an_updated_class():
+    head = ld(datePublished="2018-04-05T06:00", dateModified="2018-04-11")
+    header = '<div class="updated-date">April 5, 2018 | 6:00 PM</div>'
+    a = parse_article(page(head=head, header=header), URL)
+    assert a.published_at == datetime(2018, 4, 5, 18, 0, tzinfo=UTC)  # the PM the machine value lost
+    assert a.updated_at == datetime(2018, 4, 11, tzinfo=UTC)  # the declared modification day, not the line

@@ -445,7 +445,11 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         mod_m = _local_marked_utc(mod_m, published.at)
         # a modification stamp before the publication is a template's error; another source may state the update
         mod_m = [m for m in mod_m if (m.at - published.at).total_seconds() > -60] or mod_m
-    updated = dates.choose(mod_m, visible("updated", True) or (shown_update[0] if shown_update else None), zone, pub_m)
+    seen_update = visible("updated", True) or (shown_update[0] if shown_update else None)
+    if seen_update is not None and published is not None and published.has_time and abs(
+            (seen_update.at - published.at).total_seconds()) < 60:
+        seen_update = None  # the publication's own line under an "updated" class: it tells nothing of an update
+    updated = dates.choose(mod_m, seen_update, zone, pub_m)
     if published is None:
         return None, None
     if updated is not None and (

@@ -431,6 +431,10 @@ def choose(machines: list[Stamp], visible: Stamp | None, default_tz: tzinfo | No
                 continue  # two readings in the same guessed zone agree on nothing
             if abs((m.at - seen).total_seconds()) < 60:
                 return m
+        for m in timed:  # "2018-04-05T06:00" beside "April 5, 2018 | 6:00 PM": a 12-hour clock without its PM
+            if not m.zoned and m.at.date() == seen.date() and m.at.minute == seen.minute \
+                    and abs(m.at.hour - seen.hour) == 12:
+                return of(m, m.at.replace(hour=seen.hour))
         for m in timed:
             if same_wall_clock(m.at, seen):
                 off = m.at.utcoffset()
