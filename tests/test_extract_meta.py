@@ -1437,3 +1437,26 @@ def test_a_12_hour_machine_time_and_the_publication_line_under_an_updated_class(
     a = parse_article(page(head=head, header=header), URL)
     assert a.published_at == datetime(2018, 4, 5, 18, 0, tzinfo=UTC)  # the PM the machine value lost
     assert a.updated_at == datetime(2018, 4, 11, tzinfo=UTC)  # the declared modification day, not the line
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        # a labelled day in an info box beside the text
+        ("after", datetime(2019, 6, 7, tzinfo=timezone(timedelta(hours=2)))),
+        # a bare date line just above the headline, with the writer's initials
+        ("above", datetime(2019, 6, 14, tzinfo=timezone(timedelta(hours=2)))),
+        # the text opens with its date, as wire copy does
+        ("opening", datetime(2015, 2, 23, tzinfo=timezone(timedelta(hours=1)))),
+    ],
+)
+def test_a_day_stated_only_beside_above_or_at_the_start_of_the_text(where, expected):
+    html = page(lang="de", body=BODY.replace("<p>Paragraph 1", "<p>23. Februar 2015 -- Paragraph 1")
+                if where == "opening" else BODY)
+    if where == "after":
+        html = html.replace("</article>", '</article><div class="widget_info"><strong>Quelle</strong><br>'
+                                          'VERÖFFENTLICHT AM 07.06.2019</div>')
+    if where == "above":
+        html = html.replace('<h1 class="headline">', '<div class="meta">14.06.2019 (ch)</div><h1 class="headline">')
+    a = parse_article(html, "https://www.gazette.example/news/night-buses")
+    assert a.published_at == expected

@@ -264,6 +264,8 @@ def _text_before(el: Tag, limit: int = 40) -> str:
     return " ".join(" ".join(parts).split())[-limit:]
 
 
+_BARE_DATE = re.compile(r"^[\d./\- ]{8,12}(?:\s*\(\w{1,4}\))?$")
+_DATE_OPENING = re.compile(r"^([A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2}\.? [A-Z][a-zä]{2,8}\.? \d{4})\s*(?:--|—|–)\s")
 _AGENCY_CLS = re.compile(r"(?<![a-z])(?:agency|agentur|agence|agencia)(?![a-z])", re.IGNORECASE)
 _REGIONS = frozenset(["article", "main", "section", "aside", "form", "ul", "ol", "table"])
 _REGION_HEAD = 800
@@ -344,6 +346,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
     shown_update: list[dates.Stamp] = []  # the header's unlabelled time, when a "First published" line says otherwise
 
     later_published: list[dates.Stamp] = []  # read once, when first asked for
+    later_days: list[dates.Stamp] = []  # the same lines giving only the day ("Veröffentlicht am 07.06.2019")
     later_read = False
 
     def labelled_later(day: dates.Stamp | None) -> dates.Stamp | None:
@@ -353,13 +356,12 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
             later_read = True
             later = [(line_text(el), _text_before(el)) for el in w.dates
                      if w.positions.get(id(el), 0) > header_end]
-            later += [(b.text, "") for b in w.blocks[max(0, low) : body_end + 6]
+            later += [(b.text, "") for b in w.blocks[max(0, low) : body_end + 12]
                       if len(b.text) < 120 and _PUBLISHED_HINT.search(b.text)]
             for text, prefix in later:
-                pick = next((st for st in dates.find_dates(dated(text), zone, prefix)
-                             if st.label == "published" and st.has_time), None)
+                pick = next((st for st in dates.find_dates(dated(text), zone, prefix) if st.label == "published"), None)
                 if pick is not None:
-                    later_published.append(pick)
+                    (later_published if pick.has_time else later_days).append(pick)
         return next((p for p in later_published if day is None or day.at.date() == p.at.date()), None)
 
     def visible(selector_key: str, want_modified: bool) -> dates.Stamp | None:
@@ -413,14 +415,22 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         lines += [(element_text(el), _text_before(el)) for el in w.bylines
                   if low <= w.positions.get(id(el), 0) <= header_end]
         lines += [(b.text, "") for b in w.blocks[low:start] if len(b.text) < 120 and _PUBLISHED_HINT.search(b.text)]
+        # a line that is only a date just above the headline ("14.06.2019 (ch)")
+        lines += [(b.text, "") for b in w.blocks[max(0, start - 2) : start] if _BARE_DATE.match(b.text)]
         fact = bylines.fact_value(w.blocks, bylines.DATE_LABELS)  # "<li><strong>Date</strong> 19.01.2020</li>"
         lines += [(fact, "")] if fact else []
+        # the text opens with its date, as wire copy does: "Feb. 23, 2015 -- Babies who …"
+        first_text = next((b.text for b in w.blocks[body_start : body_start + 40]
+                           if len(b.text) >= 80 and b.kind not in HEADINGS), "")  # the first real paragraph
+        opening = _DATE_OPENING.match(first_text)
+        lines += [(opening.group(1), "")] if opening else []
         for text, prefix in lines:
             pick = next((st for st in dates.find_dates(dated(text), zone, prefix)
                          if st.label != "updated" and (st.has_time or not (pub_m or mod_m))), None)
             if pick is not None:
                 return pick
-        return None
+        # a labelled day in an info box beside or under the text, when the metadata states no date at all
+        return later_days[0] if later_days and not (pub_m or mod_m) else None
 
     published = dates.choose(pub_m, visible("published", False), zone, mod_m)
     if published is not None and published.source:
