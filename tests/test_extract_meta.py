@@ -1460,3 +1460,10 @@ def test_a_day_stated_only_beside_above_or_at_the_start_of_the_text(where, expec
         html = html.replace('<h1 class="headline">', '<div class="meta">14.06.2019 (ch)</div><h1 class="headline">')
     a = parse_article(html, "https://www.gazette.example/news/night-buses")
     assert a.published_at == expected
+
+
+def test_an_author_line_closing_the_text_names_the_writer_without_the_institution():
+    body = BODY + "<p><em>Autor: Jana KLEIN, Landesanstalt für Verkehr, Dresden (D)</em></p>"
+    a = parse_article(page(body=body, lang="de"), URL)
+    assert a.authors == ["Jana KLEIN"]
+    assert not any(p.text.startswith("Autor:") for p in a.paragraphs)

@@ -908,8 +908,8 @@ def parse_article(
     if not texts and meta_agencies:  # a wire story the page signs only in its metadata
         agencies += [a for a in (authorlib.agency_of(n) for n in meta_agencies) if a and a not in agencies]
     if not article.authors:
-        signed = [name for role, name in staff if role in ("author", "reporter")]
-        article.authors = [n for s_ in signed for n in authorlib.split_byline(s_)]
+        signed = authorlib.read_byline([name for role, name in staff if role in ("author", "reporter")], outlets)
+        article.authors = signed.people or signed.institutions[:1]
     if not article.authors:  # a name in capitals closing the article (Tempo, Tempo English)
         signature = authorlib.read_byline([name for role, name in staff if role == "signature"][-1:], outlets)
         article.authors = signature.people or signature.institutions[:1]

@@ -59,7 +59,8 @@ _TRAILING_SIGNOFF = re.compile(r"\s*\(\s*[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{1,6})+\
 _TRAILING_DESK_CODE = re.compile(r"(?<=[.!?\"”’])\s*\(\s*(?:[A-Za-z]{2,6}\s*/\s*)*[A-Z]{1,3}-\d{1,3}\s*\)\s*$")
 # "Editor: Name", and Chinese sign-offs in brackets: "（编译/林靖东）" (compiled by), "（文/张三）"
 _STAFF_LINE = re.compile(
-    r"^(?:(reporter|editor|penulis|pewarta|redaktur|fotografer|photographer|作者|记者|责任编辑)\s*[:：︱|]\s*(.{2,60})"
+    r"^(?:(reporter|editor|penulis|pewarta|redaktur|fotografer|photographer|author|autor|autorin|auteur|作者|记者|"
+    r"责任编辑)\s*[:：︱|]\s*(.{2,100})"
     r"|[（(\[【]\s*(作者|记者|责任编辑|编辑|编译|撰文|文)\s*[:：︱|/／]\s*([^（）()\[\]【】]{2,40}?)\s*[）)\]】])$",
     re.IGNORECASE)
 
@@ -112,6 +113,7 @@ def staff_line(text: str) -> tuple[str, str] | None:
     role = (m.group(1) or m.group(3)).lower()
     name = m.group(2) or m.group(4)
     role = {"penulis": "author", "pewarta": "reporter", "redaktur": "editor", "fotografer": "photographer",
+            "autor": "author", "autorin": "author", "auteur": "author",
             "作者": "author", "记者": "reporter", "责任编辑": "editor", "编辑": "editor", "编译": "author",
             "撰文": "author", "文": "author"}.get(role, role)
     return role, name.strip(" .")
