@@ -1467,3 +1467,12 @@ def test_an_author_line_closing_the_text_names_the_writer_without_the_institutio
     a = parse_article(page(body=body, lang="de"), URL)
     assert a.authors == ["Jana KLEIN"]
     assert not any(p.text.startswith("Autor:") for p in a.paragraphs)
+
+
+def test_a_metadata_author_takes_the_spelling_of_the_link_to_the_writers_page():
+    head = ld(author={"@type": "Person", "name": "Anna Galazka"})
+    after = ('<div class="article__taxonomy"><span class="article__footer__date">20. Juni 2019</span> '
+             '<strong><a href="/redaktion/ann-marie-galazka">Ann-Marie Galazka</a></strong> über '
+             '<a href="/stars">Stars</a></div>')
+    a = parse_article(page(head=head, after=after, lang="de"), URL)
+    assert a.authors == ["Ann-Marie Galazka"]

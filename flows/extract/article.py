@@ -902,6 +902,11 @@ def parse_article(
     meta_people = from_meta.people
     meta_agencies = [n for name, _ in entries for n in authorlib.split_byline(name) if authorlib.agency_of(n)]
     article.authors = authorlib.decide(visible, meta_people, meta_agencies, visible_blob, bool(texts))
+    if not texts and article.authors and meta_people:
+        # signed in the metadata; a link to the writer's page shows how the page spells the name
+        shown = bylines.author_links(soup)
+        article.authors = [next((s_ for s_ in shown if s_.split()[-1].lower() == a.split()[-1].lower()), a)
+                           for a in article.authors]
     if not article.authors and not texts:  # signed only in the metadata, by a desk ("News Nation Bureau")
         article.authors = [name for name, _ in entries if authorlib.is_desk(name)][:1]
     agencies: list[str] = list(visible.agencies)

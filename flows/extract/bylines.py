@@ -24,7 +24,8 @@ _LABEL_START = re.compile(
 _NAME_CLS = re.compile(r"(?:^|[-_\s])(?:name|fn|author-?link)(?:$|[-_\s])|__name", re.IGNORECASE)
 _AUTHOR_HREF = re.compile(
     r"/(?:author|authors|autor|auteur|by|profile|profiles|people|staff|writer|writers|reporter|reporters|penulis|"
-    r"contributor|contributors|journalist|journalists|columnist|columnists|user)s?(?:/|\?|$|-)|[?&]author=",
+    r"contributor|contributors|journalist|journalists|columnist|columnists|user|redaktion|redaccion|redacao|redazione)"
+    r"s?(?:/|\?|$|-)|[?&]author=",
     re.IGNORECASE,
 )
 _MAX = 150
@@ -42,6 +43,12 @@ def _innermost(elements: list[Tag]) -> list[Tag]:
 def _outermost(elements: list[Tag]) -> list[Tag]:
     ids = {id(e) for e in elements}
     return [e for e in elements if not any(id(p) in ids for p in e.parents)]
+
+
+def author_links(root: Tag) -> list[str]:
+    """The names of links to writers' pages anywhere in `root` ("<a href=/redaktion/ann-marie-galazka>")."""
+    return [t for a in root.find_all("a", href=_AUTHOR_HREF, limit=30)
+            if 2 <= len((t := element_text(a)).split()) <= 4]
 
 
 def _is_name_element(el: Tag) -> bool:
