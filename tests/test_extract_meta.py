@@ -229,6 +229,9 @@ def test_several_authors_the_metadata_names_only_one_of():
         ("Par Martin Untel (avec Damien Lebon et Morgane Tuel)", ["Martin Untel", "Damien Lebon", "Morgane Tuel"], []),
         ("作者：", [], []),  # a label whose name slot the page left empty
         ("作者︱春春", ["春春"], []),
+        # a job title and a program after the name are no co-writers
+        ("Daniel Example, Senior Staff Technologist, Speech, Privacy, and Technology Project", ["Daniel Example"], []),
+        ("Last Updated: January 7, 2025", [], []),
     ],
 )
 def test_byline_strings(byline, authors, agencies):

@@ -91,7 +91,8 @@ _INSTITUTION = re.compile(
     r"(\w\.(?:[a-z]{2}|com|net|org|info|co\.[a-z]{2})\b|\b(?:gmbh|ag|inc|ltd|llc|corp|plc|s\.a\.|"
     r"news|redaksi|tim|team|staff|desk|newsroom|media|online|"
     r"editorial|editors?|admin|contributor|kontributor|reporters?|bureau|wire|wires|sport|sports|press|"
-    r"tribun\w*|kompas\w*|detik\w*|liputan6)\b)",
+    r"tribun\w*|kompas\w*|detik\w*|liputan6|project|program|programme|institute|foundation|department|"
+    r"ministry|university|universität|college|council|committee|association|union|society|center|centre)\b)",
     re.IGNORECASE,
 )
 _NOT_NAME = re.compile(r"\d|https?:|@|[()\[\]{}?!]|\b(?:updated|published|diperbarui|ditulis|pada|on|share|follow)\b",
