@@ -747,6 +747,7 @@ def test_a_dateline_set_as_its_own_paragraph_opens_the_first_one():
         ("http://ad.gazette.example/content_banner/content_650x120_qrcodes.jpg", True),  # an ad server's
         ("https://afp.cdn.example/afp-creative/creative/u113716014/8fffe822.jpg", True),
         ("https://s.gazette.example/images/common/all/images/fbico_ogp_600x600.png", True),  # a share icon
+        ("https://www.gazette.example/App_Themes/default/images/sg/stern_blue.svg", True),  # ASP.NET's theme folder
         ("https://images.gazette.example/im-128022/social", False),  # a photo's rendition for sharing
         ("https://cdn.gazette.example/media/img/2019/04/mr1/facebook.jpg?1556645448", False),
     ],
