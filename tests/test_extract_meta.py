@@ -1480,3 +1480,16 @@ def test_a_metadata_author_takes_the_spelling_of_the_link_to_the_writers_page():
              '<a href="/stars">Stars</a></div>')
     a = parse_article(page(head=head, after=after, lang="de"), URL)
     assert a.authors == ["Ann-Marie Galazka"]
+
+
+@pytest.mark.parametrize(
+    ("header", "authors"),
+    [
+        ('<div class="detailheader">14.06.2019 (ch)</div>', ["ch"]),  # initials after the date
+        ('<div class="author_share"><span>so</span><ul><li>Artikel empfehlen:</li></ul></div>', ["so"]),
+        ('<div class="detailheader">14.06.2019 (Reuters)</div>', []),  # a wire in brackets is no initials
+    ],
+)
+def test_initials_that_sign_a_german_article(header, authors):
+    a = parse_article(page(header=header, lang="de"), URL)
+    assert a.authors == authors

@@ -925,6 +925,11 @@ def parse_article(
         article.authors = [credit] if credit else []
     if not article.authors and not texts:  # "Jane Doe is a professor of …" in italics closing an opinion piece
         article.authors = _author_note(w.blocks[max(body_start, body_end - 2) : body_end + 1], outlets)
+    if not article.authors:  # "14.06.2019 (ch)" by the headline, "so" alone in the author box
+        near = [b.text for b in w.blocks[max(0, top - 3) : header_end + 1]] if top is not None else []
+        inner = [element_text(d) for el in header_els for d in [el, *el.find_all(["span", "a", "strong", "b"])]]
+        signed_by = bylines.initials(near, inner)
+        article.authors = [signed_by] if signed_by else []
     staff = [(role, name) for role, name in staff if role != "signature"]
     article.contributors = [Contributor(name=a, role="author") for a in article.authors
                             if authorlib.is_person(a)]

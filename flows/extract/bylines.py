@@ -174,3 +174,18 @@ def author_note(text: str) -> list[str]:
             return []
         names.append(m.group(1))
     return names
+
+
+# initials a German or Austrian desk signs with: "14.06.2019 (ch)" beside the headline, a lone "so" in the
+# author box; lower case, as written
+_DATED_INITIALS = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\s*\(([a-zäöü]{2,3}(?:/[a-zäöü]{2,3})?)\)$")
+_LONE_INITIALS = re.compile(r"^[a-zäöü]{2,3}$")
+
+
+def initials(header_texts: list[str], byline_texts: list[str]) -> str | None:
+    """The initials that sign the article: after a bare date in the header, or alone in a byline element."""
+    for text in header_texts:
+        m = _DATED_INITIALS.match(text.strip())
+        if m:
+            return m.group(1)
+    return next((t.strip() for t in byline_texts if _LONE_INITIALS.match(t.strip())), None)
