@@ -232,6 +232,7 @@ def test_several_authors_the_metadata_names_only_one_of():
         # a job title and a program after the name are no co-writers
         ("Daniel Example, Senior Staff Technologist, Speech, Privacy, and Technology Project", ["Daniel Example"], []),
         ("Last Updated: January 7, 2025", [], []),
+        ("Reviewed by Hansa D. Bhargava, MD", [], []),  # the reviewer and the credential left after her
     ],
 )
 def test_byline_strings(byline, authors, agencies):
@@ -1493,3 +1494,9 @@ def test_a_metadata_author_takes_the_spelling_of_the_link_to_the_writers_page():
 def test_initials_that_sign_a_german_article(header, authors):
     a = parse_article(page(header=header, lang="de"), URL)
     assert a.authors == authors
+
+
+def test_a_writer_followed_by_the_outlets_desk_line_and_a_reviewer():
+    header = ('<div class="author_fmt"> By <a rel="author" href="/kelli-miller">Kelli  Miller</a><br/>Gazette Health '
+              'News</div><div class="reviewedBy_fmt"> Reviewed by <a href="/hansa-b">Hansa D. Bhargava, MD</a></div>')
+    assert parse_article(page(header=header), URL).authors == ["Kelli Miller"]

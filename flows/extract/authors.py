@@ -167,6 +167,8 @@ _LEADING_WORDS_BY = re.compile(
     r"powered|brought)\b)[A-Z][\w-]*(?:\s+[\w-]+){0,2}\s+(?:by|von|par|por|door|oleh)\s+",
     re.IGNORECASE,
 )
+_NOT_WRITER_LINE = re.compile(r"^\W*(?:(?:medically\s+)?reviewed|edited|fact-checked|illustrated|photographed|"
+                              r"produced)\s+by\b", re.IGNORECASE)
 _WITH_PAREN = re.compile(r"\s*\((?:avec|with|mit|con|com|dengan|met)\s+([^()]{3,80})\)")
 _EDITOR_ONLY = re.compile(r"^(?:editor|redaktur|editing by|foto|photo|fotografer|photographer)\s*:", re.IGNORECASE)
 _OTHER_LABEL = re.compile(r"\s(?:editor|redaktur|foto|photo|fotografer|sumber|source|categor(?:y|ia|ie)|kategori|"
@@ -275,7 +277,8 @@ def strip_outlet(name: str, outlets: set[str]) -> tuple[str, str | None]:
     for k in range(1, len(words)):
         tail = " ".join(words[k:])
         agency = agency_of(tail)
-        if agency or compact(tail) in outlets:
+        # the outlet's name, or a desk line that opens with it ("WebMD Health News") after a two-word name
+        if agency or compact(tail) in outlets or (k >= 2 and compact(words[k]) in outlets):
             return " ".join(words[:k]), agency
     return name, None
 
@@ -316,8 +319,8 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
     seen: set[str] = set()
     person_seen = False
     for raw in texts:
-        if _PICTURE_CREDIT.match(raw):
-            continue  # "Photograph by Ed Marshall": who took a picture, not who wrote the article
+        if _PICTURE_CREDIT.match(raw) or _NOT_WRITER_LINE.match(raw):
+            continue  # "Photograph by Ed Marshall", "Reviewed by X, MD": who did something else, not the writer
         parts = split_byline(raw, keep_roles=True)
         for part in parts:
             part = part.strip(" ,;:-–—|·•")
