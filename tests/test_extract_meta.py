@@ -233,6 +233,7 @@ def test_several_authors_the_metadata_names_only_one_of():
         ("Daniel Example, Senior Staff Technologist, Speech, Privacy, and Technology Project", ["Daniel Example"], []),
         ("Last Updated: January 7, 2025", [], []),
         ("Reviewed by Hansa D. Bhargava, MD", [], []),  # the reviewer and the credential left after her
+        ("人氣( 23925 )", [], []),  # a blog's popularity counter in the author box
     ],
 )
 def test_byline_strings(byline, authors, agencies):

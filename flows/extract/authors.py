@@ -167,6 +167,7 @@ _LEADING_WORDS_BY = re.compile(
     r"powered|brought)\b)[A-Z][\w-]*(?:\s+[\w-]+){0,2}\s+(?:by|von|par|por|door|oleh)\s+",
     re.IGNORECASE,
 )
+_COUNTER = re.compile(r"[(（]\s*\d[\d,.\s]*[)）]")
 _NOT_WRITER_LINE = re.compile(r"^\W*(?:(?:medically\s+)?reviewed|edited|fact-checked|illustrated|photographed|"
                               r"produced)\s+by\b", re.IGNORECASE)
 _WITH_PAREN = re.compile(r"\s*\((?:avec|with|mit|con|com|dengan|met)\s+([^()]{3,80})\)")
@@ -324,8 +325,8 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
         parts = split_byline(raw, keep_roles=True)
         for part in parts:
             part = part.strip(" ,;:-–—|·•")
-            if not part or part.startswith("@") or part.lower() in _UI_WORDS:
-                continue
+            if not part or part.startswith("@") or part.lower() in _UI_WORDS or _COUNTER.search(part):
+                continue  # a handle, a button, a counter ("人氣( 23925 )", "Views (1,204)")
             agency = agency_of(part)
             if agency:
                 if agency not in out.agencies:
