@@ -287,7 +287,6 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
     h1_pos = w.h1[0][1] if w.h1 else headline_at
     low = max(0, h1_pos - 3) if h1_pos is not None else 0  # a date bar in the site header is not the article's
     body_end = body_end if body_end is not None else header_end
-    # a date line is a line: a region with a date-like class (WordPress's `<article class="status-publish">`) is not
     near = [el for el in w.dates if low <= w.positions.get(id(el), 0) <= header_end]
     # a date line that names itself "published" first: a hero teaser of another story can sit above it
     near.sort(key=lambda el: not _PUBLISHED_CLS.search(f"{el.get('class') or ''} {el.get('itemprop') or ''}"))
