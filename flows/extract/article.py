@@ -43,7 +43,7 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 # --- small helpers --------------------------------------------------------------------------------------
 # Chinese and Japanese write words without spaces: each of their characters is a token of its own
-_CJK_OR_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W_\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
+_CJK_OR_WORD = re.compile(f"[{langlib.CJK_CHARS}]|[^\\W_{langlib.CJK_CHARS}]+")
 
 
 def _tokens(text: str) -> set[str]:

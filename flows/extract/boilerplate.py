@@ -57,11 +57,13 @@ _WHOLE = re.compile(
 _TRAILING_SIGNOFF = re.compile(r"\s*\(\s*[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{1,6})+\s*\)\s*$")
 # a desk code after the closing sentence: '... swasta. (H-4)', '... lagi." (Ant/H-2)'
 _TRAILING_DESK_CODE = re.compile(r"(?<=[.!?\"”’])\s*\(\s*(?:[A-Za-z]{2,6}\s*/\s*)*[A-Z]{1,3}-\d{1,3}\s*\)\s*$")
+# Chinese roles that sign in brackets: author, reporter, (responsible) editor, compiled by, written by, text
+_CN_ROLES = "作者|记者|责任编辑|编辑|编译|撰文|文"
 # "Editor: Name", and Chinese sign-offs in brackets: "（编译/林靖东）" (compiled by), "（文/张三）"
 _STAFF_LINE = re.compile(
     r"^(?:(reporter|editor|penulis|pewarta|redaktur|fotografer|photographer|author|autor|autorin|auteur|作者|记者|"
     r"责任编辑)\s*[:：︱|]\s*(.{2,100})"
-    r"|[（(\[【]\s*(作者|记者|责任编辑|编辑|编译|撰文|文)\s*[:：︱|/／]\s*([^（）()\[\]【】]{2,40}?)\s*[）)\]】])$",
+    rf"|[（(\[【]\s*({_CN_ROLES})\s*[:：︱|/／]\s*([^（）()\[\]【】]{{2,40}}?)\s*[）)\]】])$",
     re.IGNORECASE)
 
 
@@ -92,7 +94,6 @@ def strip_signoff(text: str) -> str:
     return _TRAILING_DESK_CODE.sub("", _TRAILING_SIGNOFF.sub("", text))
 
 
-_CN_ROLES = "作者|记者|责任编辑|编辑|编译|撰文|文"
 _STAFF_TAIL = re.compile(rf"(?<=[。！？”」.!?])\s*([（(\[【]\s*(?:{_CN_ROLES})\s*[:：︱|/／]"
                          r"[^（）()\[\]【】]{2,40}[）)\]】])\s*$")
 

@@ -324,4 +324,3 @@ def make_soup(markup: str) -> BeautifulSoup:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         return BeautifulSoup(markup, "lxml", multi_valued_attributes=None)
-

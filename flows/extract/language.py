@@ -42,9 +42,13 @@ def normalize_code(value: str | None) -> str | None:
     return None
 
 
+# kana, CJK ideographs and hangul: scripts written without spaces between words (hangul with them, but a
+# syllable block is as dense as an ideograph)
+KANA, HAN, HANGUL = "\u3040-\u30ff", "\u3400-\u9fff", "\uac00-\ud7af"
+CJK_CHARS = KANA + HAN + HANGUL
 # languages a script tells by itself: kana is Japanese (with or without kanji), Han without kana Chinese
-_SCRIPTS = [("ja", re.compile(r"[\u3040-\u30ff]")), ("ko", re.compile(r"[\uac00-\ud7af]")),
-            ("zh", re.compile(r"[\u4e00-\u9fff]")), ("th", re.compile(r"[\u0e00-\u0e7f]")),
+_SCRIPTS = [("ja", re.compile(f"[{KANA}]")), ("ko", re.compile(f"[{HANGUL}]")),
+            ("zh", re.compile(f"[{HAN}]")), ("th", re.compile(r"[\u0e00-\u0e7f]")),
             ("el", re.compile(r"[\u0370-\u03ff]")), ("he", re.compile(r"[\u0590-\u05ff]")),
             ("ar", re.compile(r"[\u0600-\u06ff]"))]
 
@@ -63,11 +67,12 @@ def _by_script(sample: str) -> str | None:
 def detect(text: str) -> str | None:
     """The script of the first few thousand characters where it tells the language, else the best stopword
     match; None when unsure."""
-    if not text[:6000].isascii():
-        by_script = _by_script(text[:6000])
+    sample = text[:6000]
+    if not sample.isascii():
+        by_script = _by_script(sample)
         if by_script:
             return by_script
-    words = _WORD.findall(text[:6000].lower())
+    words = _WORD.findall(sample.lower())
     if len(words) < 8:
         return None
     scores = {lang: sum(1 for w in words if w in stops) for lang, stops in STOPWORDS.items()}
