@@ -842,8 +842,10 @@ def test_sizes_of_one_picture_share_the_folder_that_holds_them():
     # a size word closing the name: "…_3x2_md" and "…_3x2_rt" are one picture, "image_large" names none
     assert stable_key("https://f.gazette.example/foto/2018/12/21/15454034955c1c_1545403495_3x2_md.jpg") == \
         stable_key("https://f.gazette.example/foto/2018/12/21/15454034955c1c_1545403495_3x2_rt.jpg")
-    assert stable_key("https://cdn.gazette.example/2019/11/depot-1.jpg") != \
-        stable_key("https://cdn.gazette.example/2019/11/depot-1-large.jpg".replace("depot-1-", "depot-2-"))
+    assert stable_key("https://cdn.gazette.example/2019/11/night-depot-large.jpg") == \
+        stable_key("https://cdn.gazette.example/2019/11/night-depot.jpg")
+    assert stable_key("https://cdn.gazette.example/2019/11/night-depot-1-large.jpg") != \
+        stable_key("https://cdn.gazette.example/2019/11/night-depot-2-large.jpg")  # two pictures stay two
 
 
 def test_rendition_json_in_a_lazy_attribute_and_a_top_picture_under_an_h2_headline():
