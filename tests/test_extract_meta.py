@@ -11,7 +11,9 @@ import pytest
 
 from flows.extract import parse_article
 from flows.extract.authors import read_byline
+from flows.extract.body import class_marker
 from flows.extract.dates import find_dates, find_relative
+from flows.extract.html import make_soup
 from flows.extract.images import site_graphic, split_credit, stable_key
 from flows.extract.tags import clean_tags
 
@@ -1503,3 +1505,24 @@ def test_a_writer_followed_by_the_outlets_desk_line_and_a_reviewer():
     header = ('<div class="author_fmt"> By <a rel="author" href="/kelli-miller">Kelli  Miller</a><br/>Gazette Health '
               'News</div><div class="reviewedBy_fmt"> Reviewed by <a href="/hansa-b">Hansa D. Bhargava, MD</a></div>')
     assert parse_article(page(header=header), URL).authors == ["Kelli Miller"]
+
+
+def test_a_posts_taxonomy_classes_do_not_make_its_pictures_a_widgets():
+    """A blog engine classes the post by writer and topic ("author-jane-roe", "tag-social-media"): the words
+    name the post, not an author box or a share bar around its pictures."""
+    blocks = "".join(
+        f'<div class="block html-block"><p>Paragraph {i} of the story tells readers what the council decided on '
+        'Tuesday and why it matters to the people who ride the night buses.</p></div>'
+        f'<div class="block image-block"><img class="thumb-image" data-src="https://cdn.gazette.example/content/'
+        f'v1/IMG_{8200 + i}.jpeg" alt="IMG_{8200 + i}.jpeg"></div>' for i in range(1, 4))
+    html = ('<!doctype html><html lang="en"><head><title>Night buses return | The Gazette</title></head><body>'
+            '<main><div class="main-content"><input type="hidden">'
+            '<article class="entry h-entry hentry tag-social-media author-jane-roe">'
+            f'<h1 class="entry-title">Night buses return</h1><div class="entry-content"><div class="row">{blocks}'
+            '</div></div><aside class="item-sidebar"><p>Jane writes about transport.</p></aside></article>'
+            '</div></main></body></html>')
+    a = parse_article(html, URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["IMG_8201.jpeg", "IMG_8202.jpeg", "IMG_8203.jpeg"]
+    post, box = make_soup(html).article, make_soup('<div class="author-box">').div
+    assert "author" not in class_marker(post) and "social" not in class_marker(post)
+    assert class_marker(box) == "author-box "  # the same word on an element that is no post names a widget

@@ -81,10 +81,17 @@ _BODY_MARK = re.compile(
 _BEM_MODIFIER = re.compile(r"--[\w-]+")
 
 
+# the classes a blog engine gives a post for its taxonomy ("hentry author-beate-finken tag-social-media")
+_POST_ENTRY = re.compile(r"(?<!\S)(?:h-?entry|type-post|post-\d+)(?!\S)")
+_POST_TAXONOMY = re.compile(r"(?<!\S)(?:author|category|tag|format)-\S+")
+
+
 def class_marker(el: Tag) -> str:
     """An element's classes and id without BEM modifiers: "content-header--social-icons-position" styles a
-    header, it does not make it a share bar."""
-    return _BEM_MODIFIER.sub("", f"{el.get('class') or ''} {el.get('id') or ''}")
+    header, it does not make it a share bar. A post's taxonomy classes name its writer and topics, not a
+    widget's role."""
+    marker = _BEM_MODIFIER.sub("", f"{el.get('class') or ''} {el.get('id') or ''}")
+    return _POST_TAXONOMY.sub("", marker) if _POST_ENTRY.search(marker) else marker
 
 
 def _token_verdict(token: str) -> int:
