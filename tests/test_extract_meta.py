@@ -1526,3 +1526,22 @@ def test_a_posts_taxonomy_classes_do_not_make_its_pictures_a_widgets():
     post, box = make_soup(html).article, make_soup('<div class="author-box">').div
     assert "author" not in class_marker(post) and "social" not in class_marker(post)
     assert class_marker(box) == "author-box "  # the same word on an element that is no post names a widget
+
+
+def test_a_cover_picture_set_before_the_headline_in_its_own_box_is_the_top_picture():
+    cover = ('<div class="article-head article-head--cover"><div class="article-head__image-wrapper">'
+             '<img class="article-head__image js-lazyload" src="https://thumbs.gazette.example/150x53/night-depot.jpg"'
+             ' data-src="https://cdn.gazette.example/uploads/2019/11/night-depot.jpg" alt=""></div>'
+             '<header class="article-head__inner"><h4><a href="/news">News</a></h4>'
+             '<h1 class="article-head__title">Night buses return</h1>'
+             '<h2 class="article-head__subtitle">The council votes for the eastern routes</h2></header></div>')
+    logo = ('<div class="site-head"><a href="/"><img src="https://cdn.gazette.example/brand/gazette.png" alt="">'
+            '</a></div>')
+    html = (f'<!doctype html><html lang="en"><head><title>Night buses return | The Gazette</title></head><body>'
+            f'{logo}<section class="intro">{cover}</section><section><div class="article-copy">{BODY}</div>'
+            '</section></body></html>')
+    a = parse_article(html, URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["night-depot.jpg"]
+    linked = html.replace('<div class="article-head__image-wrapper">', '<a class="article-head__image-wrapper" '
+                          'href="/news/2019/11/18/trams">').replace('alt=""></div>', 'alt=""></a>', 1)
+    assert parse_article(linked, URL).images == []  # a linked picture above a headline is another story's card

@@ -800,6 +800,7 @@ def parse_article(
         headline_at = next((b.index for b in w.blocks[:body_start + 1] if authorlib.compact(b.text) == key), None)
     # the headline's <h1>, not a masthead <h1> above it (pictures between the two are the site's rails)
     h1_pos = next((pos for t, pos in w.h1 if title and _similar(t, title)), w.h1[0][1]) if w.h1 else headline_at
+    headline_el = next((el for (t, _), el in zip(w.h1, w.h1_tags, strict=True) if title and _similar(t, title)), None)
     kept: list[ImageRef] = []
     caption_ids: set[int] = set()
     own_pages = {_page_key(url), _page_key(urljoin(url, meta.canonical() or url))}
@@ -820,7 +821,8 @@ def parse_article(
             continue  # a chart's version for another screen width (ai2html's artboards): one picture
         if box is not None:
             variant_boxes.add(id(box))
-        top = h1_pos is not None and h1_pos <= ref.position <= body_start and container is None
+        top = container is None and h1_pos is not None and (
+            h1_pos <= ref.position <= body_start or ref.position < h1_pos and _cover_of(ref.element, headline_el))
         if container is None and not top:
             continue
         if top and _in_chrome(ref.url_source or ref.element, None, levels=2, marks=_HEADER_CHROME):
@@ -1094,6 +1096,21 @@ def _in_chrome(el: Tag, container: Tag | None, levels: int = 10_000, marks: re.P
 
 
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
+
+
+def _cover_of(img: Tag, headline: Tag | None) -> bool:
+    """A picture set before the headline in the headline's own box: a cover layout ("article-head--cover"),
+    where the box holds the picture and the headline with its kicker and standfirst, nothing else."""
+    if headline is None or img.find_parent("a") is not None:
+        return False
+    node = img.parent
+    for _ in range(3):
+        if node is None or node.name in ("body", "html"):
+            return False
+        if any(p is node for p in headline.parents):
+            return len(element_text(node)) <= len(element_text(headline)) + 400 and node.find("nav") is None
+        node = node.parent
+    return False
 
 
 def _banner(img: Tag, page_site: str) -> bool:
