@@ -822,7 +822,7 @@ def parse_article(
         if box is not None:
             variant_boxes.add(id(box))
         top = container is None and h1_pos is not None and (
-            h1_pos <= ref.position <= body_start or ref.position < h1_pos and _cover_of(ref.element, headline_el))
+            h1_pos <= ref.position <= body_start or (ref.position < h1_pos and _cover_of(ref.element, headline_el)))
         if container is None and not top:
             continue
         if top and _in_chrome(ref.url_source or ref.element, None, levels=2, marks=_HEADER_CHROME):
