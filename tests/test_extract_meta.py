@@ -1545,3 +1545,15 @@ def test_a_cover_picture_set_before_the_headline_in_its_own_box_is_the_top_pictu
     linked = html.replace('<div class="article-head__image-wrapper">', '<a class="article-head__image-wrapper" '
                           'href="/news/2019/11/18/trams">').replace('alt=""></div>', 'alt=""></a>', 1)
     assert parse_article(linked, URL).images == []  # a linked picture above a headline is another story's card
+
+
+def test_a_blog_posts_hatom_time_under_the_text_dates_it():
+    """Blogger signs off "Posted by Ned at 5:11 AM" with the instant in an hAtom `<abbr class=published>`."""
+    footer = ('<div class="post-footer">Posted by <span class="fn">Jane Roe</span> at <a class="timestamp-link" '
+              'href="/2016/12/night-buses.html"><abbr class="published" title="2016-12-23T05:11:00-05:00">5:11 AM'
+              '</abbr></a></div>')
+    html = page(header='<h2 class="date-header"><span>Friday, December 23, 2016</span></h2>', after=footer)
+    a = parse_article(html, URL)
+    assert a.published_at == datetime(2016, 12, 23, 5, 11, tzinfo=timezone(timedelta(hours=-5)))
+    listing = html.replace(footer, footer * 2).replace("2016-12-23T05:11", "2016-12-22T07:40", 1)
+    assert parse_article(listing, URL).published_at.hour == 0  # two posts' stamps: neither is the page's

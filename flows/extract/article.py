@@ -269,6 +269,7 @@ _DATE_OPENING = re.compile(r"^([A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2}\.? [A-Z
 _AGENCY_CLS = re.compile(r"(?<![a-z])(?:agency|agentur|agence|agencia)(?![a-z])", re.IGNORECASE)
 _REGIONS = frozenset(["article", "main", "section", "aside", "form", "ul", "ol", "table"])
 _REGION_HEAD = 800
+_HATOM = {t: re.compile(rf"(?:^|\s){t}(?:\s|$)") for t in ("published", "updated")}
 _RDFA_DATE = re.compile(r"(?:^|\s)(?:dc:created|dcterms:created|dcterms:issued|dc:modified|dcterms:modified)(?:\s|$)")
 
 
@@ -319,6 +320,10 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         mod = [st for src, v in meta.modified_sources() if (st := dates.machine_stamp(v, zone, src))]
         for el in microdata:  # wherever the page put it (often a hidden block after the article)
             itemprop = el.get("itemprop") or ""
+            if not itemprop and not el.get("property"):  # hAtom, by class: its value in `title` or `datetime`
+                if id(el) not in before and (st := dates.machine_stamp(_date_attr(el) or "", zone, "microdata")):
+                    (pub if _HATOM["published"].search(el.get("class") or "") else mod).append(st)
+                continue
             if not itemprop and el.get("content"):  # RDFa: <span property="dc:date dc:created" content="…">
                 st = dates.machine_stamp(el["content"], zone, "microdata")
                 if st is not None:
@@ -865,6 +870,10 @@ def parse_article(
         if "itemprop" in prepared.text else []
     if "dc:created" in prepared.text or "dcterms:" in prepared.text:
         microdata += soup.find_all(attrs={"property": _RDFA_DATE}, limit=10)
+    if "published" in prepared.text:  # hAtom: <abbr class="published" title="2016-12-23T05:11:00-05:00">
+        for token in ("published", "updated"):
+            marked = [el for el in soup.find_all(class_=_HATOM[token], limit=3) if not el.get("itemprop")]
+            microdata += marked if len(marked) == 1 else []  # one per page: a list of posts marks each
     w.dates = [el for el in w.dates if positions.get(id(el), 0) <= body_end]
     tz = default_zone(profile, timezone, article.language, url) or tz
     days = tuple(d for d in {dates.url_day(url), dates.url_day(article.canonical_url)} if d is not None)
