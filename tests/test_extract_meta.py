@@ -1557,3 +1557,17 @@ def test_a_blog_posts_hatom_time_under_the_text_dates_it():
     assert a.published_at == datetime(2016, 12, 23, 5, 11, tzinfo=timezone(timedelta(hours=-5)))
     listing = html.replace(footer, footer * 2).replace("2016-12-23T05:11", "2016-12-22T07:40", 1)
     assert parse_article(listing, URL).published_at.hour == 0  # two posts' stamps: neither is the page's
+
+
+def test_an_author_box_with_the_writers_bio_gives_the_name_and_a_personal_site_keeps_the_surname():
+    """Twenty Fifteen's "Published by / Daniel Lemire / A computer science professor …" under a post on
+    lemire.me: the name is the box's heading, and the surname that names the site stays."""
+    box = ('<div class="author-info"><h2 class="author-heading">Published by</h2><div class="author-description">'
+           '<h3 class="author-title">Hana Kowalski</h3><p class="author-bio">A transport economist at the '
+           'University of Lodz who writes about buses. <a class="author-link" href="/blog/author/kowalski/" '
+           'rel="author">View all posts by Hana Kowalski</a></p></div></div>')
+    url = "https://kowalski.example/blog/2019/11/19/night-buses"
+    a = parse_article(page(body=BODY + box), url)
+    assert a.authors == ["Hana Kowalski"]
+    assert read_byline(["Hana Kowalski"], {"kowalski"}).people == ["Hana Kowalski"]
+    assert read_byline(["Kelli Miller WebMD Health News"], {"webmd"}).people == ["Kelli Miller"]

@@ -278,8 +278,9 @@ def strip_outlet(name: str, outlets: set[str]) -> tuple[str, str | None]:
     for k in range(1, len(words)):
         tail = " ".join(words[k:])
         agency = agency_of(tail)
-        # the outlet's name, or a desk line that opens with it ("WebMD Health News") after a two-word name
-        if agency or compact(tail) in outlets or (k >= 2 and compact(words[k]) in outlets):
+        # the outlet's name, or a desk line that opens with it ("WebMD Health News") after a two-word name; a
+        # personal site named after its writer ("lemire.me") leaves "Daniel Lemire" whole
+        if agency or (k >= 2 and (compact(tail) in outlets or compact(words[k]) in outlets)):
             return " ".join(words[:k]), agency
     return name, None
 

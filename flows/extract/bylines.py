@@ -59,6 +59,19 @@ def _is_name_element(el: Tag) -> bool:
     return bool(_NAME_CLS.search(el.get("class") or ""))
 
 
+def _label_and_name(el: Tag) -> str:
+    """A labelled author box that also holds the writer's bio ("Published by / Daniel Lemire / A computer
+    science professor at …") gives its label and the name its heading or name element shows."""
+    text = element_text(el)
+    label = _LABEL_START.match(text)
+    for child in el.find_all(["h2", "h3", "h4", "h5", "strong", "b", "a", "span"]):
+        name = element_text(child)
+        if (child.name.startswith("h") or _is_name_element(child)) and 2 <= len(name.split()) <= 5 \
+                and not text.startswith(name) and label is not None and len(text) > label.end() + len(name) + 20:
+            return text[: label.end() - 1] + name
+    return text
+
+
 def byline_texts(elements: list[Tag]) -> list[str]:
     """The strings to read names from, cleanest first, from the byline elements of one area."""
     elements = [e for e in elements if element_text(e)]
@@ -66,7 +79,7 @@ def byline_texts(elements: list[Tag]) -> list[str]:
         return []
     labelled = [e for e in elements if len(element_text(e)) < _MAX and _LABEL_START.match(element_text(e))]
     if labelled:
-        return [element_text(e) for e in _innermost(labelled)]
+        return [_label_and_name(e) for e in _innermost(labelled)]
     named: list[Tag] = []
     seen: set[int] = set()
     for top in _outermost(elements):
