@@ -1571,3 +1571,13 @@ def test_an_author_box_with_the_writers_bio_gives_the_name_and_a_personal_site_k
     assert a.authors == ["Hana Kowalski"]
     assert read_byline(["Hana Kowalski"], {"kowalski"}).people == ["Hana Kowalski"]
     assert read_byline(["Kelli Miller WebMD Health News"], {"webmd"}).people == ["Kelli Miller"]
+
+
+def test_an_h1_that_only_the_twitter_title_states_is_the_headline():
+    seo = "Night buses return to Eastfield, Northgate and three more districts"
+    html = (f'<!doctype html><html lang="en"><head><title>{seo} - The Gazette</title>'
+            f'<meta property="og:title" content="{seo}">'
+            '<meta name="twitter:title" content="Night buses return to five districts"></head><body><main>'
+            '<div class="row"><div class="col-8"><h1 class="speakableText">Night buses return to five districts'
+            f'</h1></div></div><div class="row"><div class="col-8 article-body">{BODY}</div></div></main></body></html>')
+    assert parse_article(html, URL).title == "Night buses return to five districts"

@@ -97,6 +97,9 @@ class Meta:
     def titles(self) -> list[str]:
         out = [self.ld_text("headline"), self.first("og:title", "twitter:title", "title", "headline"),
                self.ld_text("name")]
+        social = self.first("twitter:title")  # a second SEO title may differ from og:title and match the <h1>
+        if social and social not in out:
+            out.append(social)
         kly = self.kly.get("article", {}).get("title") if isinstance(self.kly.get("article"), dict) else None
         out.insert(0, kly if isinstance(kly, str) else None)
         return [t for t in out if t]
