@@ -1579,5 +1579,6 @@ def test_an_h1_that_only_the_twitter_title_states_is_the_headline():
             f'<meta property="og:title" content="{seo}">'
             '<meta name="twitter:title" content="Night buses return to five districts"></head><body><main>'
             '<div class="row"><div class="col-8"><h1 class="speakableText">Night buses return to five districts'
-            f'</h1></div></div><div class="row"><div class="col-8 article-body">{BODY}</div></div></main></body></html>')
+            f'</h1></div></div><div class="row"><div class="col-8 article-body">{BODY}</div></div></main>'
+            '</body></html>')
     assert parse_article(html, URL).title == "Night buses return to five districts"
