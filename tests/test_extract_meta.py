@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from flows.extract import parse_article
+from flows.extract.article import _strip_site
 from flows.extract.authors import read_byline
 from flows.extract.body import class_marker
 from flows.extract.dates import find_dates, find_relative
@@ -1582,3 +1583,11 @@ def test_an_h1_that_only_the_twitter_title_states_is_the_headline():
             f'</h1></div></div><div class="row"><div class="col-8 article-body">{BODY}</div></div></main>'
             '</body></html>')
     assert parse_article(html, URL).title == "Night buses return to five districts"
+
+
+def test_a_chinese_title_drops_its_channel_and_site_joined_by_underscores():
+    headline = "夜班公交恢复运行：东区五条线路"
+    assert _strip_site(f"{headline}_交通频道_东方日报网", ["dongfang.example"]) == headline
+    own = "新竹尖石_美樹營地賞楓 (2)"  # a headline's own "_"
+    assert _strip_site(own, ["pixnet.example"]) == own
+    assert _strip_site("night_buses_return", ["gazette.example"]) == "night_buses_return"

@@ -87,7 +87,17 @@ def _strip_site(title: str, site_names: list[str], short_labels: bool = True) ->
             start = m.end()
         else:
             break
-    return title[start:end].strip() or title
+    out = title[start:end].strip() or title
+    if "_" in out and _CJK.search(out):  # "标题_教育频道_中国青年网": the channel and the site, joined by "_"
+        parts = out.split("_")
+        if len(parts) >= 3 and all(len(p.strip()) <= 12 for p in parts[-2:]):
+            return "_".join(parts[:-2]).strip()
+        if len(parts) >= 2 and is_site(parts[-1]):
+            return "_".join(parts[:-1]).strip()
+    return out
+
+
+_CJK = re.compile(f"[{langlib.CJK_CHARS}]")
 
 
 _HEADLINE_CLS = re.compile(r"title|headline|(?<![a-z])hed(?![a-z])|heading|judul", re.IGNORECASE)
