@@ -1591,3 +1591,13 @@ def test_a_chinese_title_drops_its_channel_and_site_joined_by_underscores():
     own = "新竹尖石_美樹營地賞楓 (2)"  # a headline's own "_"
     assert _strip_site(own, ["pixnet.example"]) == own
     assert _strip_site("night_buses_return", ["gazette.example"]) == "night_buses_return"
+
+
+def test_a_metadata_author_the_page_credits_as_its_editor_did_not_write_it():
+    html = page(head='<meta name="author" content="校园频道王小明">', header="",
+                after='<div class="editor-line"><span>责任编辑：王小明</span></div>', lang="zh")
+    a = parse_article(html, URL)
+    assert a.authors == []
+    assert [(c.name, c.role) for c in a.contributors] == [("王小明", "editor")]
+    signed = html.replace("责任编辑：王小明", "分享到微信")  # no editor line: the metadata name stands
+    assert parse_article(signed, URL).authors == ["校园频道王小明"]

@@ -927,6 +927,14 @@ def parse_article(
         shown = bylines.author_links(soup)
         article.authors = [next((s_ for s_ in shown if s_.split()[-1].lower() == a.split()[-1].lower()), a)
                            for a in article.authors]
+    if not texts and article.authors:
+        # a metadata name the page credits as its editor ("责任编辑：崔宁宁" under the text) did not write it
+        after = [sl for b in w.blocks[body_end + 1 : body_end + 8] if len(b.text) < 80
+                 and (sl := boilerplate.staff_line(b.text)) is not None]
+        editors = {c for r, n in [*staff, *after] if r == "editor" and len(c := authorlib.compact(n)) >= 2}
+        if editors:
+            article.authors = [a for a in article.authors if not any(authorlib.compact(a).endswith(e) for e in editors)]
+            staff += [(r, n) for r, n in after if r == "editor" and (r, n) not in staff]
     if not article.authors and not texts:  # signed only in the metadata, by a desk ("News Nation Bureau")
         article.authors = [name for name, _ in entries if authorlib.is_desk(name)][:1]
     agencies: list[str] = list(visible.agencies)
