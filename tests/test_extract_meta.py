@@ -1601,3 +1601,8 @@ def test_a_metadata_author_the_page_credits_as_its_editor_did_not_write_it():
     assert [(c.name, c.role) for c in a.contributors] == [("王小明", "editor")]
     signed = html.replace("责任编辑：王小明", "分享到微信")  # no editor line: the metadata name stands
     assert parse_article(signed, URL).authors == ["校园频道王小明"]
+
+
+def test_an_author_named_only_in_article_author_name_meta():
+    a = parse_article(page(head='<meta name="article:author_name" content="Hana Kowalski">'), URL)
+    assert a.authors == ["Hana Kowalski"]
