@@ -1606,3 +1606,21 @@ def test_a_metadata_author_the_page_credits_as_its_editor_did_not_write_it():
 def test_an_author_named_only_in_article_author_name_meta():
     a = parse_article(page(head='<meta name="article:author_name" content="Hana Kowalski">'), URL)
     assert a.authors == ["Hana Kowalski"]
+
+
+def test_a_body_box_that_starts_at_the_menu_holds_the_headline_and_its_date_line():
+    """A hand-made blog: the chosen box holds the menu, the post's <h2> headline, its date line and the text."""
+    words = ("Home", "Blog", "Notes", "Work", "Skills", "Talks", "Thoughts", "Resume")
+    menu = "".join(f'<li><a href="/{w.lower()}">{w}</a></li>' for w in words)
+    html = ('<!doctype html><html><head><title>Jane Roe | Night buses return</title></head><body><div id="wrapper">'
+            f'<div id="menu"><ul>{menu}</ul></div><div id="page"><div id="content"><div class="blog_post">'
+            '<h2 class="blog_post_title"><a href="/blog/2020/01/13/night-buses">Night buses return</a></h2>'
+            '<small>January 13, 2020 at 08:45 AM | categories: <a href="/blog/category/transport">Transport</a>'
+            f'</small><p/><div class="post_prose">{BODY * 3}</div></div><div id="disqus_thread"></div></div>'
+            '<div id="sidebar"><ul><li><h2>Categories</h2><ul><li><a href="/c/a">Apple</a></li></ul></li></ul></div>'
+            '</div><div id="footer"><p>Copyright (c) 2012- Jane Roe. All rights reserved.</p></div></div>'
+            '</body></html>')
+    a = parse_article(html, "https://jane.example/blog/2020/01/13/night-buses")
+    assert a.title == "Night buses return"
+    assert a.published_at == datetime(2020, 1, 13, 8, 45, tzinfo=UTC)
+    assert not any(p.text in ("Home", "Blog", "Night buses return") for p in a.paragraphs)

@@ -813,6 +813,15 @@ def parse_article(
     if not w.h1 and title:  # a headline in a div or an <h2> ("div.judul-konten"): its block anchors the header
         key = authorlib.compact(title)
         headline_at = next((b.index for b in w.blocks[:body_start + 1] if authorlib.compact(b.text) == key), None)
+        inside_at = None if headline_at is not None or from_profile else next(
+            (b.index for b in body_blocks[:20] if authorlib.compact(b.text) == key), None)
+        if inside_at is not None and body_blocks[-1].index > inside_at:
+            # the body's box starts at the site's menu and holds the headline: the text starts after it
+            headline_at = inside_at
+            body_blocks = [b for b in body_blocks if b.index > inside_at]
+            body_start = body_blocks[0].index
+            header_end = max(body_start + 2, next((b.index - 1 for b in body_blocks if len(b.text) >= 80
+                                                   and b.kind not in HEADINGS), body_start + 2))
     # the headline's <h1>, not a masthead <h1> above it (pictures between the two are the site's rails)
     h1_pos = next((pos for t, pos in w.h1 if title and _similar(t, title)), w.h1[0][1]) if w.h1 else headline_at
     headline_el = next((el for (t, _), el in zip(w.h1, w.h1_tags, strict=True) if title and _similar(t, title)), None)
