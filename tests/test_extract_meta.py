@@ -1624,3 +1624,15 @@ def test_a_body_box_that_starts_at_the_menu_holds_the_headline_and_its_date_line
     assert a.title == "Night buses return"
     assert a.published_at == datetime(2020, 1, 13, 8, 45, tzinfo=UTC)
     assert not any(p.text in ("Home", "Blog", "Night buses return") for p in a.paragraphs)
+
+
+def test_a_readers_review_in_microdata_neither_signs_nor_dates_the_page():
+    review = ('<div class="review" itemprop="review" itemscope itemtype="http://schema.org/Review">'
+              '<span class="author" itemprop="author">Andreas R.</span> '
+              '<meta itemprop="datePublished" content="2014-12-29"><p itemprop="reviewBody">Lovely with fish.</p>'
+              '</div>')
+    html = page(header="", body=BODY + review)
+    a = parse_article(html, URL)
+    assert a.authors == [] and a.published_at is None
+    own = html.replace(' itemscope itemtype="http://schema.org/Review"', "")  # the page's own microdata
+    assert parse_article(own, URL).published_at is not None

@@ -885,8 +885,8 @@ def parse_article(
     # dates: visible date elements count only before the body ends (related widgets come after)
     positions = w.positions
     # microdata wherever the page put it, hidden blocks included
-    microdata = soup.find_all(attrs={"itemprop": ["datePublished", "dateModified"]}, limit=20) \
-        if "itemprop" in prepared.text else []
+    microdata = [el for el in soup.find_all(attrs={"itemprop": ["datePublished", "dateModified"]}, limit=20)
+                 if not _in_comments(el)] if "itemprop" in prepared.text else []
     if "dc:created" in prepared.text or "dcterms:" in prepared.text:
         microdata += soup.find_all(attrs={"property": _RDFA_DATE}, limit=10)
     if "published" in prepared.text:  # hAtom: <abbr class="published" title="2016-12-23T05:11:00-05:00">
@@ -1069,8 +1069,14 @@ def _in_comments(el: Tag) -> bool:
             return False
         if node.name in ("form", "label") or _COMMENTS_CLS.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
             return True
+        if _READER_ITEM.search(node.get("itemtype") or ""):
+            return True
         node = node.parent
     return False
+
+
+# a reader's review or comment, in schema.org microdata: its author and date are not the article's
+_READER_ITEM = re.compile(r"schema\.org/(?:Review|Comment|UserComments)\b")
 
 
 # widgets whose pictures are not the article's (related stories, share bars, author boxes, navigation)

@@ -78,6 +78,7 @@ _XML_ROOT = re.compile(r"\s*<\?xml\b[^>]*>\s*(?:<!--.*?-->\s*)*<(?:rss|feed|urls
                        re.IGNORECASE | re.DOTALL)
 _HEAD = re.compile(r"<head\b[^>]*>.*?</head\s*>", re.IGNORECASE | re.DOTALL)
 _META_TAG = re.compile(r"<meta\b([^>]*)>", re.IGNORECASE)
+_BODY_TAG = re.compile(r"<body\b", re.IGNORECASE)
 _LINK_TAG = re.compile(r"<link\b([^>]*)>", re.IGNORECASE)
 _ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
@@ -294,8 +295,12 @@ def prepare(text: str) -> Prepared:
         raise PageRejected("not_html", "no HTML markup")
     if _XML_ROOT.match(pruned) and not re.search(r"<html\b", pruned[:5000], re.IGNORECASE):
         raise PageRejected("not_html", "an XML document (feed or sitemap), not a page")
+    body_at = _BODY_TAG.search(pruned)
     for m in _META_TAG.finditer(pruned):
         a = attrs_of(m.group(1))
+        if body_at is not None and m.start() > body_at.start() and a.get("itemprop", "").startswith("date") and not (
+                a.get("property") or a.get("name")):
+            continue  # a date in the body's microdata belongs to its item (a reader's review): read with its scope
         key = a.get("property") or a.get("name") or a.get("itemprop") or a.get("http-equiv")
         if key and "content" in a:
             prepared.meta.setdefault(key.strip().lower(), []).append(a["content"].strip())
