@@ -1636,3 +1636,16 @@ def test_a_readers_review_in_microdata_neither_signs_nor_dates_the_page():
     assert a.authors == [] and a.published_at is None
     own = html.replace(' itemscope itemtype="http://schema.org/Review"', "")  # the page's own microdata
     assert parse_article(own, URL).published_at is not None
+
+
+def test_a_lazy_figure_gives_its_noscript_file_and_its_caption_six_levels_up():
+    """Medium: a blurred 60px preview, an empty <img> the script fills, the file in <noscript>, and the
+    figcaption six levels above the preview."""
+    cdn, name = "https://cdn.gazette.example/max", "1*NightDepotAtDawn2019.png"
+    figure = ('<figure class="paragraph-image"><div class="a"><div class="b"><div class="c"><div class="d">'
+              f'<div class="e"><img src="{cdn}/60/{name}?q=20" width="1894" height="970" role="presentation">'
+              '</div><img width="1894" height="970" role="presentation">'
+              f'<noscript><img src="{cdn}/3788/{name}" width="1894" height="970"></noscript>'
+              '</div></div></div></div><figcaption>The night depot at dawn</figcaption></figure>')
+    a = parse_article(page(body=BODY.replace("</p>", "</p>" + figure, 1)), URL)
+    assert [(i.url, i.caption) for i in a.images] == [(f"{cdn}/3788/{name}", "The night depot at dawn")]

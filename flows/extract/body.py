@@ -20,7 +20,7 @@ from bs4 import NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
 from flows.extract.html import BYLINE_WORDS
-from flows.extract.images import image_url
+from flows.extract.images import image_url, stable_key
 
 
 def _names(text: str) -> list[str]:
@@ -439,6 +439,9 @@ class _Walker:
     def _figure(self, fig: Tag) -> None:
         imgs = fig.find_all("img", limit=4)
         img = next((i for i in imgs if "data-noscript" not in i.attrs), imgs[0] if imgs else None)
+        fallback = next((i for i in imgs if "data-noscript" in i.attrs), None)
+        if img is not None and fallback is not None and img is not fallback and _same_picture(img, fallback):
+            img = fallback  # a lazy loader's blurred preview ("max/60/…?q=20"): the <noscript> holds the file
         if img is not None:  # its caption is looked for later, for the pictures the article keeps
             self._image(img, None, img.get("alt"), None, fig)
         elif fig.get("data-image"):
@@ -455,6 +458,11 @@ class _Walker:
             text = el.get_text(" ", strip=True)
             if text and self.out.images[-1].position == len(self.out.blocks):
                 last.caption = text
+
+
+def _same_picture(a: Tag, b: Tag) -> bool:
+    url_a, url_b = image_url(a, ""), image_url(b, "")
+    return bool(url_a and url_b) and url_a != url_b and stable_key(url_a) == stable_key(url_b)
 
 
 def walk(root: Tag, skip: set[int] | None = None, keep_embeds: bool = True) -> Walk:

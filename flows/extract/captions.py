@@ -100,13 +100,13 @@ def _pictures(node: Tag) -> int:
 
 
 def _box(img: Tag) -> Tag | None:
-    """The figure-like wrapper of an image: a `<figure>` up to five levels up, else the nearest ancestor
+    """The figure-like wrapper of an image: a `<figure>` up to six levels up, else the nearest ancestor
     whose class names a picture and whose own text is short (a caption, not an article)."""
     node = img.parent
     while node is not None and node.name in ("source", "picture"):  # lxml nests unclosed <source> tags
         node = node.parent
     boxed: Tag | None = None
-    for _ in range(5):
+    for _ in range(6):
         if node is None or node.name in ("body", "article", "main", "html"):
             break
         if node.name == "figure":
