@@ -1649,3 +1649,15 @@ def test_a_lazy_figure_gives_its_noscript_file_and_its_caption_six_levels_up():
               '</div></div></div></div><figcaption>The night depot at dawn</figcaption></figure>')
     a = parse_article(page(body=BODY.replace("</p>", "</p>" + figure, 1)), URL)
     assert [(i.url, i.caption) for i in a.images] == [(f"{cdn}/3788/{name}", "The night depot at dawn")]
+
+
+def test_a_centred_line_under_a_centred_picture_is_its_caption():
+    """Chinese CMSs centre the picture's paragraph and the caption's paragraph under it ("图为…")."""
+    pic = ('<p align="center"><img src="./W020170310313653868929.jpg" alt=""></p>'
+           '<p align="center">图为夜班公交车在东区车站。</p>')
+    a = parse_article(page(body=BODY.replace("</p>", "</p>" + pic, 1), lang="zh"), URL)
+    assert [i.caption for i in a.images] == ["图为夜班公交车在东区车站。"]
+    assert all("图为" not in p.text for p in a.paragraphs)
+    centred_text = pic + '<p align="center">第二段居中的正文也在这里。</p>'  # a run of centred lines is text
+    a = parse_article(page(body=BODY.replace("</p>", "</p>" + centred_text, 1), lang="zh"), URL)
+    assert [i.caption for i in a.images] == [None]

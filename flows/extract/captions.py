@@ -180,13 +180,22 @@ def _next_line(anchor: Tag, italic_p: bool = False) -> Tag | None:
         return None
     if named:
         return sib
-    if (_italic_line(sib, italic_p) or _CAPTION_LINE_CLS.search(_cls(sib))) and len(text) <= 300:
+    centered = italic_p and _centered(anchor) and _centered(sib)  # "<p align=center><img></p><p align=center>图为…"
+    if (_italic_line(sib, italic_p) or _CAPTION_LINE_CLS.search(_cls(sib)) or centered) and len(text) <= 300:
         after = _next_filled(sib)
         if isinstance(after, Tag) and after.name == sib.name and after.get("class") == sib.get("class") \
-                and after.find("img") is None and _italic_line(after, italic_p) == _italic_line(sib, italic_p):
+                and after.find("img") is None and _italic_line(after, italic_p) == _italic_line(sib, italic_p) \
+                and (not centered or _centered(after)):
             return None  # one of a run of paragraphs styled alike: body text
         return sib
     return None
+
+
+_CENTER_STYLE = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
+
+
+def _centered(el: Tag) -> bool:
+    return (el.get("align") or "").lower() == "center" or bool(_CENTER_STYLE.search(el.get("style") or ""))
 
 
 def _bare_holder(img: Tag) -> Tag | None:
