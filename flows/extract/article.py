@@ -347,8 +347,10 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
             st = dates.machine_stamp(_date_attr(el) or _iso_text(el), zone, "element")
             if st is not None:
                 target = mod if is_mod(el) else pub
-                # with an offset it is the page's own reading of the line a reader sees: it goes first
-                target.insert(0 if st.zoned and st.has_time else len(target), st)
+                # with an offset it is the page's own reading of the line a reader sees: it goes first, unless
+                # it is a local clock a template marked UTC, whole hours from the metadata's same moment
+                first = st.zoned and st.has_time and not _hours_from(st, [t for t in target if t.source != "element"])
+                target.insert(0 if first else len(target), st)
         return pub, mod
 
     pub_m, mod_m = machines(tz)
@@ -538,6 +540,18 @@ def _same_clock_offset(stamps: list[dates.Stamp]) -> list[dates.Stamp]:
                 m = m.at_zone(local.at.tzinfo)
         out.append(m)
     return out
+
+
+def _hours_from(st: dates.Stamp, others: list[dates.Stamp]) -> bool:
+    """A "+00:00" stamp a whole number of hours (1 to 14) from another source's zoned stamp, to the second:
+    WordPress templates print the site's local clock with a UTC mark beside Yoast's true instant."""
+    if st.at.utcoffset() != timedelta(0):
+        return False
+    for o in others:
+        gap = abs((st.at - o.at).total_seconds())
+        if o.zoned and o.has_time and 3600 - 2 <= gap <= 14 * 3600 + 2 and min(gap % 3600, 3600 - gap % 3600) <= 2:
+            return True
+    return False
 
 
 def _local_marked_utc(stamps: list[dates.Stamp], published: datetime) -> list[dates.Stamp]:

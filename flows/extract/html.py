@@ -235,6 +235,9 @@ BYLINE_WORDS = r"byline|author|autor|auteur|penulis|reporter|writer|contributor|
 _SIGNED_FOOTER = re.compile(rf"""(?:class|itemprop|rel)\s*=\s*["'][^"']*(?:{BYLINE_WORDS})""", re.IGNORECASE)
 
 
+_ARTICLE_MICRODATA = re.compile(r"""itemprop\s*=\s*["'](?:author|datePublished)["']""", re.IGNORECASE)
+
+
 def _read_page_data(attrs: str, body: str, prepared: Prepared) -> None:
     """A script that carries page data (JSON-LD, KLY's page objects) is read; any other is not."""
     if body and ("ld+json" in attrs.lower() or "kmklabs" in body):
@@ -271,6 +274,10 @@ def _prune(text: str, prepared: Prepared) -> str:
                 continue
             if name == "footer" and close_m.start() - gt < 20_000 and _SIGNED_FOOTER.search(text, gt, close_m.start()):
                 pos = gt + 1  # kept: its byline is read like any other; its scripts and svgs still go
+                continue
+            if name == "aside" and close_m.start() - gt < 1_500 and _ARTICLE_MICRODATA.search(
+                    text, gt, close_m.start()):
+                pos = gt + 1  # a small aside holding the article's own author or date microdata: its byline
                 continue
             if m.group(1):  # a script: JSON-LD and KLY page data are read before it goes
                 _read_page_data(text[m.end() : gt], text[gt + 1 : close_m.start()], prepared)
