@@ -1661,3 +1661,25 @@ def test_a_centred_line_under_a_centred_picture_is_its_caption():
     centred_text = pic + '<p align="center">第二段居中的正文也在这里。</p>'  # a run of centred lines is text
     a = parse_article(page(body=BODY.replace("</p>", "</p>" + centred_text, 1), lang="zh"), URL)
     assert [i.caption for i in a.images] == [None]
+
+
+def test_a_small_aside_with_the_articles_author_microdata_signs_and_dates_it():
+    aside = ('<aside><p><span class="article-author" itemprop="author" itemscope itemtype="http://schema.org/Person">'
+             '<a href="/about/" itemprop="name">Hana Kowalski</a></span> on <time datetime="2013-09-29" '
+             'itemprop="datePublished">2013-09-29</time></p></aside>')
+    a = parse_article(page(after=aside), URL)
+    assert a.authors == ["Hana Kowalski"] and a.published_at == datetime(2013, 9, 29, tzinfo=UTC)
+    related = aside.replace("<aside>", "<aside>" + "<p>Read more about the night buses and trams.</p>" * 40)
+    assert parse_article(page(after=related), URL).authors == []  # a big aside is the site's rail
+
+
+def test_a_template_clock_marked_utc_gives_way_to_the_metadatas_instant():
+    """WordPress prints the site's local clock with "+00:00" in the post's <time>, while Yoast's JSON-LD
+    states the true instant, whole hours apart."""
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Article", '
+          '"headline": "Night buses return", "datePublished": "2019-06-05T12:07:22+00:00"}</script>')
+    header = '<time class="time" datetime="2019-06-05T13:07:22+00:00">June 5, 2019</time>'
+    a = parse_article(page(head=ld, header=header), URL)
+    assert a.published_at == datetime(2019, 6, 5, 12, 7, 22, tzinfo=UTC)
+    true_local = header.replace("13:07:22+00:00", "14:07:22+02:00")  # the same instant, its own offset: kept
+    assert parse_article(page(head=ld, header=true_local), URL).published_at.utcoffset() == timedelta(hours=2)
