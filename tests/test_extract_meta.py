@@ -1683,3 +1683,11 @@ def test_a_template_clock_marked_utc_gives_way_to_the_metadatas_instant():
     assert a.published_at == datetime(2019, 6, 5, 12, 7, 22, tzinfo=UTC)
     true_local = header.replace("13:07:22+00:00", "14:07:22+02:00")  # the same instant, its own offset: kept
     assert parse_article(page(head=ld, header=true_local), URL).published_at.utcoffset() == timedelta(hours=2)
+
+
+def test_a_heading_under_a_greeting_h1_that_shows_the_titles_first_part_is_the_headline():
+    html = ('<!doctype html><html><head><title>Night buses return to the east | Code | Jane Roe</title></head><body>'
+            '<header><h1><a href="/">Hi, I\'m <strong>Jane.</strong></a></h1><small>I write about buses.</small>'
+            '</header><article><h2><a href="/code/2013/night-buses/">Night buses return to the east</a></h2>'
+            f'{BODY}</article></body></html>')
+    assert parse_article(html, URL).title == "Night buses return to the east"

@@ -136,6 +136,8 @@ def pick_title(h1s: list[str], meta_titles: list[str], title_tag: str | None, si
     if agreeing:
         return _without_kicker(agreeing[0], meta_titles)
     stated = {authorlib.compact(_strip_site(c, site_names)) for c in meta_titles}
+    if title_tag:  # "Headline | Section | Site": a heading that shows the <title>'s first part
+        stated.add(authorlib.compact(_TITLE_SEP.split(title_tag)[0]))
     for h in near or []:
         if len(h.split()) >= 2 and authorlib.compact(h) in stated:
             return h
