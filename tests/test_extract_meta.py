@@ -1691,3 +1691,14 @@ def test_a_heading_under_a_greeting_h1_that_shows_the_titles_first_part_is_the_h
             '</header><article><h2><a href="/code/2013/night-buses/">Night buses return to the east</a></h2>'
             f'{BODY}</article></body></html>')
     assert parse_article(html, URL).title == "Night buses return to the east"
+
+
+def test_a_posts_unmarked_footer_signs_it_and_an_address_beside_a_name_goes():
+    footer = ('<footer><div><img src="/_img/avatars/hana-kowalski.jpg" alt=""><p>Posted by Hana Kowalski.</p></div>'
+              '<a href="https://twitter.com/gazette/status/1" class="retweet">Retweet this article!</a></footer>')
+    html = page(after=footer).replace('<h1 class="headline">', '<h1>')
+    assert parse_article(html, URL).authors == ["Hana Kowalski"]
+    site = html.replace("<footer><div>", '<footer id="footer"><div>', 1)  # the site's footer signs nothing
+    assert parse_article(site, URL).authors == []
+    assert read_byline(["Bradley M. Kuhn (http://ebb.org/bkuhn/)"], set()).people == ["Bradley M. Kuhn"]
+    assert read_byline(["Jane M."], set()).people == ["Jane M."]

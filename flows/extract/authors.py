@@ -311,6 +311,10 @@ _PICTURE_CREDIT = re.compile(r"^\s*(?:photo(?:graph)?s?|image|images|picture|pic
                              r"foto|fotos|fotografer|bild|bilder)\s*(?:by\b|:|von\b|oleh\b)", re.IGNORECASE)
 
 
+# a web or mail address beside a name ("Bradley M. Kuhn (http://ebb.org/bkuhn/)", "<jane@example.org>")
+_ADDRESS = re.compile(r"[(<\[]?\s*(?:https?://|www\.)[^\s)>\]]+\s*[)>\]]?|[(<\[]?\s*[\w.+-]+@[\w-]+\.[\w.-]+\s*[)>\]]?")
+
+
 def read_byline(texts: list[str], outlets: set[str]) -> Byline:
     """People, institutions and agencies in byline strings, in order.
 
@@ -323,7 +327,7 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
     for raw in texts:
         if _PICTURE_CREDIT.match(raw) or _NOT_WRITER_LINE.match(raw):
             continue  # "Photograph by Ed Marshall", "Reviewed by X, MD": who did something else, not the writer
-        parts = split_byline(raw, keep_roles=True)
+        parts = split_byline(_ADDRESS.sub(" ", raw), keep_roles=True)
         for part in parts:
             part = part.strip(" ,;:-–—|·•")
             if not part or part.startswith("@") or part.lower() in _UI_WORDS or _COUNTER.search(part):
@@ -352,6 +356,8 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
             if tail_agency and tail_agency not in out.agencies:
                 out.agencies.append(tail_agency)
             person = _strip_role(name)
+            if person.endswith(".") and len(person.split()[-1]) > 2:
+                person = person[:-1]  # "Posted by Alon Zakai." ends a sentence; "Jane M." keeps her initial
             if person.isupper() and len(person) > 4 and " " in person:
                 person = person.title()
             key = person.lower()

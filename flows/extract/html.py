@@ -232,6 +232,9 @@ _CLOSERS: dict[str, re.Pattern[str]] = {}
 # class words of an element that signs the article; the walker reads bylines by them too
 BYLINE_WORDS = r"byline|author|autor|auteur|penulis|reporter|writer|contributor|agency|agentur|(?<![a-z])submitted"
 # an article's own footer that signs it ("<footer class=article-author>", "(Agenturen) | Stand: …")
+# a post's own unmarked footer that signs it ("<footer><p>Posted by Alon Zakai.</p></footer>"), not the site's
+_POSTED_BY = re.compile(r">\s*(?:posted|written|published|geschrieben|verfasst) (?:by|von)\s+\w", re.IGNORECASE)
+_SITE_FOOTER = re.compile(r"site|page|global|main|footer|bottom", re.IGNORECASE)
 _SIGNED_FOOTER = re.compile(rf"""(?:class|itemprop|rel)\s*=\s*["'][^"']*(?:{BYLINE_WORDS})""", re.IGNORECASE)
 
 
@@ -272,7 +275,10 @@ def _prune(text: str, prepared: Prepared) -> str:
             if close_m is None:
                 pos = m.end()
                 continue
-            if name == "footer" and close_m.start() - gt < 20_000 and _SIGNED_FOOTER.search(text, gt, close_m.start()):
+            size = close_m.start() - gt
+            if name == "footer" and ((size < 20_000 and _SIGNED_FOOTER.search(text, gt, close_m.start())) or (
+                    size < 2_000 and not _SITE_FOOTER.search(text, m.end(), gt)
+                    and _POSTED_BY.search(text, gt, close_m.start()))):
                 pos = gt + 1  # kept: its byline is read like any other; its scripts and svgs still go
                 continue
             if name == "aside" and close_m.start() - gt < 1_500 and _ARTICLE_MICRODATA.search(
