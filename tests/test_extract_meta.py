@@ -1702,3 +1702,9 @@ def test_a_posts_unmarked_footer_signs_it_and_an_address_beside_a_name_goes():
     assert parse_article(site, URL).authors == []
     assert read_byline(["Bradley M. Kuhn (http://ebb.org/bkuhn/)"], set()).people == ["Bradley M. Kuhn"]
     assert read_byline(["Jane M."], set()).people == ["Jane M."]
+
+
+def test_a_lawyers_title_before_the_name_is_a_job_title():
+    assert read_byline(["Rechtsanwalt Dennis Tölle"], set()).people == ["Dennis Tölle"]
+    assert read_byline(["Avocate Jeanne Martin"], set()).people == ["Jeanne Martin"]
+    assert read_byline(["Notar Müller"], set()).people == ["Notar Müller"]  # one word after it may be the surname

@@ -315,6 +315,10 @@ _PICTURE_CREDIT = re.compile(r"^\s*(?:photo(?:graph)?s?|image|images|picture|pic
 _ADDRESS = re.compile(r"[(<\[]?\s*(?:https?://|www\.)[^\s)>\]]+\s*[)>\]]?|[(<\[]?\s*[\w.+-]+@[\w-]+\.[\w.-]+\s*[)>\]]?")
 
 
+_PROFESSION_LEAD = re.compile(r"^(?:Rechtsanw(?:alt|ältin)|Fachanw(?:alt|ältin)\S*|Notar(?:in)?|Attorney|Avocat|Avocate|"
+                              r"Abogad[oa]|Advogad[oa]|Avvocato|Advocaat|Advokat)\s+(?=\S+\s+\S)")
+
+
 def read_byline(texts: list[str], outlets: set[str]) -> Byline:
     """People, institutions and agencies in byline strings, in order.
 
@@ -356,6 +360,7 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
             if tail_agency and tail_agency not in out.agencies:
                 out.agencies.append(tail_agency)
             person = _strip_role(name)
+            person = _PROFESSION_LEAD.sub("", person)  # "Rechtsanwalt Dennis Tölle": a job title, as after a name
             if person.endswith(".") and len(person.split()[-1]) > 2:
                 person = person[:-1]  # "Posted by Alon Zakai." ends a sentence; "Jane M." keeps her initial
             if person.isupper() and len(person) > 4 and " " in person:
