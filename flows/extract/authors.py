@@ -315,7 +315,7 @@ _PICTURE_CREDIT = re.compile(r"^\s*(?:photo(?:graph)?s?|image|images|picture|pic
 _ADDRESS = re.compile(r"[(<\[]?\s*(?:https?://|www\.)[^\s)>\]]+\s*[)>\]]?|[(<\[]?\s*[\w.+-]+@[\w-]+\.[\w.-]+\s*[)>\]]?")
 
 
-_PROFESSION_LEAD = re.compile(r"^(?:Rechtsanw(?:alt|ältin)|Fachanw(?:alt|ältin)\S*|Notar(?:in)?|Attorney|Avocat|Avocate|"
+_PROFESSION_LEAD = re.compile(r"^(?:Rechtsanw(?:alt|ältin)|Fachanw(?:alt|ältin)\S*|Notar(?:in)?|Attorney|Avocate?|"
                               r"Abogad[oa]|Advogad[oa]|Avvocato|Advocaat|Advokat)\s+(?=\S+\s+\S)")
 
 
