@@ -1632,10 +1632,10 @@ def test_a_readers_review_in_microdata_neither_signs_nor_dates_the_page():
               '<meta itemprop="datePublished" content="2014-12-29"><p itemprop="reviewBody">Lovely with fish.</p>'
               '</div>')
     html = page(header="", body=BODY + review)
-    a = parse_article(html, URL)
+    a = parse_article(html, "https://www.gazette.example/wines/zinfandel-rose")
     assert a.authors == [] and a.published_at is None
     own = html.replace(' itemscope itemtype="http://schema.org/Review"', "")  # the page's own microdata
-    assert parse_article(own, URL).published_at is not None
+    assert parse_article(own, "https://www.gazette.example/wines/zinfandel-rose").published_at is not None
 
 
 def test_a_lazy_figure_gives_its_noscript_file_and_its_caption_six_levels_up():
@@ -1708,3 +1708,11 @@ def test_a_lawyers_title_before_the_name_is_a_job_title():
     assert read_byline(["Rechtsanwalt Dennis Tölle"], set()).people == ["Dennis Tölle"]
     assert read_byline(["Avocate Jeanne Martin"], set()).people == ["Jeanne Martin"]
     assert read_byline(["Notar Müller"], set()).people == ["Notar Müller"]  # one word after it may be the surname
+
+
+def test_a_page_that_states_no_date_takes_the_day_its_address_files_it_under():
+    url = "https://pirates.example/blog/2013/09/12/night-buses-return/"
+    assert parse_article(page(), url).published_at == datetime(2013, 9, 12, tzinfo=UTC)
+    dated = page(header='<time datetime="2013-09-11T18:00:00+00:00">11 September 2013</time>')
+    assert parse_article(dated, url).published_at == datetime(2013, 9, 11, 18, tzinfo=UTC)  # the page's own date
+    assert parse_article(page(), URL.replace("/2019/11/19", "")).published_at is None

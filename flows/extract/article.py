@@ -914,6 +914,12 @@ def parse_article(
     days = tuple(d for d in {dates.url_day(url), dates.url_day(article.canonical_url)} if d is not None)
     published, updated = _dates(meta, w, soup, selectors, tz, body_start, header_end, microdata, headline_at,
                                 fetched_at, body_end, days)
+    filed = dates.url_day(article.canonical_url) or dates.url_day(url)
+    if published is None and filed is not None and not meta.is_collection() and all(
+            el.name in _REGIONS for el in w.dates):  # a WordPress region classed "status-publish" is no date line
+        # a page that shows no date anywhere, filed under a day in its address ("/blog/2013/09/12/…"); a date
+        # line that could not be read (a year-less day the address contradicts) gives no date, not a guess
+        published = datetime.combine(filed, datetime.min.time(), tz or UTC)
     if tz is not None:  # UTC instants are shown in the page's zone; explicit local offsets stay as written
         published, updated = (d.astimezone(tz) if d is not None and not d.utcoffset() else d
                                for d in (published, updated))
