@@ -1716,3 +1716,11 @@ def test_a_page_that_states_no_date_takes_the_day_its_address_files_it_under():
     dated = page(header='<time datetime="2013-09-11T18:00:00+00:00">11 September 2013</time>')
     assert parse_article(dated, url).published_at == datetime(2013, 9, 11, 18, tzinfo=UTC)  # the page's own date
     assert parse_article(page(), URL.replace("/2019/11/19", "")).published_at is None
+
+
+def test_a_meta_author_the_site_footer_credits_for_the_theme_wrote_nothing():
+    head = '<meta name="author" content="Peter Weber">'
+    theme = '<p>Theme by <a href="http://peterweber.example/">Peter Weber</a></p>'
+    html = page(head=head).replace("<p>About us. Contact. Terms of use.</p>", theme)
+    assert parse_article(html, URL).authors == []
+    assert parse_article(page(head=head), URL).authors == ["Peter Weber"]

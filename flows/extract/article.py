@@ -966,6 +966,9 @@ def parse_article(
         if editors:
             article.authors = [a for a in article.authors if not any(authorlib.compact(a).endswith(e) for e in editors)]
             staff += [(r, n) for r, n in after if r == "editor" and (r, n) not in staff]
+    if not texts and article.authors and (designers := {authorlib.compact(n) for n in _DESIGNED_BY.findall(text)}):
+        # a theme's author in the page's meta ("Theme by Peter Amende" in the site footer) wrote no article
+        article.authors = [a for a in article.authors if authorlib.compact(a) not in designers]
     if not article.authors and not texts:  # signed only in the metadata, by a desk ("News Nation Bureau")
         article.authors = [name for name, _ in entries if authorlib.is_desk(name)][:1]
     agencies: list[str] = list(visible.agencies)
@@ -1097,6 +1100,8 @@ def _in_comments(el: Tag) -> bool:
     return False
 
 
+_DESIGNED_BY = re.compile(r"(?:theme|design|designed|webdesign|template)\s+(?:by|von|par|por)\s*:?\s*"
+                          r"(?:<a\b[^>]*>\s*)?([^<>\n]{3,40}?)\s*<", re.IGNORECASE)
 # a reader's review or comment, in schema.org microdata: its author and date are not the article's
 _READER_ITEM = re.compile(r"schema\.org/(?:Review|Comment|UserComments)\b")
 
