@@ -1724,3 +1724,20 @@ def test_a_meta_author_the_site_footer_credits_for_the_theme_wrote_nothing():
     html = page(head=head).replace("<p>About us. Contact. Terms of use.</p>", theme)
     assert parse_article(html, URL).authors == []
     assert parse_article(page(head=head), URL).authors == ["Peter Weber"]
+
+
+def test_a_blogger_caption_table_a_copy_credit_and_a_wide_short_diagram():
+    """Blogger sets each picture in a `table.tr-caption-container` with the caption in the next row; a 400x141
+    diagram is a picture though one side is under 150 px, a 500x47 button is not; Libération credits
+    "DR" in `span.copy`."""
+    table = ('<table class="tr-caption-container" align="center"><tbody><tr><td><a href="https://x.example/s1600/'
+             'graph-labels.png"><img src="https://x.example/s400/graph-labels.png" width="400" height="141"></a>'
+             '</td></tr><tr><td class="tr-caption">Example labeling of the depot graph</td></tr></tbody></table>')
+    button = '<p><img src="https://x.example/uploads/pin-it-later-2.jpg" width="500" height="47" alt=""></p>'
+    a = parse_article(page(body=BODY.replace("</p>", "</p>" + table + button, 1)), URL)
+    assert [(i.url.rsplit("/", 1)[-1], i.caption) for i in a.images] == [
+        ("graph-labels.png", "Example labeling of the depot graph")]
+    fig = ('<figure><img src="https://x.example/screenshot-vape-wave.jpg"><figcaption class="caption">'
+           '<span class="desc">«Vape Wave» et «Braguino»</span> <span class="copy">DR</span></figcaption></figure>')
+    a = parse_article(page(body=BODY.replace("</p>", "</p>" + fig, 1)), URL)
+    assert [(i.caption, i.credit) for i in a.images] == [("«Vape Wave» et «Braguino»", "DR")]

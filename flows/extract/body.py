@@ -427,8 +427,7 @@ class _Walker:
     # images ----------------------------------------------------------------------------------------
     def _image(self, img: Tag, caption: str | None, alt: str | None, credit: str | None = None,
                element: Tag | None = None) -> None:
-        w, h = img.get("width") or "", img.get("height") or ""
-        if _SMALL_IMG.match(str(w).strip()) or _SMALL_IMG.match(str(h).strip()):
+        if _small(img.get("width"), img.get("height")):
             return
         attrs = " ".join(str(v) for k, v in img.attrs.items() if k not in ("alt", "title", "class", "id"))
         # judged on the picture shown, not on a lazy loader's placeholder in `src`
@@ -458,6 +457,15 @@ class _Walker:
             text = el.get_text(" ", strip=True)
             if text and self.out.images[-1].position == len(self.out.blocks):
                 last.caption = text
+
+
+def _small(width: object, height: object) -> bool:
+    """An icon, avatar, button or spacer by its declared size: a side under 150 px, unless the picture is
+    still a real one (a 400x141 diagram, an 850x120 panorama; not a 500x47 "Pin it" button)."""
+    sides = [int(v) for v in (str(width or "").strip(), str(height or "").strip()) if v.isdigit()]
+    if not sides or not any(_SMALL_IMG.match(str(v)) for v in sides):
+        return False
+    return len(sides) == 1 or min(sides) < 100 or max(sides) < 300
 
 
 def _same_picture(a: Tag, b: Tag) -> bool:

@@ -20,7 +20,7 @@ from flows.extract.images import CREDIT_HINT, CREDIT_LABELS, split_credit
 
 _BOX_CLS = re.compile(
     r"figure|photo|image|(?<![a-z])img|media|picture|(?<![a-z])pic(?:box|-box|_box)?(?![a-z])|foto|gambar|"
-    r"wp-caption|thumb|lead-?art|hero|cover|visual",
+    r"wp-caption|caption-container|thumb|lead-?art|hero|cover|visual",
     re.IGNORECASE,
 )
 _CAPTION_CLS = re.compile(
@@ -30,7 +30,7 @@ _CAPTION_CLS = re.compile(
 )
 _CREDIT_CLS = re.compile(
     r"credit|copyright|(?<![a-z])source|photographer|attribution|courtesy|rights|fotografer|sumber|photo-?by|"
-    r"image-?by|byline|author",
+    r"image-?by|byline|author|(?<![\w-])copy(?![\w-])",
     re.IGNORECASE,
 )
 _BYLINE_ONLY = re.compile(r"(?<![a-z])(?:byline|by-?author|author|article-?author|post-?author)(?![a-z])", re.I)
