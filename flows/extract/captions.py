@@ -106,11 +106,13 @@ def _box(img: Tag) -> Tag | None:
     while node is not None and node.name in ("source", "picture"):  # lxml nests unclosed <source> tags
         node = node.parent
     boxed: Tag | None = None
-    for _ in range(6):
+    for level in range(6):
         if node is None or node.name in ("body", "article", "main", "html"):
             break
         if node.name == "figure":
             return node
+        if level == 5:
+            break  # the sixth level up counts only as a <figure> (Medium nests its picture that deep)
         # a box that only frames the picture gives way to the one that holds its caption
         if (boxed is None or (not element_text(boxed) and _caption_holder(node))) and _BOX_CLS.search(_cls(node)) \
                 and len(element_text(node)) <= _MAX_BOX_TEXT and _pictures(node) <= 2:
