@@ -1741,3 +1741,10 @@ def test_a_blogger_caption_table_a_copy_credit_and_a_wide_short_diagram():
            '<span class="desc">«Vape Wave» et «Braguino»</span> <span class="copy">DR</span></figcaption></figure>')
     a = parse_article(page(body=BODY.replace("</p>", "</p>" + fig, 1)), URL)
     assert [(i.caption, i.credit) for i in a.images] == [("«Vape Wave» et «Braguino»", "DR")]
+
+
+def test_a_kicker_inside_the_headline_is_not_part_of_it():
+    h1 = ('<h1 class="isFirstInSlot"><span class="category"><span class="aural">Thema </span>Verkehr</span>'
+          'Night buses return</h1>')
+    html = page().replace('<h1 class="headline">Night buses return</h1>', h1)
+    assert parse_article(html, URL).title == "Night buses return"

@@ -86,6 +86,10 @@ _POST_ENTRY = re.compile(r"(?<!\S)(?:h-?entry|type-post|post-\d+)(?!\S)")
 _POST_TAXONOMY = re.compile(r"(?<!\S)(?:author|category|tag|format)-\S+")
 
 
+# a kicker inside a headline: the topic or section it is filed under, not the headline's words
+_KICKER = re.compile(r"(?<![a-z])(?:category|kicker|overline|topline|dachzeile|eyebrow|rubri[ck])(?![a-z])", re.I)
+
+
 def class_marker(el: Tag) -> str:
     """An element's classes and id without BEM modifiers: "content-header--social-icons-position" styles a
     header, it does not make it a share bar. A post's taxonomy classes name its writer and topics, not a
@@ -297,6 +301,8 @@ class _Walker:
                     self._image(child, None, attrs.get("alt"))
                 continue
             cls = attrs.get("class") or ""
+            if self.in_heading and cls and _KICKER.search(cls) and name in INLINE:
+                continue  # "<h1><span class=category>Thema Verbraucherschutz</span>Mehr Transparenz …</h1>"
             ident = attrs.get("id") or ""
             marker = f"{cls} {ident}" if ident else cls
             if not self.out.crumbs and (("rumb" in marker or "kanal-map" in marker)
