@@ -1748,3 +1748,16 @@ def test_a_kicker_inside_the_headline_is_not_part_of_it():
           'Night buses return</h1>')
     html = page().replace('<h1 class="headline">Night buses return</h1>', h1)
     assert parse_article(html, URL).title == "Night buses return"
+
+
+@pytest.mark.parametrize("line, author", [
+    ('Gespeichert von <span class="username">Hana Kowalski</span> am 24. Juli 2017 - 18:55', "Hana Kowalski"),
+    ('Submitted by <span class="username">Hana Kowalski</span> on 24 July 2017 - 18:55', "Hana Kowalski"),
+])
+def test_drupals_submitted_line_under_the_text_signs_and_dates_the_post(line, author):
+    carousel = "".join(f'<div class="slide"><a href="/gallery/{i}">Slide {i}</a></div>' for i in range(5))
+    html = page(header="", after=f'{carousel}<div class="submitted">{line}</div>', lang="de")
+    a = parse_article(html, "https://www.gazette.example/blog/night-buses")
+    assert a.authors == [author]
+    assert (a.published_at.day, a.published_at.hour, a.published_at.minute) == (24, 18, 55)
+    assert read_byline(["Gespeichert von rasos am 24. Juli 2017 - 18:55"], set()).institutions == ["rasos"]

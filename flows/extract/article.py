@@ -442,6 +442,9 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
                            if len(b.text) >= 80 and b.kind not in HEADINGS), "")  # the first real paragraph
         opening = _DATE_OPENING.match(first_text)
         lines += [(opening.group(1), "")] if opening else []
+        # Drupal's "Submitted by X on 24 July 2017 - 18:55" (German "Gespeichert von X am …") under the text
+        lines += [(element_text(el), _text_before(el)) for el in w.bylines
+                  if header_end < w.positions.get(id(el), 0) <= body_end + 8][:1]
         for text, prefix in lines:
             pick = next((st for st in dates.find_dates(dated(text), zone, prefix)
                          if st.label != "updated" and (st.has_time or not (pub_m or mod_m))), None)

@@ -202,6 +202,12 @@ def _strip_role(name: str) -> str:
     return " ".join(head[:4]) if len(head) >= 2 else ""
 
 
+_ON_DATE = re.compile(
+    r"\s+(?:on|am|le|el|il|op|em|pada|den)\s+(?=\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec|di|mi|do|fr|sa|so|mär|okt|dez|lun|mar|mer|jeu|ven|sam|dim|janv|févr|avr|mai|juin|juil|août|"
+    r"sept|déc|ene|abr|ago|dic)\w*\.?\s*[\d,]).*$|\s+(?:on|am)$", re.IGNORECASE)
+
+
 def split_byline(raw: str, keep_roles: bool = False) -> list[str]:
     """Names in one byline string, in order: 'GAYA | 17 Juni 2021 Reporter : X Editor : Y' gives [X].
 
@@ -220,7 +226,8 @@ def split_byline(raw: str, keep_roles: bool = False) -> list[str]:
     other = _OTHER_LABEL.search(raw)
     if other and other.start() > 0:
         raw = raw[: other.start()]
-    text = clean_name(raw)
+    raw = _ON_DATE.sub("", raw)  # "Submitted by X on 24 July 2017 - 18:55", "Gespeichert von X am 24. Juli 2017"
+    text = _ON_DATE.sub("", clean_name(raw))
     if not text:
         return []
     parts = [clean_name(p) for p in _SPLIT.split(text)]
@@ -334,8 +341,9 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
         parts = split_byline(_ADDRESS.sub(" ", raw), keep_roles=True)
         for part in parts:
             part = part.strip(" ,;:-–—|·•")
-            if not part or part.startswith("@") or part.lower() in _UI_WORDS or _COUNTER.search(part):
-                continue  # a handle, a button, a counter ("人氣( 23925 )", "Views (1,204)")
+            if not part or part.startswith("@") or part.lower() in _UI_WORDS or _COUNTER.search(part) \
+                    or not any(ch.isalpha() for ch in part):
+                continue  # a handle, a button, a counter ("人氣( 23925 )", "Views (1,204)"), a time ("18:55")
             agency = agency_of(part)
             if agency:
                 if agency not in out.agencies:
