@@ -1761,3 +1761,16 @@ def test_drupals_submitted_line_under_the_text_signs_and_dates_the_post(line, au
     assert a.authors == [author]
     assert (a.published_at.day, a.published_at.hour, a.published_at.minute) == (24, 18, 55)
     assert read_byline(["Gespeichert von rasos am 24. Juli 2017 - 18:55"], set()).institutions == ["rasos"]
+
+
+def test_a_blogs_index_page_takes_no_byline_or_date_from_its_listed_posts():
+    teaser = ('<article class="post"><h2><a href="/sh/2014/07/19/night-buses/">Night buses return</a></h2>'
+              '<div class="byline">By Hana Kowalski</div><time datetime="2014-07-19T10:00:00+02:00">19. Juli 2014'
+              '</time><p>Paragraph of the teaser that tells readers what the council decided on Tuesday and why '
+              'it matters to the people who ride the night buses.</p></article>')
+    html = (f'<!doctype html><html lang="de"><head><title>Landesverband</title></head><body class="home blog">'
+            f'<h1>Landesverband</h1>{teaser * 3}</body></html>')
+    a = parse_article(html, "https://party.example/sh/")
+    assert a.published_at is None and a.authors == []
+    single = html.replace('class="home blog"', 'class="post-template-default single single-post postid-42"')
+    assert parse_article(single, "https://party.example/sh/").published_at is not None

@@ -1073,6 +1073,9 @@ def parse_article(
 
     if meta.is_collection():  # a section front: its bylines and pictures are the listed stories'
         article.authors, article.contributors, article.images = [], [], []
+    if _listing_body(soup.body):  # a blog's index or archive: its bylines and dates are the listed posts'
+        article.authors, article.contributors = [], []
+        article.published_at = article.updated_at = None
 
     ctx = HookContext(soup=soup, meta=meta)
     for name in [*(profile.hooks if profile else []), *(version.hooks if version else [])]:
@@ -1316,6 +1319,14 @@ def _in_photo(el: Tag) -> bool:
             return True
         node = node.parent
     return False
+
+
+def _listing_body(body: Tag | None) -> bool:
+    """WordPress marks the page type on `<body>`: "home blog", "archive category" list posts; a single post
+    says "single postid-42", a page "page page-id-5"."""
+    tokens = set(((body.get("class") or "") if body is not None else "").split())
+    return bool(tokens & {"blog", "archive", "search-results"}) and not any(
+        t in ("single", "page") or t.startswith(("postid-", "page-id-")) for t in tokens)
 
 
 def _dedupe(values) -> list[str]:  # type: ignore[no-untyped-def]
