@@ -1774,3 +1774,13 @@ def test_a_blogs_index_page_takes_no_byline_or_date_from_its_listed_posts():
     assert a.published_at is None and a.authors == []
     single = html.replace('class="home blog"', 'class="post-template-default single single-post postid-42"')
     assert parse_article(single, "https://party.example/sh/").published_at is not None
+
+
+def test_a_hyphenated_domain_names_the_site_in_the_title_and_the_publisher_is_no_author():
+    head = '<meta name="author" content="Gazette - Verlag Erfurt">'
+    title = "Gazette-Verlag im Erfurter Land - Night buses return to Erfurt"
+    html = (f'<!doctype html><html lang="de"><head><title>{title}</title>{head}</head><body>'
+            f'<div class="content">{BODY}</div></body></html>')
+    a = parse_article(html, "https://www.gazette-verlag-erfurt.example/inhalte/54424/night-buses/index.html")
+    assert a.title == "Night buses return to Erfurt"
+    assert a.authors == []

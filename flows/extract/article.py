@@ -66,9 +66,18 @@ def _strip_site(title: str, site_names: list[str], short_labels: bool = True) ->
     names |= {authorlib.compact(n.split(".")[0]) for n in site_names if n and "." in n}
     names.discard("")
 
+    # a hyphenated domain's words ("cdu-fraktion-erfurt.de") all opening words of the part name the site
+    domain_words = [ws for n in site_names if n and "-" in n.split(".")[0]
+                    and len(ws := n.split(".")[0].lower().split("-")) >= 2]
+
     def is_site(part: str) -> bool:
         c = authorlib.compact(part)
-        return bool(c) and any(c == n or c.startswith(n) or n.startswith(c) for n in names)
+        if not c:
+            return False
+        if any(c == n or c.startswith(n) or n.startswith(c) for n in names):
+            return True
+        words = re.findall(r"\w+", part.lower())
+        return any(all(any(w.startswith(d) for w in words) for d in ds) for ds in domain_words)
 
     seps = list(_TITLE_SEP.finditer(title))
     start, end = 0, len(title)
@@ -949,9 +958,10 @@ def parse_article(
     outlets = _outlets(meta, article.site, url, profile)
     visible = authorlib.read_byline(texts, outlets)
     # "SPIEGEL ONLINE, Hamburg, Germany": the publisher's address in an author field, not people
-    entries = [(name, kind) for name, kind in meta.author_entries()
-               if not (name.count(",") >= 2 and any(authorlib.compact(part) in outlets or authorlib.is_institution(part)
-                                                    for part in name.split(",")))]
+    # "CDU - Fraktion Erfurt" on cdu-fraktion-erfurt.de: the publisher itself, not a writer
+    entries = [(name, kind) for name, kind in meta.author_entries() if authorlib.compact(name) not in outlets
+               and not (name.count(",") >= 2 and any(
+                   authorlib.compact(part) in outlets or authorlib.is_institution(part) for part in name.split(",")))]
     from_meta = authorlib.read_byline([name for name, kind in entries if kind != "org"], outlets)
     meta_people = from_meta.people
     meta_agencies = [n for name, _ in entries for n in authorlib.split_byline(name) if authorlib.agency_of(n)]
