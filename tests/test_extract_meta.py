@@ -13,6 +13,7 @@ from flows.extract import parse_article
 from flows.extract.article import _strip_site
 from flows.extract.authors import read_byline
 from flows.extract.body import class_marker
+from flows.extract.bylines import header_lines
 from flows.extract.dates import find_dates, find_relative
 from flows.extract.html import make_soup
 from flows.extract.images import site_graphic, split_credit, stable_key
@@ -1784,3 +1785,20 @@ def test_a_hyphenated_domain_names_the_site_in_the_title_and_the_publisher_is_no
     a = parse_article(html, "https://www.gazette-verlag-erfurt.example/inhalte/54424/night-buses/index.html")
     assert a.title == "Night buses return to Erfurt"
     assert a.authors == []
+
+
+def test_an_elementor_post_with_section_h1s_under_its_h2_headline_and_meta_line():
+    """Elementor sets the post's headline as an <h2> and its body's section heads as <h1>s; the meta line under
+    the headline reads "Freitag | 14. Juni 2019 | 15:49 VON Name IN Category | 0 COMMENTS"."""
+    header = ('<div class="post-header"><h2>Ear Candy!</h2><p>Freitag | 14. Juni 2019 | 15:49 VON Hana Kowalski  IN '
+              '<a href="/category/fashion/" rel="category tag">Fashion</a> | 0 COMMENTS</p></div>')
+    body = "".join(f'<h1 class="elementor-heading-title">Ear Candy {w}</h1>{p}' for w, p in
+                   (("allert", BODY), ("forever", BODY)))
+    html = (f'<!doctype html><html lang="de"><head><title>Ear Candy! | Novala</title></head><body>{header}'
+            f'<div class="elementor">{body}</div></body></html>')
+    a = parse_article(html, "https://novala.example/ear-candy/")
+    assert a.title == "Ear Candy!"
+    assert a.authors == ["Hana Kowalski"]
+    assert (a.published_at.day, a.published_at.hour, a.published_at.minute) == (14, 15, 49)
+    prose = "Die 31-Jährige hat nach ihrer Trennung von Simon Konecki rund 10 Kilo abgenommen."
+    assert header_lines([prose]) == []  # a label word inside prose after a number is no byline

@@ -128,7 +128,8 @@ def _marked_headline(el: Tag) -> bool:
 
 
 def pick_title(h1s: list[str], meta_titles: list[str], title_tag: str | None, site_names: list[str],
-               marked: list[str] | None = None, near: list[str] | None = None) -> str | None:
+               marked: list[str] | None = None, near: list[str] | None = None,
+               header_headings: list[str] | None = None) -> str | None:
     """The visible headline when it agrees with the metadata, or when the template marks it as the
     headline (`marked`: SEO titles often differ from it); else the metadata title without site suffix.
 
@@ -142,11 +143,17 @@ def pick_title(h1s: list[str], meta_titles: list[str], title_tag: str | None, si
     for h in agreeing:  # "Okezone Headline - Health :: Okezone Lifestyle" is a logo; the headline equals og:title
         if authorlib.compact(h) in exact:
             return h
-    if agreeing:
-        return _without_kicker(agreeing[0], meta_titles)
-    stated = {authorlib.compact(_strip_site(c, site_names)) for c in meta_titles}
+    stated = {authorlib.compact(_strip_site(c, site_names))
+              for c in [*meta_titles, *([title_tag] if title_tag else [])]}
     if title_tag:  # "Headline | Section | Site": a heading that shows the <title>'s first part
         stated.add(authorlib.compact(_TITLE_SEP.split(title_tag)[0]))
+    # an <h1> that only shares words with the title loses to a heading above it that states the title exactly
+    # (Elementor sets the body's section heads as <h1>s, the post's headline as an <h2> above them)
+    shown = next((h for h in header_headings or [] if len(h.split()) >= 2 and authorlib.compact(h) in stated), None)
+    if agreeing:
+        return shown or _without_kicker(agreeing[0], meta_titles)
+    if shown:
+        return shown
     for h in near or []:
         if len(h.split()) >= 2 and authorlib.compact(h) in stated:
             return h
@@ -306,7 +313,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
     dates ("2 jam yang lalu"), which count only when the page states no absolute date; `days` are the dates the
     URL files the story under, which give a year-less date line ("March 18 at 3:57 PM") its year.
     """
-    h1_pos = w.h1[0][1] if w.h1 else headline_at
+    h1_pos = headline_at if headline_at is not None else w.h1[0][1] if w.h1 else None
     low = max(0, h1_pos - 3) if h1_pos is not None else 0  # a date bar in the site header is not the article's
     body_end = body_end if body_end is not None else header_end
     near = [el for el in w.dates if low <= w.positions.get(id(el), 0) <= header_end]
@@ -818,7 +825,8 @@ def parse_article(
     sel_title = _select_text(soup, meta, selectors.get("title"))
     marked = [t for (t, pos), el in zip(w.h1, w.h1_tags, strict=True) if pos <= body_end and _marked_headline(el)]
     near = [b.text for b in w.blocks[max(0, h1_at) : header_end + 1] if b.kind in ("h2", "h3")] if w.h1 else []
-    title = sel_title or pick_title(h1s, meta.titles(), meta.title_tag, site_names, marked, near)
+    above = [b.text for b in w.blocks[: (w.h1[0][1] if w.h1 else body_start) + 1] if b.kind in ("h2", "h3")][-3:]
+    title = sel_title or pick_title(h1s, meta.titles(), meta.title_tag, site_names, marked, near, above)
 
     # an endless page appends the next story under its own <h1>, after the article's headline <h1>
     next_story = None
@@ -850,6 +858,11 @@ def parse_article(
             body_start = body_blocks[0].index
             header_end = max(body_start + 2, next((b.index - 1 for b in body_blocks if len(b.text) >= 80
                                                    and b.kind not in HEADINGS), body_start + 2))
+    elif title and not any(authorlib.compact(t) == authorlib.compact(title) for t, _ in w.h1):
+        # the <h1>s are a logo or the body's section heads: the block that shows the headline anchors the header
+        key = authorlib.compact(title)
+        headline_at = next((b.index for b in w.blocks[:body_start + 1] if authorlib.compact(b.text) == key
+                            and b.kind in HEADINGS), None)
     # the headline's <h1>, not a masthead <h1> above it (pictures between the two are the site's rails)
     h1_pos = next((pos for t, pos in w.h1 if title and _similar(t, title)), w.h1[0][1]) if w.h1 else headline_at
     headline_el = next((el for (t, _), el in zip(w.h1, w.h1_tags, strict=True) if title and _similar(t, title)), None)
@@ -945,7 +958,7 @@ def parse_article(
     low = max(0, h1_at - 3) if h1_at >= 0 else 0
     header_els = [el for el in candidates if low <= positions.get(id(el), 0) <= header_end]
     after_els = [el for el in candidates if positions.get(id(el), 0) > header_end][:4]
-    top = h1_at if h1_at >= 0 else headline_at  # no <h1>: the block that shows the headline
+    top = headline_at if headline_at is not None else h1_at if h1_at >= 0 else None  # else the headline's block
     lines = bylines.header_lines([b.text for b in w.blocks[top : header_end + 1]]) if top is not None else []
     texts = [sel_byline] if sel_byline else []
     texts += bylines.byline_texts(header_els) + lines

@@ -202,6 +202,8 @@ def _strip_role(name: str) -> str:
     return " ".join(head[:4]) if len(head) >= 2 else ""
 
 
+_FILED_IN = re.compile(r"\s(?:in|IN|In|dans|DANS|em|EM)\s+(?=[A-ZÀ-Þ]\S*(?:\s*[|·•]|\s*$))|\s*[|·•]\s*\d+\s*"
+                       r"(?:comments?|kommentare?|commentaires?|comentarios?|komentar)\b", re.IGNORECASE)
 _ON_DATE = re.compile(
     r"\s+(?:on|am|le|el|il|op|em|pada|den)\s+(?=\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|"
     r"oct|nov|dec|di|mi|do|fr|sa|so|mär|okt|dez|lun|mar|mer|jeu|ven|sam|dim|janv|févr|avr|mai|juin|juil|août|"
@@ -226,6 +228,9 @@ def split_byline(raw: str, keep_roles: bool = False) -> list[str]:
     other = _OTHER_LABEL.search(raw)
     if other and other.start() > 0:
         raw = raw[: other.start()]
+    filed = _FILED_IN.search(raw)  # "VON Sina Giebel IN Fashion | 0 COMMENTS": the post's category and counter
+    if filed and filed.start() > 0:
+        raw = raw[: filed.start()]
     raw = _ON_DATE.sub("", raw)  # "Submitted by X on 24 July 2017 - 18:55", "Gespeichert von X am 24. Juli 2017"
     text = _ON_DATE.sub("", clean_name(raw))
     if not text:

@@ -102,13 +102,22 @@ _DATE_LEAD = re.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?:[\s,]+\d{1,2}[:.]
 def header_lines(texts: list[str]) -> list[str]:
     """Short lines of the article's header that are bylines by their first word ("By Jane Doe"), after a
     leading date if there is one."""
+    from flows.extract.dates import find_dates
+
     out = []
     for t in texts:
         lead = _DATE_LEAD.match(t)
         line = t[lead.end() :] if lead else t
         if len(line) < 120 and _LABEL_START.match(line):
             out.append(line)
+        elif len(t) < 160 and (mid := _MID_LABEL.search(t)) and mid.start() <= 40 and any(
+                ch.isdigit() for ch in t[: mid.start()]) and find_dates(t[: mid.start()], None, ""):
+            out.append(t[mid.start(1) :])  # "Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion"
     return out
+
+
+# a label word after a meta line's date and time, before a capitalized name
+_MID_LABEL = re.compile(r"[\s|·•]((?i:by|von|par|por|door|oleh)\s+)(?=[A-ZÀ-Þ])")
 
 
 # a signature line under the text: "Malte Welding | 29.07.2006 um 14:26" (a name, a bar, the date)
