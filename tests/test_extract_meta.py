@@ -1771,8 +1771,9 @@ def test_a_blogs_index_page_takes_no_byline_or_date_from_its_listed_posts():
               'it matters to the people who ride the night buses.</p></article>')
     html = (f'<!doctype html><html lang="de"><head><title>Landesverband</title></head><body class="home blog">'
             f'<h1>Landesverband</h1>{teaser * 3}</body></html>')
-    a = parse_article(html, "https://party.example/sh/")
-    assert a.published_at is None and a.authors == []
+    a = parse_article(html.replace("<h2>", '<img src="https://party.example/uploads/depot.jpg" width="640" '
+                                   'height="400"><h2>'), "https://party.example/sh/")
+    assert a.published_at is None and a.authors == [] and a.images == []
     single = html.replace('class="home blog"', 'class="post-template-default single single-post postid-42"')
     assert parse_article(single, "https://party.example/sh/").published_at is not None
 

@@ -1096,8 +1096,8 @@ def parse_article(
 
     if meta.is_collection():  # a section front: its bylines and pictures are the listed stories'
         article.authors, article.contributors, article.images = [], [], []
-    if _listing_body(soup.body):  # a blog's index or archive: its bylines and dates are the listed posts'
-        article.authors, article.contributors = [], []
+    if _listing_body(soup.body):  # a blog's index or archive: its bylines, dates and pictures are the posts'
+        article.authors, article.contributors, article.images = [], [], []
         article.published_at = article.updated_at = None
 
     ctx = HookContext(soup=soup, meta=meta)
