@@ -1803,3 +1803,12 @@ def test_an_elementor_post_with_section_h1s_under_its_h2_headline_and_meta_line(
     assert (a.published_at.day, a.published_at.hour, a.published_at.minute) == (14, 15, 49)
     prose = "Die 31-Jährige hat nach ihrer Trennung von Simon Konecki rund 10 Kilo abgenommen."
     assert header_lines([prose]) == []  # a label word inside prose after a number is no byline
+
+
+def test_a_site_builders_template_graphics_are_no_article_pictures():
+    base = "https://www.gazette.example/core"
+    graphics = "".join(f'<p><img src="{base}/templates/19/grafiken/variante/1/{n}" width="400" height="300"></p>'
+                       for n in ("pdf.jpg", "punktlinie_content.jpg"))
+    photo = f'<p><img src="{base}/files/big/1365597833-depot.jpg" width="640" height="400"></p>'
+    a = parse_article(page(body=BODY.replace("</p>", "</p>" + graphics + photo, 1)), URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["1365597833-depot.jpg"]
