@@ -1612,9 +1612,12 @@ def test_an_author_named_only_in_article_author_name_meta():
 def test_a_body_box_that_starts_at_the_menu_holds_the_headline_and_its_date_line():
     """A hand-made blog: the chosen box holds the menu, the post's <h2> headline, its date line and the text."""
     words = ("Home", "Blog", "Notes", "Work", "Skills", "Talks", "Thoughts", "Resume")
+    slider = "".join(f'<div class="teaser"><img src="/files/preview/trams-{n}.jpg" width="640" height="400"><p>Trams '
+                     f'return to district {n} on Monday after the repairs, the council says in its weekly note.</p>'
+                     '</div>' for n in range(3))
     menu = "".join(f'<li><a href="/{w.lower()}">{w}</a></li>' for w in words)
     html = ('<!doctype html><html><head><title>Jane Roe | Night buses return</title></head><body><div id="wrapper">'
-            f'<div id="menu"><ul>{menu}</ul></div><div id="page"><div id="content"><div class="blog_post">'
+            f'<div id="menu"><ul>{menu}</ul></div><div id="page"><div id="content">{slider}<div class="blog_post">'
             '<h2 class="blog_post_title"><a href="/blog/2020/01/13/night-buses">Night buses return</a></h2>'
             '<small>January 13, 2020 at 08:45 AM | categories: <a href="/blog/category/transport">Transport</a>'
             f'</small><p/><div class="post_prose">{BODY * 3}</div></div><div id="disqus_thread"></div></div>'
@@ -1625,6 +1628,7 @@ def test_a_body_box_that_starts_at_the_menu_holds_the_headline_and_its_date_line
     assert a.title == "Night buses return"
     assert a.published_at == datetime(2020, 1, 13, 8, 45, tzinfo=UTC)
     assert not any(p.text in ("Home", "Blog", "Night buses return") for p in a.paragraphs)
+    assert a.images == []  # the slider's teaser above the headline is another story's
 
 
 def test_a_readers_review_in_microdata_neither_signs_nor_dates_the_page():

@@ -846,14 +846,15 @@ def parse_article(
         heading_ids = {id(el) for el in soup.select(selectors["subheading"])}
     # the article's pictures: in the body, or between the headline and the body (the top image)
     headline_at = None
+    text_from = -1  # pictures before the headline inside the body's box belong to what the box holds above it
     if not w.h1 and title:  # a headline in a div or an <h2> ("div.judul-konten"): its block anchors the header
         key = authorlib.compact(title)
         headline_at = next((b.index for b in w.blocks[:body_start + 1] if authorlib.compact(b.text) == key), None)
         inside_at = None if headline_at is not None or from_profile else next(
-            (b.index for b in body_blocks[:20] if authorlib.compact(b.text) == key), None)
+            (b.index for b in body_blocks[:40] if authorlib.compact(b.text) == key), None)
         if inside_at is not None and body_blocks[-1].index > inside_at:
             # the body's box starts at the site's menu and holds the headline: the text starts after it
-            headline_at = inside_at
+            headline_at = text_from = inside_at
             body_blocks = [b for b in body_blocks if b.index > inside_at]
             body_start = body_blocks[0].index
             header_end = max(body_start + 2, next((b.index - 1 for b in body_blocks if len(b.text) >= 80
@@ -874,6 +875,8 @@ def parse_article(
     for ref in w.images:
         if next_story is not None and ref.position > next_story:
             break  # a picture of the next story
+        if ref.position < text_from:
+            continue  # a teaser slider or the menu above the headline, in the same box as the text
         container = inside(ref.element, container_ids)
         if container is not None and _in_chrome(ref.element, container):
             continue  # a related-story thumbnail, an author's head shot, a share button
