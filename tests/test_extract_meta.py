@@ -1816,3 +1816,22 @@ def test_a_site_builders_template_graphics_are_no_article_pictures():
     photo = f'<p><img src="{base}/files/big/1365597833-depot.jpg" width="640" height="400"></p>'
     a = parse_article(page(body=BODY.replace("</p>", "</p>" + graphics + photo, 1)), URL)
     assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["1365597833-depot.jpg"]
+
+
+def test_a_short_post_is_its_entry_box_not_its_one_long_paragraph():
+    """A short blog post: one long paragraph, a captioned picture, a short closing line and a footer of links."""
+    tags = ", ".join(f'<a href="/tag/{t}/" rel="tag">{t.title()}</a>' for t in ("bus", "cent", "depot", "night"))
+    picture = ('<div id="attachment_1702" class="wp-caption alignleft"><img src="https://jane.example/wp-content/'
+               '2011/09/depot-500x373.jpg" alt="The depot" width="500" height="373"><p class="wp-caption-text">'
+               'The depot</p></div>')
+    entry = ('<div class="entry"><p>Paragraph one of the post tells readers what the council decided on Tuesday '
+             'and why it matters to the people who ride the night buses across the eastern districts every night '
+             f'of the week.</p>{picture}<p>&nbsp;</p><p>Well spent 20 cents, even if the bus was late again!</p>'
+             f'<div class="entryfooter"><p>Tags: {tags}</p><p><a href="/feed/">Comment feed</a> | Comments closed'
+             '</p></div></div>')
+    html = ('<!doctype html><html><head><title>Night buses | Jane</title></head><body><div class="post">'
+            f'<h1><a href="/2011/09/11/night-buses/">Night buses</a></h1><small>11.09.2011</small>{entry}</div>'
+            '</body></html>')
+    a = parse_article(html, "https://jane.example/2011/09/11/night-buses/")
+    assert [i.caption for i in a.images] == ["The depot"]
+    assert "Well spent 20 cents, even if the bus was late again!" in [p.text for p in a.paragraphs]
