@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from flows.extract import parse_article
-from flows.extract.article import _strip_site
+from flows.extract.article import _strip_site, pick_title
 from flows.extract.authors import read_byline
 from flows.extract.body import class_marker
 from flows.extract.bylines import header_lines
@@ -1835,3 +1835,17 @@ def test_a_short_post_is_its_entry_box_not_its_one_long_paragraph():
     a = parse_article(html, "https://jane.example/2011/09/11/night-buses/")
     assert [i.caption for i in a.images] == ["The depot"]
     assert "Well spent 20 cents, even if the bus was late again!" in [p.text for p in a.paragraphs]
+
+
+def test_title_rules_for_site_pages_and_seo_titles():
+    # a CMS slug in og:title is never the headline; the page's only <h1>, a sentence long, is
+    head = '<meta property="og:title" content="gazette-nightbus-test-herbst-2018">'
+    html = (f'<!doctype html><html lang="de"><head><title>Gazette Nachtbus-Test 2018 | Gazette</title>{head}'
+            f'</head><body><div class="main"><h1>18 Nachtbusse im Test: Vier Linien fallen durch</h1>{BODY}</div>'
+            '</body></html>')
+    assert parse_article(html, URL).title == "18 Nachtbusse im Test: Vier Linien fallen durch"
+    # the site's name as a word of a short trailing part, an <h1> that is the domain's name, a bracketed site
+    assert _strip_site("Bohnenviertel - Stadt Stuttgart", ["stuttgart.de"]) == "Bohnenviertel"
+    assert _strip_site("欲張りなイヌ ＜福娘童話集 きょうのイソップ童話＞", ["fable.example"]) == "欲張りなイヌ"
+    title = pick_title(["RS Ingenieure"], [], "Tragwerksplanung | RS Ingenieure", ["rs-ingenieure.de"])
+    assert title == "Tragwerksplanung"

@@ -77,6 +77,8 @@ def _strip_site(title: str, site_names: list[str], short_labels: bool = True) ->
         if any(c == n or c.startswith(n) or n.startswith(c) for n in names):
             return True
         words = re.findall(r"\w+", part.lower())
+        if len(words) <= 3 and any(w in names for w in words if len(w) >= 5):
+            return True  # "Stadt Stuttgart" on stuttgart.de
         return any(all(any(w.startswith(d) for w in words) for d in ds) for ds in domain_words)
 
     seps = list(_TITLE_SEP.finditer(title))
@@ -97,6 +99,9 @@ def _strip_site(title: str, site_names: list[str], short_labels: bool = True) ->
         else:
             break
     out = title[start:end].strip() or title
+    tail = _CJK_BRACKET_TAIL.search(out)  # "欲張りなイヌ ＜福娘童話集 きょうのイソップ童話＞": the site in brackets
+    if tail and tail.start() > 0:
+        out = out[: tail.start()].strip()
     if "_" in out and _CJK.search(out):  # "标题_教育频道_中国青年网": the channel and the site, joined by "_"
         parts = out.split("_")
         if len(parts) >= 3 and all(len(p.strip()) <= 12 for p in parts[-2:]):
@@ -107,6 +112,9 @@ def _strip_site(title: str, site_names: list[str], short_labels: bool = True) ->
 
 
 _CJK = re.compile(f"[{langlib.CJK_CHARS}]")
+_CJK_BRACKET_TAIL = re.compile(r"\s*[＜【《〈][^＞】》〉]{4,60}[＞】》〉]\s*$")
+# a CMS slug set as a title ("adac-kindersitztest-herbst-2018"): never a headline
+_SLUG_TITLE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){2,}$")
 
 
 _HEADLINE_CLS = re.compile(r"title|headline|(?<![a-z])hed(?![a-z])|heading|judul", re.IGNORECASE)
@@ -135,8 +143,10 @@ def pick_title(h1s: list[str], meta_titles: list[str], title_tag: str | None, si
 
     `near` are the other headings beside the <h1>: one that states the metadata title exactly is the headline
     under a kicker <h1> ("<h1 class=field--subline>Weltbiodiversitätsrat …</h1><h2>Löchrige …</h2>")."""
+    meta_titles = [t for t in meta_titles if not _SLUG_TITLE.match(t.strip())]
     candidates = [*meta_titles, *([title_tag] if title_tag else [])]
     sites = {authorlib.compact(n) for n in site_names if n}
+    sites |= {authorlib.compact(n.split(".")[0]) for n in site_names if n and "." in n}  # "rs-ingenieure.de"
     agreeing = [h for h in h1s[:4] if authorlib.compact(h) not in sites  # not the site's masthead <h1>
                 and 3 <= len(h) <= 300 and any(_similar(h, c) for c in candidates)]
     exact = {authorlib.compact(c) for c in candidates}
@@ -161,6 +171,9 @@ def pick_title(h1s: list[str], meta_titles: list[str], title_tag: str | None, si
         # a headline the template marks may end in a dash clause ("… – medial produziert"); only a site name goes
         if 3 <= len(h) <= 300 and len(h.split()) >= 2 and _strip_site(h, site_names, short_labels=False) == h:
             return h
+    if len(h1s) == 1 and len(h1s[0].split()) >= 4 and authorlib.compact(h1s[0]) not in sites \
+            and not _TITLE_SEP.search(h1s[0]):
+        return h1s[0]  # the page's only <h1>, a sentence long: its headline, whatever the SEO title says
     for c in meta_titles:
         cleaned = _strip_site(c, site_names)
         if cleaned:
