@@ -1849,3 +1849,10 @@ def test_title_rules_for_site_pages_and_seo_titles():
     assert _strip_site("欲張りなイヌ ＜福娘童話集 きょうのイソップ童話＞", ["fable.example"]) == "欲張りなイヌ"
     title = pick_title(["RS Ingenieure"], [], "Tragwerksplanung | RS Ingenieure", ["rs-ingenieure.de"])
     assert title == "Tragwerksplanung"
+
+
+@pytest.mark.parametrize("lang, month, day", [("en-US", 5, 8), ("en-GB", 8, 5), ("id", 8, 5)])
+def test_a_slashed_numeric_date_is_month_first_only_on_a_us_english_page(lang, month, day):
+    html = page(head='<meta name="publish_date" content="05/08/2014 07:01:00">', lang=lang)
+    published = parse_article(html, "https://www.gazette.example/news/night-buses").published_at
+    assert (published.month, published.day) == (month, day)

@@ -112,6 +112,7 @@ def _strip_site(title: str, site_names: list[str], short_labels: bool = True) ->
 
 
 _CJK = re.compile(f"[{langlib.CJK_CHARS}]")
+_MDY_LANGS = frozenset(["en-us", "en-ph"])
 _CJK_BRACKET_TAIL = re.compile(r"\s*[＜【《〈][^＞】》〉]{4,60}[＞】》〉]\s*$")
 # a CMS slug set as a title ("adac-kindersitztest-herbst-2018"): never a headline
 _SLUG_TITLE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){2,}$")
@@ -774,6 +775,8 @@ def parse_article(
     """
     text = decode(html)
     prepared = prepare(text)
+    # "05/08/2014" is May 8 where the page declares US English (or Philippine English) as its language
+    dates.MONTH_FIRST.set(bool(prepared.html_lang) and prepared.html_lang.lower().replace("_", "-") in _MDY_LANGS)
     soup = make_soup(prepared.text)
     meta = Meta(prepared)
     profile = profiles.find(url, site_profile)

@@ -8,6 +8,7 @@ word making it return None), so the project does not depend on it.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
@@ -292,6 +293,8 @@ _PUBLISHED_WORDS = re.compile(
 # a time written before its date: "10:02 AM EST Nov 19, 2019", "Fri 6:45 PM, Feb 16, 2018", "21:17 18.11.2019"
 _TIME_BEFORE = re.compile(rf"{_TIME_RE}\s*{_ZONE_RE}?[\s,|\-–]*(?:[^\W\d_]+\.?,?\s+)?$", re.IGNORECASE)
 _YEAR_MIN = 1990
+# the page writes slashed numeric dates month first (`<html lang="en-US">`); set by `parse_article` per page
+MONTH_FIRST: ContextVar[bool] = ContextVar("month_first", default=False)
 
 
 def _match_dates(text: str, default_tz: tzinfo | None) -> list[tuple[int, int, datetime, bool, bool]]:
@@ -313,6 +316,9 @@ def _match_dates(text: str, default_tz: tzinfo | None) -> list[tuple[int, int, d
                 day, month, year = int(g[0]), int(g[1]), int(g[2])
                 if month > 12 >= day:  # "2/26/2015": written month first, as only a US date can be
                     day, month = month, day
+                elif MONTH_FIRST.get() and "/" in m.group(0) and day <= 12:
+                    day, month = month, day  # "05/08/2014" on an en-US page is May 8
+
             if not month:
                 continue
             hh, mm, ss, ampm, zone_label = g[3], g[4], g[5], g[6], g[7]
