@@ -1856,3 +1856,9 @@ def test_a_slashed_numeric_date_is_month_first_only_on_a_us_english_page(lang, m
     html = page(head='<meta name="publish_date" content="05/08/2014 07:01:00">', lang=lang)
     published = parse_article(html, "https://www.gazette.example/news/night-buses").published_at
     assert (published.month, published.day) == (month, day)
+
+
+@pytest.mark.parametrize("line", ["Thomas Jackson/Digital Vision/Getty Images", "evgenyb/iStock/Getty Images",
+                                  "Mike Watson Images/Moodboard/Getty"])
+def test_a_caption_line_that_is_only_a_stock_agency_path_is_the_credit(line):
+    assert split_credit(line) == (None, line)

@@ -162,6 +162,11 @@ def _caption_before(text: str) -> str | None:
 _LEADING_CREDIT = re.compile(r"^((?:©|\(c\)|copyright\b)\s*[^|]{2,80}?)\s+[|¦]\s+(\S.*)$", re.IGNORECASE)
 
 
+# a photographer, a collection and the stock agency, slash-joined, as the whole line
+_STOCK_PATH_ONLY = re.compile(r"^[^/.!?]{1,40}(?:/[^/.!?]{1,40}){0,2}/(?:Getty(?: Images)?|iStock(?:photo)?|"
+                              r"Shutterstock|Alamy|Corbis|Thinkstock|Hemera|Stockbyte)\s*$", re.IGNORECASE)
+
+
 def split_credit(text: str | None) -> tuple[str | None, str | None]:
     """(caption, credit): the credit is the caption's last parenthetical when it looks like one."""
     if not text:
@@ -199,8 +204,8 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
     m = _SOURCE_ONLY.match(text)
     if m and len(text.split()) <= 6:  # "Facebook CEO Mark Zuckerberg, the man with …" is a caption
         return None, _clean_tail(text)  # "shutterstock", "You Tube - Armand Maulana", "Dok. Pribadi"
-    if _NAME_WIRE_ONLY.match(text):
-        return None, text.strip()
+    if _NAME_WIRE_ONLY.match(text) or _STOCK_PATH_ONLY.match(text):
+        return None, text.strip()  # "Thomas Jackson/Digital Vision/Getty Images": a whole line of credit
     m = _NAME_WIRE_TAIL.search(text)
     if m and m.start() > 0:
         return _caption_before(text[: m.start()]), m.group(1).strip()
