@@ -1862,3 +1862,14 @@ def test_a_slashed_numeric_date_is_month_first_only_on_a_us_english_page(lang, m
                                   "Mike Watson Images/Moodboard/Getty"])
 def test_a_caption_line_that_is_only_a_stock_agency_path_is_the_credit(line):
     assert split_credit(line) == (None, line)
+
+
+def test_the_cover_takes_the_caption_of_a_small_thumbnail_that_links_to_its_file():
+    """A city page shows an 86 px thumbnail linking to the og:image file, its caption in the next `<dd>`."""
+    big = "https://www.gazette.example/img/item/132240/33162.jpg"
+    box = (f'<dl><dt><a href="{big}" class="highslide"><img src="https://www.gazette.example/img/item/132240/'
+           '33161.jpg" alt="Cafe" width="86" height="135"></a></dt><dd>Cafe in the old town. Foto: Gazette Marketing'
+           '</dd></dl>')
+    a = parse_article(page(head=f'<meta property="og:image" content="{big}">', body=BODY + box), URL)
+    assert [(i.url, i.caption, i.credit) for i in a.images] == [
+        (big, "Cafe in the old town.", "Foto: Gazette Marketing")]

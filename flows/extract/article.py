@@ -1099,7 +1099,9 @@ def parse_article(
         collector.add(src, ref.caption, alt, ref.credit)
     covers = meta.images()
     collector.set_cover(covers[0] if covers else None)
-    collector.describe_cover((ref.url_source for ref in w.images if ref.url_source is not None), describe)
+    cover_file = next((urlsplit(i.url).path.rsplit("/", 1)[-1] for i in collector.images if i.is_cover), "")
+    links = soup.find_all("a", href=re.compile(re.escape(cover_file)), limit=3) if len(cover_file) >= 5 else []
+    collector.describe_cover((ref.url_source for ref in w.images if ref.url_source is not None), describe, links)
     article.images = [i for i in collector.images if not _author_portrait(i, article.authors)]
     for p in paragraphs[-3:]:  # "Header Image: … Credit: …" closing the text describes the lead picture
         described = lead_picture_line(p.text)

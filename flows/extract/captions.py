@@ -302,6 +302,8 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
                 cap_el = _next_line(box.parent) if len(box.parent.find_all("img", limit=3)) <= 2 else None
             else:  # an image-only paragraph: an italic paragraph after it is its caption
                 cap_el = _next_line(holder, italic_p=True) or _slide_text(holder)
+    if cap_el is None and (term := img.find_parent("dt")) is not None:
+        cap_el = term.find_next_sibling("dd")  # "<dl><dt><a><img></a></dt><dd>Cafe … Foto: X</dd></dl>"
     credit_el = (_credit_element(cap_el) or _small_tail(cap_el)) if cap_el is not None else None
     if credit_el is None and box is not None:
         credit_el = _credit_element(box, skip=cap_el)

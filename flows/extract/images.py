@@ -431,7 +431,8 @@ class ImageCollector:
         self._keys[key] = image
         self.images.append(image)
 
-    def describe_cover(self, imgs: Iterable[Tag], describe: Callable[[Tag], tuple]) -> None:
+    def describe_cover(self, imgs: Iterable[Tag], describe: Callable[[Tag], tuple],
+                       links: Iterable[Tag] | None = None) -> None:
         """The cover has no caption: the page may still show the same picture, with one, outside the
         article's body (a photo box above the headline)."""
         cover = next((i for i in self.images if i.is_cover), None)
@@ -444,6 +445,13 @@ class ImageCollector:
                 continue  # cheap test before resolving the URL
             url = image_url(img, self.base)
             if url and stable_key(url) == key:
+                caption_text, credit, _ = describe(img)
+                cover.caption, cover.credit = _caption_and_credit(caption_text, credit)
+                return
+        # a small thumbnail that links to the cover's file ("<a href=…/33162.jpg class=highslide><img …/33161.jpg>")
+        for link in links or ():
+            img = link.find("img")
+            if img is not None and stable_key(urljoin(self.base, link.get("href") or "")) == key:
                 caption_text, credit, _ = describe(img)
                 cover.caption, cover.credit = _caption_and_credit(caption_text, credit)
                 return
