@@ -312,6 +312,8 @@ _AGENCY_CLS = re.compile(r"(?<![a-z])(?:agency|agentur|agence|agencia)(?![a-z])"
 _REGIONS = frozenset(["article", "main", "section", "aside", "form", "ul", "ol", "table"])
 _REGION_HEAD = 800
 _HATOM = {t: re.compile(rf"(?:^|\s){t}(?:\s|$)") for t in ("published", "updated")}
+_HATOM_MARKUP = {t: re.compile(rf"""class\s*=\s*["']?(?:[^"'>]*\s)?{t}[\s"'>]""", re.IGNORECASE)
+                 for t in ("published", "updated")}
 _RDFA_DATE = re.compile(r"(?:^|\s)(?:dc:created|dcterms:created|dcterms:issued|dc:modified|dcterms:modified)(?:\s|$)")
 
 
@@ -949,10 +951,11 @@ def parse_article(
                  if not _in_comments(el)] if "itemprop" in prepared.text else []
     if "dc:created" in prepared.text or "dcterms:" in prepared.text:
         microdata += soup.find_all(attrs={"property": _RDFA_DATE}, limit=10)
-    if "published" in prepared.text:  # hAtom: <abbr class="published" title="2016-12-23T05:11:00-05:00">
-        for token in ("published", "updated"):
-            marked = [el for el in soup.find_all(class_=_HATOM[token], limit=3) if not el.get("itemprop")]
-            microdata += marked if len(marked) == 1 else []  # one per page: a list of posts marks each
+    for token in ("published", "updated"):  # hAtom: <abbr class="published" title="2016-12-23T05:11:00-05:00">
+        # one per page (a list of posts marks each); the markup is counted first, the tree read only then
+        if len(_HATOM_MARKUP[token].findall(prepared.text)) == 1:
+            marked = [el for el in soup.find_all(class_=_HATOM[token], limit=2) if not el.get("itemprop")]
+            microdata += marked if len(marked) == 1 else []
     w.dates = [el for el in w.dates if positions.get(id(el), 0) <= body_end]
     tz = default_zone(profile, timezone, article.language, url) or tz
     days = tuple(d for d in {dates.url_day(url), dates.url_day(article.canonical_url)} if d is not None)
@@ -1100,7 +1103,8 @@ def parse_article(
     covers = meta.images()
     collector.set_cover(covers[0] if covers else None)
     cover_file = next((urlsplit(i.url).path.rsplit("/", 1)[-1] for i in collector.images if i.is_cover), "")
-    links = soup.find_all("a", href=re.compile(re.escape(cover_file)), limit=3) if len(cover_file) >= 5 else []
+    links = soup.find_all("a", href=re.compile(re.escape(cover_file)), limit=3) if len(cover_file) >= 5 and re.search(
+        rf"""href\s*=\s*["'][^"']*{re.escape(cover_file)}""", prepared.text) else []
     collector.describe_cover((ref.url_source for ref in w.images if ref.url_source is not None), describe, links)
     article.images = [i for i in collector.images if not _author_portrait(i, article.authors)]
     for p in paragraphs[-3:]:  # "Header Image: … Credit: …" closing the text describes the lead picture
