@@ -312,8 +312,21 @@ _AGENCY_CLS = re.compile(r"(?<![a-z])(?:agency|agentur|agence|agencia)(?![a-z])"
 _REGIONS = frozenset(["article", "main", "section", "aside", "form", "ul", "ol", "table"])
 _REGION_HEAD = 800
 _HATOM = {t: re.compile(rf"(?:^|\s){t}(?:\s|$)") for t in ("published", "updated")}
-_HATOM_MARKUP = {t: re.compile(rf"""class\s*=\s*["']?(?:[^"'>]*\s)?{t}[\s"'>]""", re.IGNORECASE)
-                 for t in ("published", "updated")}
+
+
+def _class_tokens(text: str, token: str, limit: int = 2) -> int:
+    """How many tags carry `token` as a class word (up to `limit`), read off the markup without the tree."""
+    count = pos = 0
+    while count < limit and (pos := text.find(token, pos + 1)) > 0:
+        if text[pos - 1] not in "\"' " or text[pos + len(token) : pos + len(token) + 1] not in "\"' >":
+            continue
+        tag = text[text.rfind("<", 0, pos) : pos]
+        if ">" not in tag and _CLASS_ATTR.search(tag):
+            count += 1
+    return count
+
+
+_CLASS_ATTR = re.compile(r"""class\s*=\s*["']?[^"'>]*$""", re.IGNORECASE)
 _RDFA_DATE = re.compile(r"(?:^|\s)(?:dc:created|dcterms:created|dcterms:issued|dc:modified|dcterms:modified)(?:\s|$)")
 
 
@@ -953,7 +966,7 @@ def parse_article(
         microdata += soup.find_all(attrs={"property": _RDFA_DATE}, limit=10)
     for token in ("published", "updated"):  # hAtom: <abbr class="published" title="2016-12-23T05:11:00-05:00">
         # one per page (a list of posts marks each); the markup is counted first, the tree read only then
-        if len(_HATOM_MARKUP[token].findall(prepared.text)) == 1:
+        if _class_tokens(prepared.text, token) == 1:
             marked = [el for el in soup.find_all(class_=_HATOM[token], limit=2) if not el.get("itemprop")]
             microdata += marked if len(marked) == 1 else []
     w.dates = [el for el in w.dates if positions.get(id(el), 0) <= body_end]
@@ -1014,7 +1027,7 @@ def parse_article(
         if editors:
             article.authors = [a for a in article.authors if not any(authorlib.compact(a).endswith(e) for e in editors)]
             staff += [(r, n) for r, n in after if r == "editor" and (r, n) not in staff]
-    if not texts and article.authors and (designers := {authorlib.compact(n) for n in _DESIGNED_BY.findall(text)}):
+    if not texts and article.authors and (designers := _designers(text)):
         # a theme's author in the page's meta ("Theme by Peter Amende" in the site footer) wrote no article
         article.authors = [a for a in article.authors if authorlib.compact(a) not in designers]
     if not article.authors and not texts:  # signed only in the metadata, by a desk ("News Nation Bureau")
@@ -1152,6 +1165,19 @@ def _in_comments(el: Tag) -> bool:
             return True
         node = node.parent
     return False
+
+
+def _designers(text: str) -> set[str]:
+    """Names the page credits for its theme or design ("Theme by Peter Amende"), compact; read around the few
+    places the words occur, not by a regex over the whole page."""
+    low = text.lower()
+    out: set[str] = set()
+    for word in ("theme ", "design", "template "):
+        pos = 0
+        while (pos := low.find(word, pos)) >= 0:
+            out |= {authorlib.compact(n) for n in _DESIGNED_BY.findall(text[max(0, pos - 12) : pos + 160])}
+            pos += len(word)
+    return out
 
 
 _DESIGNED_BY = re.compile(r"(?:theme|design|designed|webdesign|template)\s+(?:by|von|par|por)\s*:?\s*"
