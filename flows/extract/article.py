@@ -845,10 +845,7 @@ def parse_article(
     body_end = body_blocks[-1].index if body_blocks else len(w.blocks)
     # the article's header (headline, byline, date line) ends where the first real paragraph starts
     h1_at = w.h1[0][1] if w.h1 else -1
-    header_end = max(body_start + 2, next(
-        (b.index - 1 for b in body_blocks if b.index > h1_at and len(b.text) >= 80
-         and b.kind not in HEADINGS),
-        body_start + 2))
+    header_end = _header_end(body_blocks, body_start, h1_at)
 
     # title
     site_names = [n for n in (meta.site_name(), profile.site if profile else None, site_of(url)) if n]
@@ -878,8 +875,8 @@ def parse_article(
     # the article's pictures: in the body, or between the headline and the body (the top image)
     headline_at = None
     text_from = -1  # pictures before the headline inside the body's box belong to what the box holds above it
+    key = authorlib.compact(title) if title else ""
     if not w.h1 and title:  # a headline in a div or an <h2> ("div.judul-konten"): its block anchors the header
-        key = authorlib.compact(title)
         headline_at = next((b.index for b in w.blocks[:body_start + 1] if authorlib.compact(b.text) == key), None)
         inside_at = None if headline_at is not None or from_profile else next(
             (b.index for b in body_blocks[:40] if authorlib.compact(b.text) == key), None)
@@ -888,16 +885,16 @@ def parse_article(
             headline_at = text_from = inside_at
             body_blocks = [b for b in body_blocks if b.index > inside_at]
             body_start = body_blocks[0].index
-            header_end = max(body_start + 2, next((b.index - 1 for b in body_blocks if len(b.text) >= 80
-                                                   and b.kind not in HEADINGS), body_start + 2))
-    elif title and not any(authorlib.compact(t) == authorlib.compact(title) for t, _ in w.h1):
+            header_end = _header_end(body_blocks, body_start)
+    elif title and not any(authorlib.compact(t) == key for t, _ in w.h1):
         # the <h1>s are a logo or the body's section heads: the block that shows the headline anchors the header
-        key = authorlib.compact(title)
         headline_at = next((b.index for b in w.blocks[:body_start + 1] if authorlib.compact(b.text) == key
                             and b.kind in HEADINGS), None)
     # the headline's <h1>, not a masthead <h1> above it (pictures between the two are the site's rails)
-    h1_pos = next((pos for t, pos in w.h1 if title and _similar(t, title)), w.h1[0][1]) if w.h1 else headline_at
-    headline_el = next((el for (t, _), el in zip(w.h1, w.h1_tags, strict=True) if title and _similar(t, title)), None)
+    match = next(((pos, el) for (t, pos), el in zip(w.h1, w.h1_tags, strict=True) if title and _similar(t, title)),
+                 None)
+    headline_el = match[1] if match else None
+    h1_pos = (match[0] if match else w.h1[0][1]) if w.h1 else headline_at
     kept: list[ImageRef] = []
     caption_ids: set[int] = set()
     own_pages = {_page_key(url), _page_key(urljoin(url, meta.canonical() or url))}
@@ -1245,6 +1242,12 @@ def _in_chrome(el: Tag, container: Tag | None, levels: int = 10_000, marks: re.P
 
 
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
+
+
+def _header_end(body_blocks: list[Block], body_start: int, after: int = -1) -> int:
+    """The last block of the article's header: just before the first real paragraph after the headline."""
+    return max(body_start + 2, next((b.index - 1 for b in body_blocks if b.index > after and len(b.text) >= 80
+                                     and b.kind not in HEADINGS), body_start + 2))
 
 
 def _cover_of(img: Tag, headline: Tag | None) -> bool:
