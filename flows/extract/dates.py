@@ -318,7 +318,6 @@ def _match_dates(text: str, default_tz: tzinfo | None) -> list[tuple[int, int, d
                     day, month = month, day
                 elif MONTH_FIRST.get() and "/" in m.group(0) and day <= 12:
                     day, month = month, day  # "05/08/2014" on an en-US page is May 8
-
             if not month:
                 continue
             hh, mm, ss, ampm, zone_label = g[3], g[4], g[5], g[6], g[7]

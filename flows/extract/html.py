@@ -232,12 +232,11 @@ _CLOSERS: dict[str, re.Pattern[str]] = {}
 # class words of an element that signs the article; the walker reads bylines by them too
 BYLINE_WORDS = r"byline|author|autor|auteur|penulis|reporter|writer|contributor|agency|agentur|(?<![a-z])submitted"
 # an article's own footer that signs it ("<footer class=article-author>", "(Agenturen) | Stand: …")
+_SIGNED_FOOTER = re.compile(rf"""(?:class|itemprop|rel)\s*=\s*["'][^"']*(?:{BYLINE_WORDS})""", re.IGNORECASE)
 # a post's own unmarked footer that signs it ("<footer><p>Posted by Alon Zakai.</p></footer>"), not the site's
 _POSTED_BY = re.compile(r">\s*(?:posted|written|published|geschrieben|verfasst) (?:by|von)\s+\w", re.IGNORECASE)
 _SITE_FOOTER = re.compile(r"site|page|global|main|footer|bottom", re.IGNORECASE)
-_SIGNED_FOOTER = re.compile(rf"""(?:class|itemprop|rel)\s*=\s*["'][^"']*(?:{BYLINE_WORDS})""", re.IGNORECASE)
-
-
+# an aside that holds the article's own author or date microdata (a byline column beside the text)
 _ARTICLE_MICRODATA = re.compile(r"""itemprop\s*=\s*["'](?:author|datePublished)["']""", re.IGNORECASE)
 
 
@@ -281,8 +280,7 @@ def _prune(text: str, prepared: Prepared) -> str:
                     and _POSTED_BY.search(text, gt, close_m.start()))):
                 pos = gt + 1  # kept: its byline is read like any other; its scripts and svgs still go
                 continue
-            if name == "aside" and close_m.start() - gt < 1_500 and _ARTICLE_MICRODATA.search(
-                    text, gt, close_m.start()):
+            if name == "aside" and size < 1_500 and _ARTICLE_MICRODATA.search(text, gt, close_m.start()):
                 pos = gt + 1  # a small aside holding the article's own author or date microdata: its byline
                 continue
             if m.group(1):  # a script: JSON-LD and KLY page data are read before it goes
