@@ -440,21 +440,15 @@ class ImageCollector:
             return
         key = stable_key(cover.url)
         name = key.rsplit("/", 1)[-1]
-        for img in imgs:
-            if name not in " ".join(str(v) for v in img.attrs.values()).lower():
-                continue  # cheap test before resolving the URL
-            url = image_url(img, self.base)
-            if url and stable_key(url) == key:
-                caption_text, credit, _ = describe(img)
-                cover.caption, cover.credit = _caption_and_credit(caption_text, credit)
-                return
-        # a small thumbnail that links to the cover's file ("<a href=…/33162.jpg class=highslide><img …/33161.jpg>")
-        for link in links or ():
-            img = link.find("img")
-            if img is not None and stable_key(urljoin(self.base, link.get("href") or "")) == key:
-                caption_text, credit, _ = describe(img)
-                cover.caption, cover.credit = _caption_and_credit(caption_text, credit)
-                return
+        shown = next((img for img in imgs  # the attribute test is a cheap one before resolving the URL
+                      if name in " ".join(str(v) for v in img.attrs.values()).lower()
+                      and (url := image_url(img, self.base)) and stable_key(url) == key), None)
+        # or a small thumbnail that links to the cover's file ("<a href=…/33162.jpg class=highslide><img …>")
+        shown = shown or next((img for link in links or () if (img := link.find("img")) is not None
+                               and stable_key(urljoin(self.base, link.get("href") or "")) == key), None)
+        if shown is not None:
+            caption_text, credit, _ = describe(shown)
+            cover.caption, cover.credit = _caption_and_credit(caption_text, credit)
 
     def set_cover(self, url: str | None) -> None:
         """og:image: marks the matching image as cover, or becomes the cover when none matches."""
