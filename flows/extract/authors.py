@@ -231,7 +231,7 @@ def split_byline(raw: str, keep_roles: bool = False) -> list[str]:
     filed = _FILED_IN.search(raw)  # "VON Sina Giebel IN Fashion | 0 COMMENTS": the post's category and counter
     if filed and filed.start() > 0:
         raw = raw[: filed.start()]
-    raw = _ON_DATE.sub("", raw)  # "Submitted by X on 24 July 2017 - 18:55", "Gespeichert von X am 24. Juli 2017"
+    # "Submitted by X on 24 July 2017 - 18:55", "Gespeichert von X am 24. Juli 2017": the date after the name
     text = _ON_DATE.sub("", clean_name(raw))
     if not text:
         return []
