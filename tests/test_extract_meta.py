@@ -1858,6 +1858,15 @@ def test_a_slashed_numeric_date_is_month_first_only_on_a_us_english_page(lang, m
     assert (published.month, published.day) == (month, day)
 
 
+def test_the_month_first_reading_of_one_page_does_not_leak_into_the_next():
+    """Date lines are read through a cache; the same line on an en-GB page after an en-US one is day first."""
+    line = '<p class="date">05/08/2014 07:01</p>'
+    url = "https://www.gazette.example/news/night-buses"
+    us = parse_article(page(header=line, lang="en-US"), url).published_at
+    gb = parse_article(page(header=line, lang="en-GB"), url).published_at
+    assert [(d.month, d.day) for d in (us, gb)] == [(5, 8), (8, 5)]
+
+
 @pytest.mark.parametrize("line", ["Thomas Jackson/Digital Vision/Getty Images", "evgenyb/iStock/Getty Images",
                                   "Mike Watson Images/Moodboard/Getty"])
 def test_a_caption_line_that_is_only_a_stock_agency_path_is_the_credit(line):

@@ -198,7 +198,7 @@ def read_visible(text: str | None, default_tz: tzinfo | None) -> tuple[datetime,
     """The first date in visible text as (datetime, had_time, had_zone_label)."""
     if not text:
         return None
-    found = _match_dates(" ".join(text.split()), default_tz)
+    found = _match_dates(" ".join(text.split()), default_tz, MONTH_FIRST.get())
     if not found:
         return None
     _, _, dt, has_time, zoned = found[0]
@@ -297,7 +297,8 @@ _YEAR_MIN = 1990
 MONTH_FIRST: ContextVar[bool] = ContextVar("month_first", default=False)
 
 
-def _match_dates(text: str, default_tz: tzinfo | None) -> list[tuple[int, int, datetime, bool, bool]]:
+def _match_dates(text: str, default_tz: tzinfo | None,
+                 month_first: bool) -> list[tuple[int, int, datetime, bool, bool]]:
     found: list[tuple[int, int, datetime, bool, bool]] = []
     for pattern, order in ((_DMY_TEXT, "dmy"), (_MDY_TEXT, "mdy"), (_ISO_NUM, "ymd"), (_DMY_NUM, "dmyn"),
                            (_CJK_NUM, "cjk")):
@@ -316,7 +317,7 @@ def _match_dates(text: str, default_tz: tzinfo | None) -> list[tuple[int, int, d
                 day, month, year = int(g[0]), int(g[1]), int(g[2])
                 if month > 12 >= day:  # "2/26/2015": written month first, as only a US date can be
                     day, month = month, day
-                elif MONTH_FIRST.get() and "/" in m.group(0) and day <= 12:
+                elif month_first and "/" in m.group(0) and day <= 12:
                     day, month = month, day  # "05/08/2014" on an en-US page is May 8
             if not month:
                 continue
@@ -343,18 +344,19 @@ def find_dates(text: str | None, default_tz: tzinfo | None, before_text: str = "
     `before_text` is what a reader sees just before the text ("Updated" outside a `<time>`)."""
     if not text or not _ANY_DIGIT.search(text):
         return []
-    return list(_find_dates(" ".join(text.split()), default_tz, before_text))
+    return list(_find_dates(" ".join(text.split()), default_tz, before_text, MONTH_FIRST.get()))
 
 
 _ANY_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=4096)
-def _find_dates(text: str, default_tz: tzinfo | None, before_text: str) -> tuple[Stamp, ...]:
-    """`find_dates` on collapsed text, cached: the same date line is read for several questions."""
+def _find_dates(text: str, default_tz: tzinfo | None, before_text: str, month_first: bool) -> tuple[Stamp, ...]:
+    """`find_dates` on collapsed text, cached: the same date line is read for several questions (the page's
+    month-first reading is part of the key, so one page's reading never answers for the next)."""
     out = []
     prev_end = 0
-    for start, end, dt, has_time, zoned in _match_dates(text, default_tz):
+    for start, end, dt, has_time, zoned in _match_dates(text, default_tz, month_first):
         before = text[prev_end:start] if prev_end or not before_text else f"{before_text} {text[:start]}"
         out.append(Stamp(dt, has_time, zoned, label_of(before)))
         prev_end = end
