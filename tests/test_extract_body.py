@@ -215,3 +215,34 @@ def test_a_hidden_counter_image_is_no_picture():
                 '<img src="https://smrt.example/ck" style="height:0px; width:0px;display: none;border:none"></div>')
     images = parse_article(html, "https://gazette.example/news/2024/headline-here").images
     assert [i.url.rsplit("/", 1)[-1] for i in images] == ["bus.jpg"]
+
+
+def test_short_chinese_paragraphs_with_full_width_punctuation_are_prose_not_labels():
+    """Chinese prose puts "，" and "。" where English puts "," and "."; paragraphs under 120 characters that
+    carry only those are still the text, and beat a long copyright notice in the footer."""
+    lines = ["市议会周二投票决定，把夜间公交服务延长到东部各区，此前轮班工人为此请愿了整整一年，终于得到了回应。",
+             "许多轮班工人说，最后一班地铁开走以后，他们常常无法回家，只能在车站附近的快餐店里等到天亮再走。",
+             "交通局表示，新线路将在下个月开通，每二十分钟一班，途经医院、工业园区和两个大型住宅小区。",
+             "一些居民担心费用会转嫁到车票上，但议员们认为这项服务物有所值，并承诺票价今年不会上调。",
+             "市长在会后说，明年还会根据乘客人数评估是否需要增加班次，或者把服务延长到周末的凌晨。"]
+    notice = "本网版权说明：" + "凡注明来源为本网的作品，未经书面授权，任何单位不得转载、摘编或以其他方式使用；" * 3
+    head = "夜间公交延长到东部各区"
+    html = (f'<!doctype html><html><head><title>{head}</title></head><body><h1>{head}</h1>'
+            f'<div id="Content" class="article">{"".join(f"<p>{t}</p>" for t in lines)}</div>'
+            '<div class="foot"><ul>' + "".join(f'<li><a href="/about/{i}">关于我们的第{i}个栏目和服务条款说明</a></li>'
+                                               for i in range(1, 9))
+            + f'</ul><div class="foot-one">{notice}</div></div></body></html>')
+    assert texts(html) == lines
+
+
+def test_the_icons_of_share_buttons_are_no_pictures_but_a_pin_it_link_keeps_its_picture():
+    share = "".join(f'<a title="share" href="{href}"><img src="https://gazette.example/img/share/{name}.png"></a>'
+                    for href, name in (("https://service.weibo.example/share/share.php?url=x", "weibo"),
+                                       ("https://www.facebook.com/sharer.php?u=x", "facebook"),
+                                       ("mailto:?subject=Night buses", "mail")))
+    pin = ('<p><a href="https://www.pinterest.com/pin/create/button/?url=x&amp;media=bus.jpg">'
+           '<img src="https://gazette.example/up/2024/bus.jpg"></a></p>')
+    html = page(f'<div class="tools">{share}</div><div class="post-body"><p>{PROSE}</p>{pin}<p>{PROSE} The vote '
+                'was close.</p></div>')
+    images = parse_article(html, "https://gazette.example/news/2024/headline-here").images
+    assert [i.url.rsplit("/", 1)[-1] for i in images] == ["bus.jpg"]

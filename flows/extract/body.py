@@ -157,6 +157,12 @@ _LOGO = re.compile(r"logo|icon|avatar|sprite|badge|emoji|/ads?/|(?:social|share)
                    r"/(?:pixel|tracking|tr)(?:[/?]|$)", re.I)
 
 
+# where a share button leads: a network's share endpoint, or a mail or messenger draft (not Pinterest's
+# "pin/create": a "Pin it" link wraps the article's own picture)
+_SHARE_LINK = re.compile(r"share\.php|sharer|sharearticle|qzshare|/share\?|intent/tweet|"
+                         r"^(?:mailto|whatsapp|fb-messenger|line|tg):", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class Block:
     text: str
@@ -435,6 +441,9 @@ class _Walker:
                element: Tag | None = None) -> None:
         if _small(img.get("width"), img.get("height")):
             return
+        link = img.parent if img.parent is not None and img.parent.name == "a" else None
+        if link is not None and _SHARE_LINK.search(str(link.get("href") or "")):
+            return  # the icon of a share button ("share.php?url=…", "mailto:?subject=…")
         attrs = " ".join(str(v) for k, v in img.attrs.items() if k not in ("alt", "title", "class", "id"))
         # judged on the picture shown, not on a lazy loader's placeholder in `src`
         if not caption and _LOGO.search(attrs) and _LOGO.search(image_url(img, "") or ""):
@@ -503,6 +512,9 @@ def _good(block: Block) -> float:
 
 
 TEASER = -1.0  # counts only under an element whose class names an article's text (a digest's list)
+# the commas and full stops of prose in the world's scripts: Latin, CJK (、，。．), Arabic and Urdu (، ۔),
+# Devanagari and Bengali (।), Ethiopic (። ፣), Armenian (։), Myanmar (၊ ။)
+_PROSE_MARK = re.compile(r"[,.、，。．،۔।።፣։၊။]")
 
 
 def choose_container(w: Walk, root: Tag, live: bool = False) -> Tag:
@@ -547,7 +559,7 @@ def score_candidates(w: Walk, root: Tag, live: bool = False) -> list[tuple[float
         weight = _good(b)
         teaser = weight == TEASER
         g = n if weight else 0
-        if g and b.kind != "tr" and (b.text.count(",") + b.text.count(".") + b.text.count("、")) == 0 and n < 120:
+        if g and b.kind != "tr" and n < 120 and _PROSE_MARK.search(b.text) is None:
             g = n * 0.3  # no punctuation at all: a label or a menu line, not prose
         chain: list[int] = []
         node: Tag | None = b.owner
