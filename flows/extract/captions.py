@@ -28,6 +28,8 @@ _CAPTION_CLS = re.compile(
     r"photo-?text|media__title|(?:photo|foto|image|img|pic|gambar|thumb)-?(?:title|info|meta|detail|desc\w*|text)",
     re.IGNORECASE,
 )
+# inside a picture's own box, a "description" is what the picture shows
+_DESCRIPTION_CLS = re.compile(r"description", re.IGNORECASE)
 _CREDIT_CLS = re.compile(
     r"credit|copyright|(?<![a-z])source|photographer|attribution|courtesy|rights|fotografer|sumber|photo-?by|"
     r"image-?by|byline|author|(?<![\w-])copy(?![\w-])",
@@ -134,8 +136,9 @@ def _credit_element(scope: Tag, skip: Tag | None = None) -> Tag | None:
     """The element that holds the credit: named so by its tag, class or microdata, or a part of the caption
     whose text opens with a credit label ("<span>Credit: Ou Dongqu/Xinhua</span>" after the caption's span)."""
     whole = len(element_text(scope))
+    around = {id(p) for p in skip.parents} if skip is not None else set()  # boxes holding the caption too
     for el in scope.find_all(True):
-        if skip is not None and (el is skip or skip in el.parents):
+        if skip is not None and (el is skip or id(el) in around or skip in el.parents):
             continue
         if el.name == "img":
             continue
@@ -292,6 +295,8 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
                 ranked.append((1, el))
             elif (prop := el.get("itemprop")) and ("caption" in prop or "description" in prop):
                 ranked.append((2, el))
+            elif cls and _DESCRIPTION_CLS.search(cls):
+                ranked.append((3, el))  # Drupal's "field-name-field-description" under the picture
         ranked.sort(key=lambda r: r[0])  # stable: document order within a rank
         cap_el = next((el for _, el in ranked if el.find("img") is None), None)
     if cap_el is None:
