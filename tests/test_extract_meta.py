@@ -1887,7 +1887,8 @@ def test_the_cover_takes_the_caption_of_a_small_thumbnail_that_links_to_its_file
 def test_a_description_field_in_the_picture_box_is_its_caption():
     """Drupal puts the picture, a "Photo by:" field and a description field in one file box."""
     box = ('<div class="file file-image"><h2 class="element-invisible"><a href="/file/4461876">night-bus.jpg</a>'
-           '</h2><div class="content"><img src="https://www.gazette.example/files/media/night-bus.jpg" width="960" height="540" alt="">'
+           '</h2><div class="content">'
+           '<img src="https://www.gazette.example/files/media/night-bus.jpg" width="960" height="540" alt="">'
            '<div class="field field-name-field-authors"><h3 class="field-label">Photo by:</h3>'
            '<div class="field-item">The Gazette</div></div>'
            '<div class="field field-name-field-description"><div class="field-item">A night bus waits at the '
