@@ -1896,3 +1896,15 @@ def test_a_description_field_in_the_picture_box_is_its_caption():
     a = parse_article(page(header=box), URL)
     assert [(i.caption, i.credit) for i in a.images] == [
         ("A night bus waits at the depot before its first run to the eastern districts.", "Photo by: The Gazette")]
+
+
+def test_the_share_rendition_of_the_shown_picture_is_not_a_second_picture():
+    """og:image names the same file with its share sizes and a stamp after the name; another file stays apart."""
+    shown = '<figure><img src="https://www.gazette.example/uploads/2014/12/141222_nightbus-690.jpg"></figure>'
+    share = ('<meta property="og:image" '
+             'content="https://www.gazette.example/uploads/2014/12/141222_nightbus-1200-630-10162001.jpg">')
+    a = parse_article(page(head=share, body=shown + BODY), URL)
+    assert [(i.url.rsplit("/", 1)[-1], i.is_cover) for i in a.images] == [("141222_nightbus-690.jpg", True)]
+    other = share.replace("141222_nightbus-1200", "141222_depot-1200")
+    a = parse_article(page(head=other, body=shown + BODY), URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["141222_depot-1200-630-10162001.jpg", "141222_nightbus-690.jpg"]

@@ -91,6 +91,8 @@ _GENERIC_STEM = re.compile(r"^(?:image|img|photo|picture|file|original|default|s
 _RENDITION_HASH = re.compile(r"[-_](?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,32}$")
 
 
+# sizes written with dashes after a picture's name, and a stamp after them ("-1200-630-10162001", "-690")
+_SIZE_RUN = re.compile(r"(?:[-_]\d{3,4}){1,2}(?:[-_]\d{6,10})?$")
 _RENDITION_WORD = re.compile(r"[-_](?:xs|sm|md|lg|xl|xxl|rt|th|tn|thumb|thumbnail|small|medium|large|big|full|orig|"
                              r"original|hd|sd|mobile|desktop|retina|[23]x)$")
 
@@ -455,7 +457,12 @@ class ImageCollector:
         if not url:
             return
         url = urljoin(self.base, url)
-        existing = self._keys.get(stable_key(url))
+        key = stable_key(url)
+        existing = self._keys.get(key)
+        if existing is None and (bare := _SIZE_RUN.sub("", key)) != key and len(bare) >= 8:
+            # the share rendition's sizes and stamp after the name ("141222_r25915-1200-630-10162001" of
+            # "141222_r25915-690"): the same picture as the one shown, for the og:image alone
+            existing = next((i for k, i in self._keys.items() if _SIZE_RUN.sub("", k) == bare), None)
         if existing is not None:
             existing.is_cover = True
             return
