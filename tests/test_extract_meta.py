@@ -1907,4 +1907,5 @@ def test_the_share_rendition_of_the_shown_picture_is_not_a_second_picture():
     assert [(i.url.rsplit("/", 1)[-1], i.is_cover) for i in a.images] == [("141222_nightbus-690.jpg", True)]
     other = share.replace("141222_nightbus-1200", "141222_depot-1200")
     a = parse_article(page(head=other, body=shown + BODY), URL)
-    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["141222_depot-1200-630-10162001.jpg", "141222_nightbus-690.jpg"]
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["141222_depot-1200-630-10162001.jpg",
+                                                            "141222_nightbus-690.jpg"]
