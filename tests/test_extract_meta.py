@@ -1909,3 +1909,13 @@ def test_the_share_rendition_of_the_shown_picture_is_not_a_second_picture():
     a = parse_article(page(head=other, body=shown + BODY), URL)
     assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["141222_depot-1200-630-10162001.jpg",
                                                             "141222_nightbus-690.jpg"]
+
+
+def test_a_date_line_whose_machine_value_is_utc_shows_the_clock_of_the_pages_other_times():
+    """"4:16 PM" on a span whose title says 22:16 UTC: the page's clock is six hours behind UTC, and its
+    publication time without a zone ("3:02 PM") is read on that clock."""
+    line = ('<p class="byline">By Jo Reed<br>on March 3, 2014 at 3:02 PM, updated <span class="updated" '
+            'title="2014-03-03T22:16:26Z">March 3, 2014 at 4:16 PM</span></p>')
+    a = parse_article(page(header=line), "https://www.gazette.example/news/night-buses")
+    assert a.published_at == datetime(2014, 3, 3, 15, 2, tzinfo=timezone(timedelta(hours=-6)))
+    assert a.updated_at == datetime(2014, 3, 3, 22, 16, 26, tzinfo=UTC)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from urllib.parse import urljoin, urlsplit
 
@@ -270,6 +271,25 @@ _PUBLISHED_CLS = re.compile(r"publish|posted|created", re.IGNORECASE)
 _ISO_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 
 
+def _shown_zone(lines: list[Tag], line_text: Callable[[Tag], str]) -> tzinfo | None:
+    """The page's clock, as a date line shows it: "4:16 PM" on an element whose machine value says
+    22:16 UTC is a clock six hours behind UTC, and the page's other local times without a zone are on it."""
+    for el in lines:
+        machine = dates.machine_stamp(_date_attr(el) or "", None, "element")
+        if machine is None or not (machine.zoned and machine.has_time):
+            continue
+        shown = next((st for st in dates.find_dates(line_text(el), None) if st.has_time and not st.zoned), None)
+        if shown is None:
+            continue
+        utc_wall = machine.at.astimezone(UTC).replace(tzinfo=None)
+        gap = (shown.at.replace(tzinfo=None) - utc_wall).total_seconds()  # the shown minute drops the seconds
+        offset = timedelta(seconds=round(gap / 1800) * 1800)
+        if offset and offset != machine.at.utcoffset() and abs(offset) <= timedelta(hours=14) \
+                and abs(gap - offset.total_seconds()) < 60:
+            return timezone(offset)
+    return None
+
+
 def _date_attr(el: Tag) -> str | None:
     """A date an element carries in an attribute: `datetime`, `content`, `data-pubdate` and the like."""
     for name in ("datetime", "content", "data-pubdate", "data-published", "data-date", "data-timestamp", "data-time"):
@@ -401,7 +421,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         return pub, mod
 
     pub_m, mod_m = machines(tz)
-    zone = tz or dates.page_zone(pub_m + mod_m)
+    zone = tz or dates.page_zone(pub_m + mod_m) or _shown_zone(near, line_text)
     if zone is not tz:  # naive values are read in the zone the page's own offsets show
         pub_m, mod_m = machines(zone)
     pub_m, mod_m = _same_clock_offset(pub_m), _same_clock_offset(mod_m)
