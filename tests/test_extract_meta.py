@@ -1919,3 +1919,15 @@ def test_a_date_line_whose_machine_value_is_utc_shows_the_clock_of_the_pages_oth
     a = parse_article(page(header=line), "https://www.gazette.example/news/night-buses")
     assert a.published_at == datetime(2014, 3, 3, 15, 2, tzinfo=timezone(timedelta(hours=-6)))
     assert a.updated_at == datetime(2014, 3, 3, 22, 16, 26, tzinfo=UTC)
+
+
+def test_a_place_after_the_metadatas_one_writer_is_not_a_second_writer():
+    meta = '<meta name="parsely-author" content="Jo Reed">'
+    placed = page(head=meta, header='<div class="author-social"><p>Jo Reed, Central Bus Depot</p></div>')
+    assert parse_article(placed, URL).authors == ["Jo Reed"]
+    # a second writer the byline links to their page, or joins with "and", stays
+    linked = page(head=meta, header='<p class="byline">By <a href="/author/jo-reed">Jo Reed</a>, '
+                                    '<a href="/author/sam-lee">Sam Lee</a></p>')
+    assert parse_article(linked, URL).authors == ["Jo Reed", "Sam Lee"]
+    joined = page(head=meta, header='<p class="byline">By Jo Reed and Sam Lee</p>')
+    assert parse_article(joined, URL).authors == ["Jo Reed", "Sam Lee"]

@@ -1030,7 +1030,8 @@ def parse_article(
     from_meta = authorlib.read_byline([name for name, kind in entries if kind != "org"], outlets)
     meta_people = from_meta.people
     meta_agencies = [n for name, _ in entries for n in authorlib.split_byline(name) if authorlib.agency_of(n)]
-    article.authors = authorlib.decide(visible, meta_people, meta_agencies, visible_blob, bool(texts))
+    linked = [n for el in header_els for n in bylines.author_links(el)]
+    article.authors = authorlib.decide(visible, meta_people, meta_agencies, visible_blob, bool(texts), linked)
     if not texts and article.authors and meta_people:
         # signed in the metadata; a link to the writer's page shows how the page spells the name
         shown = bylines.author_links(soup)

@@ -397,13 +397,18 @@ def _tokens(name: str) -> set[str]:
     return {t for t in re.findall(r"\w+", name.lower()) if len(t) > 1}
 
 
+# words that join the names of a list of writers ("A, B and C")
+_LIST_WORD = re.compile(r"(?:\s(?:and|dan|und|y|e|et|og|och|en|i)\s|&)", re.IGNORECASE)
+
+
 def decide(visible: Byline, meta_people: list[str], meta_agencies: list[str], visible_text: str,
-           has_visible: bool) -> list[str]:
+           has_visible: bool, linked: list[str] | None = None) -> list[str]:
     """The article's authors from the visible byline and the metadata's people.
 
     - Metadata people whose names the visible byline shows are the authors, in the byline's order
       (their spelling is clean where the visible markup glues names to buttons and outlets), plus any
-      other full name the byline shows.
+      other full name the byline shows, except a place after the metadata's one writer ("Andrew Ramsey,
+      Melbourne Cricket Ground": set off by a comma alone, and not `linked` to a writer's page).
     - Else the people the visible byline names (a JSON-LD author the page does not show is often the
       editor).
     - Else the institution or wire service the byline names, as written.
@@ -415,6 +420,10 @@ def decide(visible: Byline, meta_people: list[str], meta_agencies: list[str], vi
         confirmed.sort(key=lambda m: blob.find(compact(m)))
         extra = [p for p in visible.people if len(p.split()) >= 2
                  and not any(_tokens(p) & _tokens(m) for m in confirmed)]
+        if len(confirmed) == 1 and len(extra) == 1 and extra[0] not in (linked or ()) \
+                and not _LIST_WORD.search(visible_text) and re.search(
+                rf"{re.escape(confirmed[0])}\s*,\s*{re.escape(extra[0])}(?!\s*,)", visible_text):
+            return confirmed  # "Andrew Ramsey, Melbourne Cricket Ground": the metadata's one writer, then a place
         return confirmed + extra
     if visible.people:
         out = []
