@@ -1780,6 +1780,9 @@ def test_a_blogs_index_page_takes_no_byline_or_date_from_its_listed_posts():
     assert a.published_at is None and a.authors == [] and a.images == []
     single = html.replace('class="home blog"', 'class="post-template-default single single-post postid-42"')
     assert parse_article(single, "https://party.example/sh/").published_at is not None
+    # a page that says it is one item keeps its date, even under a home template's <body> classes
+    video = html.replace("<title>", '<meta property="og:type" content="video"><title>')
+    assert parse_article(video, "https://party.example/sh/").published_at is not None
 
 
 def test_a_hyphenated_domain_names_the_site_in_the_title_and_the_publisher_is_no_author():

@@ -1152,7 +1152,10 @@ def parse_article(
 
     if meta.is_collection():  # a section front: its bylines and pictures are the listed stories'
         article.authors, article.contributors, article.images = [], [], []
-    if _listing_body(soup.body):  # a blog's index or archive: its bylines, dates and pictures are the posts'
+    og_type = (meta.first("og:type") or "").lower()
+    # a blog's index or archive: its bylines, dates and pictures are the posts'; unless the page says it is
+    # one item (a video page routed through a WordPress home template keeps "home blog" on its <body>)
+    if _listing_body(soup.body) and not og_type.startswith(("article", "video", "music", "book")):
         article.authors, article.contributors, article.images = [], [], []
         article.published_at = article.updated_at = None
 
