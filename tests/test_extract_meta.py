@@ -1934,3 +1934,14 @@ def test_a_place_after_the_metadatas_one_writer_is_not_a_second_writer():
     assert parse_article(linked, URL).authors == ["Jo Reed", "Sam Lee"]
     joined = page(head=meta, header='<p class="byline">By Jo Reed and Sam Lee</p>')
     assert parse_article(joined, URL).authors == ["Jo Reed", "Sam Lee"]
+
+
+def test_a_page_that_marks_its_local_publication_time_utc_marks_its_update_so_too():
+    """cXense says 10:01Z beside a visible 10:01 on a Japanese page: the page's "Z" stamps are Tokyo times."""
+    head = ('<meta name="cXenseParse:recs:publishtime" content="2018-06-18T10:01:00.000Z">'
+            '<meta property="article:modified_time" content="2018-06-18T13:57:57.000Z">')
+    html = page(head=head, header='<span class="day">2018年6月18日 10:01</span>', lang="ja")
+    a = parse_article(html, "https://www.gazette.example/articles/-/3178894")
+    tokyo = timezone(timedelta(hours=9))
+    assert (a.published_at, a.updated_at) == (datetime(2018, 6, 18, 10, 1, tzinfo=tokyo),
+                                             datetime(2018, 6, 18, 13, 57, 57, tzinfo=tokyo))

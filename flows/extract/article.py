@@ -539,6 +539,12 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         mod_m = [m.at_zone(published.at.tzinfo, published.at) if shifted(m) and any(
             p.source == m.source and abs((m.at - p.at).total_seconds()) < 60 for p in pub_m) else m for m in mod_m]
         mod_m = _local_marked_utc(mod_m, published.at)
+        if published.at.utcoffset() and any(p.zoned and p.has_time and not p.at.utcoffset() and abs(
+                (p.at.replace(tzinfo=None) - published.at.replace(tzinfo=None)).total_seconds()) < 60 for p in pub_m):
+            # the page's metadata marks its local publication time "Z" (cXense "10:01:00.000Z" for 10:01 JST):
+            # its other "Z" stamps are local times too
+            mod_m = [m.at_zone(published.at.tzinfo) if m.zoned and m.has_time and not m.at.utcoffset() else m
+                     for m in mod_m]
         # a modification stamp before the publication is a template's error; another source may state the update
         mod_m = [m for m in mod_m if (m.at - published.at).total_seconds() > -60] or mod_m
     seen_update = visible("updated", True) or (shown_update[0] if shown_update else None)

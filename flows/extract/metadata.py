@@ -161,7 +161,7 @@ class Meta:
             "article:published_time", "article:published", "og:published_time", "og:article:published_time",
             "datepublished", "pubdate", "publishdate", "publish_date", "date_published", "dc.date.created", "date",
             "dc.date", "dc.date.issued", "publish-date", "sailthru.date", "parsely-pub-date", "article.published",
-            "dcterms.created", "content_published_time", "published_at"))
+            "dcterms.created", "content_published_time", "published_at", "cxenseparse:recs:publishtime"))
 
     def modified_sources(self) -> list[tuple[str, str]]:
         return self._dated(("dateModified",), (
