@@ -1945,3 +1945,12 @@ def test_a_page_that_marks_its_local_publication_time_utc_marks_its_update_so_to
     tokyo = timezone(timedelta(hours=9))
     assert (a.published_at, a.updated_at) == (datetime(2018, 6, 18, 10, 1, tzinfo=tokyo),
                                              datetime(2018, 6, 18, 13, 57, 57, tzinfo=tokyo))
+
+
+def test_a_wire_copyright_and_name_closing_the_text_sign_it():
+    body = BODY[: -len("</p>")] + " (c)AFP/Jane DOE</p>"
+    a = parse_article(page(body=body), URL)
+    assert (a.authors, a.agencies) == (["Jane DOE"], ["AFP"])
+    # a closing "(c)" that names no wire service is no signature
+    plain = parse_article(page(body=body.replace("(c)AFP/", "(c)Gazette/")), URL)
+    assert (plain.authors, plain.agencies) == ([], [])

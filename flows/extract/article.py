@@ -1077,6 +1077,10 @@ def parse_article(
         inner = [element_text(d) for el in header_els for d in [el, *el.find_all(["span", "a", "strong", "b"])]]
         signed_by = bylines.initials(near, inner)
         article.authors = [signed_by] if signed_by else []
+    last = next((p.text for p in reversed(paragraphs) if p.kind == "paragraph"), "")
+    if (signed_wire := boilerplate.copyright_signature(last)) and (wire := authorlib.agency_of(signed_wire[0])):
+        agencies += [wire] if wire not in agencies else []  # "… (c)AFP/Aminu ABUBAKAR" closing the text
+        article.authors = article.authors or [signed_wire[1]]
     staff = [(role, name) for role, name in staff if role != "signature"]
     article.contributors = [Contributor(name=a, role="author") for a in article.authors
                             if authorlib.is_person(a)]

@@ -174,6 +174,17 @@ def contributing_agencies(text: str) -> list[str]:
     return found
 
 
+# the wire's copyright and the writer's name closing the text: "… (c)AFP/Aminu ABUBAKAR", "©AFP/Jane Doe"
+_COPYRIGHT_SIGNATURE = re.compile(r"(?:\(c\)|©)\s*([A-Za-z][\w.&-]{1,20})\s*/\s*([^\W\d_][^\W\d_ .'-]*"
+                                  r"(?:[ .'-]+[^\W\d_]+){1,3})\s*$")
+
+
+def copyright_signature(text: str) -> tuple[str, str] | None:
+    """(agency, writer) from a wire story's closing "(c)AFP/Name"; the caller checks the agency is one."""
+    m = _COPYRIGHT_SIGNATURE.search(text[-90:])
+    return (m.group(1), m.group(2).strip()) if m else None
+
+
 def dateline(first: str, lead: str = "", outlets: set[str] | None = None) -> tuple[str | None, str | None]:
     """(place, agency) from an opening like 'Liputan6.com, Jakarta - ', 'WASHINGTON (Reuters) -',
     'Mataram, NTB (ANTARA News) -' (the place keeps its region) or 'Jakarta, CNN Indonesia --'.
