@@ -1954,3 +1954,11 @@ def test_a_wire_copyright_and_name_closing_the_text_sign_it():
     # a closing "(c)" that names no wire service is no signature
     plain = parse_article(page(body=body.replace("(c)AFP/", "(c)Gazette/")), URL)
     assert (plain.authors, plain.agencies) == ([], [])
+
+
+def test_a_syndication_service_named_as_such_is_an_agency():
+    from flows.extract.authors import agency_of
+
+    assert read_byline(["By: CNN Wire"], set()).agencies == ["CNN Wire"]
+    assert [agency_of(n) for n in ("Tribune News Service", "Sun Press Agency", "Jo Wire", "Metro Wire")] == [
+        "Tribune News Service", "Sun Press Agency", None, None]

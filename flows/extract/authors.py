@@ -113,7 +113,16 @@ _ARTICLES = frozenset(["the", "a", "an", "this", "that", "these", "those"])
 
 def agency_of(name: str) -> str | None:
     key = re.sub(r"[^\w\s-]", "", name).strip().lower()
-    return AGENCIES.get(key)
+    found = AGENCIES.get(key)
+    shown = " ".join(name.split())
+    if found is None and _WIRE_NAME.search(shown) and len(key.split()) <= 5:
+        return shown  # a syndication service by its name: "CNN Wire", "Tribune News Service"
+    return found
+
+
+# the names wire and syndication services give themselves; a bare "Wire" after an acronym only ("Jo Wire" is a name)
+_WIRE_NAME = re.compile(r"^(?:[A-Z]{2,6} (?i:wire)|\w.*\s(?i:newswire|wire service|news service|content agency|"
+                        r"press agency))$")
 
 
 _MON = r"(?:jan|feb|mar|apr|may|mei|jun|jul|aug|agu|sep|oct|okt|nov|dec|des)[a-z]*\.?"
