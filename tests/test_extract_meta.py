@@ -1962,3 +1962,20 @@ def test_a_syndication_service_named_as_such_is_an_agency():
     assert read_byline(["By: CNN Wire"], set()).agencies == ["CNN Wire"]
     assert [agency_of(n) for n in ("Tribune News Service", "Sun Press Agency", "Jo Wire", "Metro Wire")] == [
         "Tribune News Service", "Sun Press Agency", None, None]
+
+
+def test_a_not_found_page_served_in_a_storys_place_is_rejected():
+    from flows.errors import PageRejected
+
+    gone = ('<!doctype html><html><head><title>Page not found | The Gazette</title></head><body><h1>This is '
+            'somewhat embarrassing, isn’t it?</h1><p>It seems we can’t find what you’re looking for. Perhaps '
+            'searching, or one of the links below, can help.</p></body></html>')
+    with pytest.raises(PageRejected) as err:
+        parse_article(gone, URL)
+    assert err.value.reason == "not_found"
+    wordpress = gone.replace("Page not found", "Nothing here").replace("<body>", '<body class="error404">')
+    with pytest.raises(PageRejected):
+        parse_article(wordpress, URL)
+    # a story about error pages is a story
+    story = page().replace("Night buses return | The Gazette", "404 error pages we love | The Gazette")
+    assert parse_article(story, URL).paragraphs

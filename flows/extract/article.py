@@ -963,6 +963,8 @@ def parse_article(
 
     if not title and not paragraphs:
         raise PageRejected("no_content", "no title and no body text found")
+    if (gone := _not_found(prepared.title_tag, soup.body)) and sum(len(p.text) for p in paragraphs) < 1500:
+        raise PageRejected("not_found", f"the page says it is missing: {gone[:80]}")
 
     article = Article(url=url, parser="warta", parser_version=PARSER_VERSION)
     article.title = title
@@ -1430,6 +1432,24 @@ def _in_photo(el: Tag) -> bool:
             return True
         node = node.parent
     return False
+
+
+# a "not found" page served in place of a story: "Page not found | Site", "404 - Seite nicht gefunden"
+_NOT_FOUND = re.compile(
+    r"^\s*(?:(?:error\s*)?404\b(?:\s*(?:error|[-–:|]\s*(?:page\s+)?not\s+found))?|(?:page|file|article)\s+not\s+found|"
+    r"not\s+found|seite nicht gefunden|halaman tidak ditemukan|p[áa]gina no encontrada|page introuvable|"
+    r"pagina non trovata|pagina niet gevonden|p[áa]gina n[ãa]o encontrada|nie znaleziono strony|"
+    r"找不到(?:页面|網頁|网页)|页面不存在|ページが見つかりません|페이지를 찾을 수 없습니다)\s*(?:$|[|\-–—·•:])",
+    re.IGNORECASE,
+)
+
+
+def _not_found(title: str | None, body: Tag | None) -> str | None:
+    """The page's own word that it is missing: its `<title>` opens with "Page not found" (or "404"), or
+    WordPress marks `<body class="error404">`."""
+    if title and _NOT_FOUND.match(title):
+        return title
+    return "error404" if body is not None and "error404" in (body.get("class") or "").split() else None
 
 
 def _listing_body(body: Tag | None) -> bool:
