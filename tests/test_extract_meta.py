@@ -1979,3 +1979,13 @@ def test_a_not_found_page_served_in_a_storys_place_is_rejected():
     # a story about error pages is a story
     story = page().replace("Night buses return | The Gazette", "404 error pages we love | The Gazette")
     assert parse_article(story, URL).paragraphs
+
+
+def test_a_chinese_source_line_signs_a_story_with_no_byline():
+    line = ('<div class="info"><span>2017-03-10 08:42:00</span> <span>来源：<a href="/lx/1.html">海外版日报</a>'
+            '</span></div>')
+    html = page(header=line, lang="zh-CN")
+    assert parse_article(html, URL).authors == ["海外版日报"]
+    # a byline wins over the source line
+    signed = page(header=line + '<p class="author">作者：王小明</p>', lang="zh-CN")
+    assert parse_article(signed, URL).authors == ["王小明"]

@@ -1077,7 +1077,7 @@ def parse_article(
     if not article.authors:  # "14.06.2019 (ch)" by the headline, "so" alone in the author box
         near = [b.text for b in w.blocks[max(0, top - 3) : header_end + 1]] if top is not None else []
         inner = [element_text(d) for el in header_els for d in [el, *el.find_all(["span", "a", "strong", "b"])]]
-        signed_by = bylines.initials(near, inner)
+        signed_by = bylines.initials(near, inner) or bylines.source_line(near)
         article.authors = [signed_by] if signed_by else []
     last = next((p.text for p in reversed(paragraphs) if p.kind == "paragraph"), "")
     if (signed_wire := boilerplate.copyright_signature(last)) and (wire := authorlib.agency_of(signed_wire[0])):

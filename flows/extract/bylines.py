@@ -211,3 +211,18 @@ def initials(header_texts: list[str], byline_texts: list[str]) -> str | None:
         if m:
             return m.group(1)
     return next((t.strip() for t in byline_texts if _LONE_INITIALS.match(t.strip())), None)
+
+
+# a Chinese story's source line beside its date: "2017-03-10 08:42:00 来源：人民日报海外版 中国青年网"
+_SOURCE_LINE = re.compile(r"(?:来源|來源)\s*[：:]\s*([^\s：:|｜/]{2,30})")
+
+
+def source_line(header_texts: list[str]) -> str | None:
+    """The outlet a Chinese header names as the story's source ("来源：中国日报网"): with no byline, it signs
+    the story, as a desk signs a wire story."""
+    for text in header_texts:
+        m = _SOURCE_LINE.search(text)
+        if m and len(text) <= 120:
+            return m.group(1)
+    return None
+
