@@ -1973,6 +1973,8 @@ def test_a_not_found_page_served_in_a_storys_place_is_rejected():
     with pytest.raises(PageRejected) as err:
         parse_article(gone, URL)
     assert err.value.reason == "not_found"
+    with pytest.raises(PageRejected):
+        parse_article(gone.replace("Page not found | The Gazette", "404 Not Found : The Gazette"), URL)
     wordpress = gone.replace("Page not found", "Nothing here").replace("<body>", '<body class="error404">')
     with pytest.raises(PageRejected):
         parse_article(wordpress, URL)
@@ -1989,3 +1991,13 @@ def test_a_chinese_source_line_signs_a_story_with_no_byline():
     # a byline wins over the source line
     signed = page(header=line + '<p class="author">作者：王小明</p>', lang="zh-CN")
     assert parse_article(signed, URL).authors == ["王小明"]
+
+
+def test_og_article_modified_time_dates_the_update_and_a_null_lazy_url_is_no_picture():
+    head = ('<meta property="og:article:published_time" content="2010-01-01T09:32:17Z">'
+            '<meta property="og:article:modified_time" content="2011-09-13T07:04:09Z">')
+    lead = ('<img data-url="null" data-image="https://cdn.gazette.example/media/night-bus-lead.jpg" '
+            'src="https://cdn.gazette.example/media/night-bus-lead.jpg">')
+    a = parse_article(page(head=head, header=lead), URL)
+    assert a.updated_at == datetime(2011, 9, 13, 7, 4, 9, tzinfo=UTC)
+    assert [i.url for i in a.images] == ["https://cdn.gazette.example/media/night-bus-lead.jpg"]

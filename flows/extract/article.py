@@ -1436,7 +1436,7 @@ def _in_photo(el: Tag) -> bool:
 
 # a "not found" page served in place of a story: "Page not found | Site", "404 - Seite nicht gefunden"
 _NOT_FOUND = re.compile(
-    r"^\s*(?:(?:error\s*)?404\b(?:\s*(?:error|[-–:|]\s*(?:page\s+)?not\s+found))?|(?:page|file|article)\s+not\s+found|"
+    r"^\s*(?:(?:error\s*)?404\b(?:\s*(?:error|[-–:|]?\s*(?:page\s+)?not\s+found))?|(?:page|file|article)\s+not\s+found|"
     r"not\s+found|seite nicht gefunden|halaman tidak ditemukan|p[áa]gina no encontrada|page introuvable|"
     r"pagina non trovata|pagina niet gevonden|p[áa]gina n[ãa]o encontrada|nie znaleziono strony|"
     r"找不到(?:页面|網頁|网页)|页面不存在|ページが見つかりません|페이지를 찾을 수 없습니다)\s*(?:$|[|\-–—·•:])",

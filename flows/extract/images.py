@@ -274,6 +274,10 @@ _IMAGE_URL = re.compile(r"^(?:https?:)?/[^\s\"'<>]*\.(?:jpe?g|png|webp|gif|avif)
 _JSON_SRC = re.compile(r'"(?:src|url)"\s*:\s*"([^"]+)"')
 
 
+# a template's empty value printed as a word (`data-url="null"`): no address at all
+_NO_VALUE = frozenset(["null", "undefined", "none", "false", "nil", "#", "about:blank"])
+
+
 def image_url(img: Tag, base: str) -> str | None:
     """The real image URL: a lazy-loading attribute first (`src` is then a placeholder or a blurred
     preview), then `src`, then the largest `srcset` entry."""
@@ -299,7 +303,8 @@ def image_url(img: Tag, base: str) -> str | None:
         if url.startswith("{"):  # a script's JSON of renditions ('{"default":{"src":"//img…"}}'): its first src
             m = _JSON_SRC.search(url)
             url = m.group(1).replace("\\/", "/") if m else ""
-        if url and not url.startswith("data:") and urlsplit(urljoin(base, url)).path.strip("/"):
+        if url and not url.startswith("data:") and url.lower() not in _NO_VALUE \
+                and urlsplit(urljoin(base, url)).path.strip("/"):
             return urljoin(base, url)  # "/" or "" is a placeholder a script fills in, not a picture
     return None
 

@@ -165,7 +165,8 @@ class Meta:
 
     def modified_sources(self) -> list[tuple[str, str]]:
         return self._dated(("dateModified",), (
-            "article:modified_time", "article:modified", "og:updated_time", "datemodified", "lastmod",
+            "article:modified_time", "article:modified", "og:updated_time", "og:article:modified_time",
+            "datemodified", "lastmod",
             "last-modified", "date_modified", "dc.date.modified", "article.updated", "dcterms.modified",
             "content_modified_time"))
 
