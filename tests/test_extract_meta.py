@@ -1996,8 +1996,8 @@ def test_a_chinese_source_line_signs_a_story_with_no_byline():
 def test_og_article_modified_time_dates_the_update_and_a_null_lazy_url_is_no_picture():
     head = ('<meta property="og:article:published_time" content="2010-01-01T09:32:17Z">'
             '<meta property="og:article:modified_time" content="2011-09-13T07:04:09Z">')
-    lead = ('<img data-url="null" data-image="https://cdn.gazette.example/media/night-bus-lead.jpg" '
-            'src="https://cdn.gazette.example/media/night-bus-lead.jpg">')
+    lead = ('<img data-url="null" data-lazy="https://cdn.gazette.example/media/night-bus-lead.jpg" '
+            'src="https://cdn.gazette.example/media/blank.gif">')
     a = parse_article(page(head=head, header=lead), URL)
     assert a.updated_at == datetime(2011, 9, 13, 7, 4, 9, tzinfo=UTC)
     assert [i.url for i in a.images] == ["https://cdn.gazette.example/media/night-bus-lead.jpg"]
