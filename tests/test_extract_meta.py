@@ -2001,3 +2001,13 @@ def test_og_article_modified_time_dates_the_update_and_a_null_lazy_url_is_no_pic
     a = parse_article(page(head=head, header=lead), URL)
     assert a.updated_at == datetime(2011, 9, 13, 7, 4, 9, tzinfo=UTC)
     assert [i.url for i in a.images] == ["https://cdn.gazette.example/media/night-bus-lead.jpg"]
+
+
+def test_the_h1_that_states_the_title_wins_after_a_menu_of_teaser_h1s():
+    teasers = "".join(f'<article class="item"><div class="inner"><h1 class="heading"><a href="/article/story-{i}">'
+                      f'Story {i} of the newswire about something else</a></h1></div></article>' for i in range(1, 7))
+    html = (f'<!doctype html><html lang="en"><head><title>Night buses return · News · The Gazette</title>'
+            '<meta property="og:title" content="Night buses return"></head><body>'
+            f'<div class="dropdown">{teasers}</div><header class="article-header"><h1 class="heading">Night buses '
+            f'return</h1></header><div class="article-body">{BODY}</div></body></html>')
+    assert parse_article(html, URL).title == "Night buses return"

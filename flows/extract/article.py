@@ -155,6 +155,10 @@ def pick_title(h1s: list[str], meta_titles: list[str], title_tag: str | None, si
     for h in agreeing:  # "Okezone Headline - Health :: Okezone Lifestyle" is a logo; the headline equals og:title
         if authorlib.compact(h) in exact:
             return h
+    # an <h1> that states the metadata title exactly, after a menu of teaser <h1>s ("The Latest From …")
+    for h in h1s[4:]:
+        if 3 <= len(h) <= 300 and authorlib.compact(h) in exact and authorlib.compact(h) not in sites:
+            return h
     stated = {authorlib.compact(_strip_site(c, site_names))
               for c in [*meta_titles, *([title_tag] if title_tag else [])]}
     if title_tag:  # "Headline | Section | Site": a heading that shows the <title>'s first part
