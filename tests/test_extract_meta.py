@@ -2011,3 +2011,12 @@ def test_the_h1_that_states_the_title_wins_after_a_menu_of_teaser_h1s():
             f'<div class="dropdown">{teasers}</div><header class="article-header"><h1 class="heading">Night buses '
             f'return</h1></header><div class="article-body">{BODY}</div></body></html>')
     assert parse_article(html, URL).title == "Night buses return"
+
+
+def test_a_writers_line_inside_a_japanese_h1_is_the_byline_not_the_headline():
+    h1 = ('<h1 class="article_title" itemprop="headline"><span class="middle">夜行バス　東部地区へ運行拡大</span><br>'
+          '<span class="small">編集委員　山田太郎</span></h1>')
+    html = (f'<!doctype html><html lang="ja"><head><title>夜行バス　東部地区へ運行拡大（写真＝共同）: 新聞</title>'
+            f'</head><body>{h1}<div class="article-body">{BODY}</div></body></html>')
+    a = parse_article(html, URL)
+    assert (a.title, a.authors) == ("夜行バス 東部地区へ運行拡大", ["山田太郎"])

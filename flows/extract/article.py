@@ -122,6 +122,11 @@ _SLUG_TITLE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){2,}$")
 _HEADLINE_CLS = re.compile(r"title|headline|(?<![a-z])hed(?![a-z])|heading|judul", re.IGNORECASE)
 
 
+# a Japanese or Chinese writer's line set inside the <h1> after the headline: a staff title, then the name
+_TITLE_BYLINE = re.compile(r"\s+(?:編集委員|論説委員|解説委員|特別編集委員|特派員|記者|编辑|记者|特约记者)\s*"
+                           r"([\u3040-\u30ff\u4e00-\u9fff・]{2,6}(?:\s[\u3040-\u30ff\u4e00-\u9fff]{1,4})?)$")
+
+
 def _marked_headline(el: Tag) -> bool:
     """An `<h1>` the template marks as the article's headline (class, itemprop, or inside its header)."""
     if el.get("itemprop") == "headline" or _HEADLINE_CLS.search(el.get("class") or ""):
@@ -885,6 +890,9 @@ def parse_article(
     near = [b.text for b in w.blocks[max(0, h1_at) : header_end + 1] if b.kind in ("h2", "h3")] if w.h1 else []
     above = [b.text for b in w.blocks[: (w.h1[0][1] if w.h1 else body_start) + 1] if b.kind in ("h2", "h3")][-3:]
     title = sel_title or pick_title(h1s, meta.titles(), meta.title_tag, site_names, marked, near, above)
+    title_byline = None
+    if title and (signed := _TITLE_BYLINE.search(title)):  # "見出し　編集委員　中沢克二": the writer's line in the <h1>
+        title, title_byline = title[: signed.start()].rstrip(), signed.group(1)
 
     # an endless page appends the next story under its own <h1>, after the article's headline <h1>
     next_story = None
@@ -1026,6 +1034,7 @@ def parse_article(
     lines = bylines.header_lines([b.text for b in w.blocks[top : header_end + 1]]) if top is not None else []
     texts = [sel_byline] if sel_byline else []
     texts += bylines.byline_texts(header_els) + lines
+    texts += [title_byline] if title_byline and not texts else []
     if not texts:  # a "Date / Author" fact list beside the article, or a "Penulis / Editor" box under it
         fact = bylines.fact_value(w.blocks, bylines.AUTHOR_LABELS)
         texts = [fact] if fact else bylines.byline_texts(after_els)
