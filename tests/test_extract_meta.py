@@ -2020,3 +2020,11 @@ def test_a_writers_line_inside_a_japanese_h1_is_the_byline_not_the_headline():
             f'</head><body>{h1}<div class="article-body">{BODY}</div></body></html>')
     a = parse_article(html, URL)
     assert (a.title, a.authors) == ("夜行バス 東部地区へ運行拡大", ["山田太郎"])
+
+
+def test_an_author_boxs_links_to_more_articles_are_not_its_writers_name():
+    box = ('<div class="author-box"><img src="https://www.gazette.example/user_photos/jreed.jpg" alt="Photo of Jo '
+           'Reed"><div class="data"><div class="name">Jo Reed</div><div class="authortitle">Political Commentator'
+           '</div><ul class="author"><li><a href="/author/jo-reed/">See All Articles</a></li><li><a '
+           'href="/author/jo-reed/feed/">Subscribe to RSS</a></li></ul></div></div>')
+    assert parse_article(page(header=box), URL).authors == ["Jo Reed"]

@@ -253,6 +253,17 @@ def split_byline(raw: str, keep_roles: bool = False) -> list[str]:
     return [p for p in parts if p]
 
 
+def is_interface_text(text: str) -> bool:
+    """A byline box's button or link label ("See All Articles", "Subscribe to RSS"), not a name."""
+    words = text.split()
+    return bool(words) and (bool(_UI_TAIL.match(text)) or words[0].lower().strip(".:") in _UI_VERBS)
+
+
+# the first word of a byline box's buttons and links
+_UI_VERBS = frozenset(["see", "view", "more", "subscribe", "follow", "email", "e-mail", "contact", "read", "share",
+                       "rss"])
+
+
 def looks_like_name(name: str) -> bool:
     """Word shapes of a personal name: capitalized words, initials and particles, or a script without case."""
     words = name.split()

@@ -12,7 +12,7 @@ import re
 
 from bs4 import Tag
 
-from flows.extract.authors import POSTED_BY
+from flows.extract.authors import POSTED_BY, is_interface_text
 from flows.extract.html import element_text
 
 _LABEL_START = re.compile(
@@ -88,7 +88,9 @@ def byline_texts(elements: list[Tag]) -> list[str]:
                 seen.add(id(el))
                 named.append(el)
     if named:
-        linked = [e for e in named if e.name == "a" or e.find("a") is not None]
+        # a link to the writer's page beats a bare name; the box's "See All Articles" link is no name
+        linked = [e for e in named if (e.name == "a" or e.find("a") is not None)
+                  and not is_interface_text(element_text(e))]
         return [element_text(e) for e in _innermost(linked or named)]
     return [element_text(e) for e in _innermost(elements) if len(element_text(e)) < _MAX]
 
