@@ -2028,3 +2028,9 @@ def test_an_author_boxs_links_to_more_articles_are_not_its_writers_name():
            '</div><ul class="author"><li><a href="/author/jo-reed/">See All Articles</a></li><li><a '
            'href="/author/jo-reed/feed/">Subscribe to RSS</a></li></ul></div></div>')
     assert parse_article(page(header=box), URL).authors == ["Jo Reed"]
+
+
+def test_a_label_ending_on_by_with_no_name_after_it_names_no_one():
+    assert read_byline(["Find Autos By:"], set()).people == []
+    assert read_byline(["Sort by"], set()).people == []
+    assert read_byline(["Written by Jo Reed"], set()).people == ["Jo Reed"]

@@ -351,6 +351,10 @@ _PROFESSION_LEAD = re.compile(r"^(?:Rechtsanw(?:alt|ältin)|Fachanw(?:alt|ältin
                               r"Abogad[oa]|Advogad[oa]|Avvocato|Advocaat|Advokat)\s+(?=\S+\s+\S)")
 
 
+# a line that ends on a byline word: the label of a field or a filter, with no name after it
+_EMPTY_LABEL = re.compile(r"(?<!\S)(?:by|von|oleh|par|por|door|av)\s*:?\s*$", re.IGNORECASE)
+
+
 def read_byline(texts: list[str], outlets: set[str]) -> Byline:
     """People, institutions and agencies in byline strings, in order.
 
@@ -363,6 +367,8 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
     for raw in texts:
         if _PICTURE_CREDIT.match(raw) or _NOT_WRITER_LINE.match(raw):
             continue  # "Photograph by Ed Marshall", "Reviewed by X, MD": who did something else, not the writer
+        if _EMPTY_LABEL.search(raw):
+            continue  # "Find Autos By:": a search box's label, with no name after it
         parts = split_byline(_ADDRESS.sub(" ", raw), keep_roles=True)
         for part in parts:
             part = part.strip(" ,;:-–—|·•")
