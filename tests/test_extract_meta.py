@@ -2034,3 +2034,11 @@ def test_a_label_ending_on_by_with_no_name_after_it_names_no_one():
     assert read_byline(["Find Autos By:"], set()).people == []
     assert read_byline(["Sort by"], set()).people == []
     assert read_byline(["Written by Jo Reed"], set()).people == ["Jo Reed"]
+
+
+def test_a_chinese_wire_dateline_gives_the_place_and_the_agency():
+    from flows.extract.boilerplate import dateline
+
+    assert dateline("新华社北京11月17日电 记者17日从有关部门获悉，夜间公交线路将延长到东部各区。") == ("北京", "新华社")
+    assert dateline("\u3000\u3000中新社上海3月2日电 本市夜间公交将增开三条线路。") == ("上海", "中新社")
+    assert dateline("北京11月17日，记者从有关部门获悉。") == (None, None)

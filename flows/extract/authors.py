@@ -45,6 +45,8 @@ AGENCIES: dict[str, str] = {
     "agencias": "Agencias",
     "ria novosti": "RIA Novosti",
     "cna": "CNA",
+    "新华社": "新华社",  # Xinhua, as Chinese pages write it
+    "中新社": "中新社",  # China News Service
 }
 # who put the post up, in the languages met so far; byline lines start with these as well (`bylines`)
 POSTED_BY = r"posted by|published by|publicado por|publicada por|publié par|diposting oleh"

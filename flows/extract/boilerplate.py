@@ -185,6 +185,10 @@ def copyright_signature(text: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2).strip()) if m else None
 
 
+# a Chinese wire story's opening: agency, place, month and day, then 电 ("dispatch")
+_CJK_WIRE_DATELINE = re.compile(r"^[\s\u3000]*(新华社|中新社)([\u4e00-\u9fff]{2,8}?)\d{1,2}月\d{1,2}日电")
+
+
 def dateline(first: str, lead: str = "", outlets: set[str] | None = None) -> tuple[str | None, str | None]:
     """(place, agency) from an opening like 'Liputan6.com, Jakarta - ', 'WASHINGTON (Reuters) -',
     'Mataram, NTB (ANTARA News) -' (the place keeps its region) or 'Jakarta, CNN Indonesia --'.
@@ -192,6 +196,9 @@ def dateline(first: str, lead: str = "", outlets: set[str] | None = None) -> tup
     `lead` is the bold text the paragraph opens with; it delimits a dateline written without a dash.
     `outlets` are compact forms of the site's names: a name after the comma that is one is the outlet.
     """
+    wired = _CJK_WIRE_DATELINE.match(first)
+    if wired:  # "新华社北京11月17日电 …": the wire, the place, the day, "dispatched"
+        return wired.group(2), wired.group(1)
     if lead and "," in lead:
         m_lead = _LEAD.match(lead.strip())
         if m_lead:
