@@ -2042,3 +2042,13 @@ def test_a_chinese_wire_dateline_gives_the_place_and_the_agency():
     assert dateline("新华社北京11月17日电 记者17日从有关部门获悉，夜间公交线路将延长到东部各区。") == ("北京", "新华社")
     assert dateline("\u3000\u3000中新社上海3月2日电 本市夜间公交将增开三条线路。") == ("上海", "中新社")
     assert dateline("北京11月17日，记者从有关部门获悉。") == (None, None)
+
+
+def test_parselys_pub_date_gives_the_time_of_a_page_that_shows_only_its_day():
+    parsely = ('<meta name="parsely-page" content=\'{"title": "Night buses return", '
+               '"pub_date": "2014-12-29T22:15:00Z"}\'>')
+    day = page(head=parsely, header='<p class="date">Monday 29 Dec 2014</p>', lang="en-GB")
+    assert parse_article(day, URL).published_at == datetime(2014, 12, 29, 22, 15, tzinfo=UTC)
+    # a time the page shows is kept, even when Parse.ly says another
+    shown = page(head=parsely, header='<p class="date">29 Dec 2014, 22:05 GMT</p>', lang="en-GB")
+    assert parse_article(shown, URL).published_at == datetime(2014, 12, 29, 22, 5, tzinfo=UTC)

@@ -528,6 +528,13 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         return later_days[0] if later_days and not (pub_m or mod_m) else None
 
     published = dates.choose(pub_m, visible("published", False), zone, mod_m)
+    if published is not None and not published.has_time:
+        # Parse.ly's `pub_date` gives the time of a page that shows only its day (it can be minutes off one the
+        # page shows, so it only ever fills in a missing time, on the same day)
+        clock = dates.machine_stamp(str(meta.parsely().get("pub_date") or ""), zone, "parsely")
+        if clock is not None and clock.has_time and clock.zoned and \
+                clock.at.astimezone(published.at.tzinfo).date() == published.at.date():
+            published = clock
     if published is not None and published.source:
         # the family whose publication time held up is the one to believe about the update as well
         mod_m.sort(key=lambda st: st.source != published.source)

@@ -163,6 +163,17 @@ class Meta:
             "dc.date", "dc.date.issued", "publish-date", "sailthru.date", "parsely-pub-date", "article.published",
             "dcterms.created", "content_published_time", "published_at", "cxenseparse:recs:publishtime"))
 
+    def parsely(self) -> dict[str, Any]:
+        """Parse.ly's `parsely-page` meta: one JSON object with the story's title, `pub_date`, authors, section."""
+        raw = self.first("parsely-page")
+        if not raw or not raw.startswith("{"):
+            return {}
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
     def modified_sources(self) -> list[tuple[str, str]]:
         return self._dated(("dateModified",), (
             "article:modified_time", "article:modified", "og:updated_time", "og:article:modified_time",
