@@ -2052,3 +2052,11 @@ def test_parselys_pub_date_gives_the_time_of_a_page_that_shows_only_its_day():
     # a time the page shows is kept, even when Parse.ly says another
     shown = page(head=parsely, header='<p class="date">29 Dec 2014, 22:05 GMT</p>', lang="en-GB")
     assert parse_article(shown, URL).published_at == datetime(2014, 12, 29, 22, 5, tzinfo=UTC)
+
+
+def test_a_credit_element_keeps_its_own_closing_bracket():
+    fig = ('<figure><span class="image-and-copyright-container"><img src="https://www.gazette.example/img/bus.jpg" '
+           'width="976" height="549"><span class="story-image-copyright">Jo Reed (Gazette Photo)</span></span>'
+           '<figcaption>A night bus at the depot.</figcaption></figure>')
+    a = parse_article(page(body=fig + BODY), URL)
+    assert [(i.caption, i.credit) for i in a.images] == [("A night bus at the depot.", "Jo Reed (Gazette Photo)")]

@@ -399,7 +399,10 @@ def _caption_and_credit(caption_text: str | None, credit: str | None) -> tuple[s
     if caption_text and _PLAYER_TEXT.search(caption_text):
         caption_text = None
     caption, split = split_credit(caption_text)
-    element_credit = " ".join(credit.split()).strip("() ") if credit else None
+    element_credit = " ".join(credit.split()) if credit else None
+    # wrapping brackets go; a credit's own closing one stays ("Khin Mg Win (Shwe Inn Thar)")
+    if element_credit and len(element_credit) > 2 and element_credit[0] + element_credit[-1] in ("()", "[]"):
+        element_credit = element_credit[1:-1].strip()
     if element_credit and caption and (label := _LABEL_TAIL.search(caption)):
         caption, element_credit = caption[: label.start()].rstrip() or None, f"{label.group(1)} {element_credit}"
     credit = element_credit or split
