@@ -1871,7 +1871,7 @@ def test_the_month_first_reading_of_one_page_does_not_leak_into_the_next():
 
 
 @pytest.mark.parametrize("line", ["Thomas Jackson/Digital Vision/Getty Images", "evgenyb/iStock/Getty Images",
-                                  "Mike Watson Images/Moodboard/Getty"])
+                                  "Mike Watson Images/Moodboard/Getty", "Bloomberg via Getty Images"])
 def test_a_caption_line_that_is_only_a_stock_agency_path_is_the_credit(line):
     assert split_credit(line) == (None, line)
 
@@ -2060,3 +2060,10 @@ def test_a_credit_element_keeps_its_own_closing_bracket():
            '<figcaption>A night bus at the depot.</figcaption></figure>')
     a = parse_article(page(body=fig + BODY), URL)
     assert [(i.caption, i.credit) for i in a.images] == [("A night bus at the depot.", "Jo Reed (Gazette Photo)")]
+
+
+def test_a_head_shot_in_the_writers_own_folder_is_not_a_picture_of_the_story():
+    header = ('<p class="byline">By Ben Walsh</p><img src="https://s.gazette.example/contributors/ben-walsh/'
+              'headshot.jpg" width="200" height="200">')
+    urls = [i.url for i in parse_article(page(header=header), URL).images]
+    assert not any("headshot" in u for u in urls)

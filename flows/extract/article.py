@@ -1262,10 +1262,11 @@ def _author_portrait(image: Image, authors: list[str]) -> bool:
         return False
     if any(authorlib.compact(t or "") in names for t in (image.caption, image.alt)):
         return True
-    file_name = urlsplit(image.url).path.rsplit("/", 1)[-1].lower()
+    folder, _, file_name = urlsplit(image.url).path.lower().rpartition("/")
     if not _PORTRAIT_FILE.search(file_name):  # a photo may carry its photographer's name ("…-tantri-setyorini.jpg")
         return False
-    letters = re.sub(r"[^a-z]", "", file_name)
+    # the name in the file, or in its own folder ("/contributors/ben-walsh/headshot.jpg")
+    letters = re.sub(r"[^a-z]", "", file_name + folder.rsplit("/", 1)[-1])
     return any(n in letters for n in names if n.isascii())
 
 

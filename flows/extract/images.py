@@ -165,8 +165,9 @@ _LEADING_CREDIT = re.compile(r"^((?:©|\(c\)|copyright\b)\s*[^|]{2,80}?)\s+[|¦]
 
 
 # a photographer, a collection and the stock agency, slash-joined, as the whole line
-_STOCK_PATH_ONLY = re.compile(r"^[^/.!?]{1,40}(?:/[^/.!?]{1,40}){0,2}/(?:Getty(?: Images)?|iStock(?:photo)?|"
-                              r"Shutterstock|Alamy|Corbis|Thinkstock|Hemera|Stockbyte)\s*$", re.IGNORECASE)
+_STOCK_PATH_ONLY = re.compile(r"^[^/.!?]{1,40}(?:/[^/.!?]{1,40}){0,2}(?:/|\s+via\s+)(?:Getty(?: Images)?|"
+                              r"iStock(?:photo)?|Shutterstock|Alamy|Corbis|Thinkstock|Hemera|Stockbyte)\s*$",
+                              re.IGNORECASE)
 
 
 def split_credit(text: str | None) -> tuple[str | None, str | None]:
