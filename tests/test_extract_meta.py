@@ -2067,3 +2067,14 @@ def test_a_head_shot_in_the_writers_own_folder_is_not_a_picture_of_the_story():
               'headshot.jpg" width="200" height="200">')
     urls = [i.url for i in parse_article(page(header=header), URL).images]
     assert not any("headshot" in u for u in urls)
+
+
+def test_a_figcaption_that_only_credits_the_photo_leaves_the_caption_to_the_box_beside_it():
+    fig = ('<figure class="toggle_caption"><span class="photo"><img src="https://www.gazette.example/image/bus.jpg">'
+           '</span><figcaption>Photographer: Jo Reed/Gazette</figcaption><div class="ext_caption caption_show"><p>'
+           'Night buses wait at the eastern depot before their first run on Tuesday.<a href="#"> Close</a></p></div>'
+           '<div class="ext_caption caption_preview"><p>Night buses wait at the eastern depot...<a href="#"> Read '
+           'More</a></p></div></figure>')
+    a = parse_article(page(body=fig + BODY), URL)
+    assert [(i.caption, i.credit) for i in a.images] == [
+        ("Night buses wait at the eastern depot before their first run on Tuesday.", "Photographer: Jo Reed/Gazette")]

@@ -80,8 +80,10 @@ def _collect(el: Tag, skip: Tag | None, parts: list[str]) -> None:
                 continue
             cls = node.get("class")
             if (cls and _NOT_CAPTION_CLS.search(str(cls))) or node.name == "button" or (
-                    node.name in ("span", "div", "a") and _COUNTER.match(node.get_text())):
-                continue
+                    node.name in ("span", "div", "a") and _COUNTER.match(node.get_text())) or (
+                    node.name == "a" and (node.get("href") or "").strip().startswith(("#", "javascript:"))
+                    and len(node.get_text(strip=True)) <= 12):
+                continue  # a control ("<a href="#"> Close</a>", "Read More"), not caption text
             if node.name in _LINE_TAGS or (node.name in _BOX_TAGS and cls):  # separate words
                 parts.append(" ")
             _collect(node, skip, parts)
@@ -162,6 +164,12 @@ def _small_tail(caption: Tag) -> Tag | None:
         if 0 < len(text) <= 80 and len(element_text(caption)) > len(text) + 10:
             return last
     return None
+
+
+def _credit_only(el: Tag) -> bool:
+    """A caption box whose whole text is a credit ("<figcaption>Photographer: Mark Elias/Bloomberg")."""
+    text = shown_text(el)
+    return bool(text) and len(text) <= 100 and (split_credit(text)[0] is None or bool(_LABEL_OPENING.match(text)))
 
 
 def _next_line(anchor: Tag, italic_p: bool = False) -> Tag | None:
@@ -282,6 +290,7 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
     credit, which `images.split_credit` takes off."""
     box = _box(img)
     cap_el: Tag | None = None
+    credit_only_el: Tag | None = None
     if box is not None:
         # one pass over the box: a figcaption first, then a caption class, then caption microdata;
         # "p.withoutCaption" wraps the picture itself: a caption holds no picture
@@ -298,7 +307,14 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
             elif cls and _DESCRIPTION_CLS.search(cls):
                 ranked.append((3, el))  # Drupal's "field-name-field-description" under the picture
         ranked.sort(key=lambda r: r[0])  # stable: document order within a rank
-        cap_el = next((el for _, el in ranked if el.find("img") is None), None)
+        usable = [el for _, el in ranked if el.find("img") is None]
+        cap_el = usable[0] if usable else None
+        if cap_el is not None and _credit_only(cap_el):
+            # a figcaption that only credits the photo, and the caption in a box of its own beside it
+            other = next((el for el in usable[1:] if cap_el not in el.parents and el not in cap_el.parents
+                          and not _credit_only(el) and len(element_text(el)) >= 20), None)
+            if other is not None:
+                credit_only_el, cap_el = cap_el, other
     if cap_el is None:
         cap_el = _next_line(box or img)
         holder = box if box is not None else _bare_holder(img)
@@ -311,7 +327,7 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
         cap_el = term.find_next_sibling("dd")  # "<dl><dt><a><img></a></dt><dd>Cafe … Foto: X</dd></dl>"
     credit_el = (_credit_element(cap_el) or _small_tail(cap_el)) if cap_el is not None else None
     if credit_el is None and box is not None:
-        credit_el = _credit_element(box, skip=cap_el)
+        credit_el = credit_only_el or _credit_element(box, skip=cap_el)
     credit = clean_credit(shown_text(credit_el)) if credit_el is not None else None
     overlay = credit is None and cap_el is not None and box is not None and cap_el not in box.parents \
         and box not in cap_el.parents

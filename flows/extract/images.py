@@ -65,8 +65,8 @@ _WORDED_CREDIT = re.compile(
     r"photo credit|image credit)\s*:?\s+\S.{1,80})\s*$"
 )
 # the words that label a credit ("Foto:", "Credit:", "Bild:"), for the rules below and the caption finder
-CREDIT_LABELS = (r"credits?|photo(?:graph)?s?|fotos?|bild(?:er)?|images?|pictures?|quelle|fuente|crédito|crédit|"
-                 r"sumber|kredit|source")
+CREDIT_LABELS = (r"credits?|photo(?:graph(?:er)?)?s?|fotos?|fotograf(?:in|o|a)?|bild(?:er)?|images?|pictures?|quelle|"
+                 r"fuente|crédito|crédit|sumber|kredit|source")
 _BAR_CREDIT = re.compile(rf"\s+[|·•]\s+((?i:{CREDIT_LABELS})\s*:\s*\S.{{1,80}})\s*$")
 _BRACKET_TAIL = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")  # "... Kabul. [File: Reuters]"
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+")
