@@ -1908,6 +1908,10 @@ def test_the_share_rendition_of_the_shown_picture_is_not_a_second_picture():
              'content="https://www.gazette.example/uploads/2014/12/141222_nightbus-1200-630-10162001.jpg">')
     a = parse_article(page(head=share, body=shown + BODY), URL)
     assert [(i.url.rsplit("/", 1)[-1], i.is_cover) for i in a.images] == [("141222_nightbus-690.jpg", True)]
+    social = ('<meta property="og:image" content="https://i.gazette.example/gen/249/thumbs/o-NIGHT-BUS-facebook.jpg">')
+    shown_large = '<figure><img src="https://i.gazette.example/gen/249/thumbs/n-NIGHT-BUS-large570.jpg"></figure>'
+    a = parse_article(page(head=social, body=shown_large + BODY), URL)
+    assert [(i.url.rsplit("/", 1)[-1], i.is_cover) for i in a.images] == [("n-NIGHT-BUS-large570.jpg", True)]
     other = share.replace("141222_nightbus-1200", "141222_depot-1200")
     a = parse_article(page(head=other, body=shown + BODY), URL)
     assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["141222_depot-1200-630-10162001.jpg",

@@ -93,6 +93,16 @@ _RENDITION_HASH = re.compile(r"[-_](?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,
 
 # sizes written with dashes after a picture's name, and a stamp after them ("-1200-630-10162001", "-690")
 _SIZE_RUN = re.compile(r"(?:[-_]\d{3,4}){1,2}(?:[-_]\d{6,10})?$")
+# the words of a rendition's name that say where or how big it is shown, not what it shows
+_RENDITION_TOKEN = re.compile(r"^(?:[a-z]|facebook|twitter|og|share|social|large|medium|small|thumb|square|wide|"
+                              r"(?:large|medium|small)\d{2,4}|\d{2,4}x\d{2,4})$")
+
+
+def _share_core(key: str) -> str:
+    """A picture's name without the size run, the single-letter rendition prefix and the rendition words."""
+    name = _SIZE_RUN.sub("", key.rsplit("/", 1)[-1])
+    tokens = [t for t in re.split(r"[-_]", name) if t and not _RENDITION_TOKEN.match(t)]
+    return "-".join(tokens)
 _RENDITION_WORD = re.compile(r"[-_](?:xs|sm|md|lg|xl|xxl|rt|th|tn|thumb|thumbnail|small|medium|large|big|full|orig|"
                              r"original|hd|sd|mobile|desktop|retina|[23]x)$")
 
@@ -468,10 +478,11 @@ class ImageCollector:
         url = urljoin(self.base, url)
         key = stable_key(url)
         existing = self._keys.get(key)
-        if existing is None and (bare := _SIZE_RUN.sub("", key)) != key and len(bare) >= 8:
-            # the share rendition's sizes and stamp after the name ("141222_r25915-1200-630-10162001" of
-            # "141222_r25915-690"): the same picture as the one shown, for the og:image alone
-            existing = next((i for k, i in self._keys.items() if _SIZE_RUN.sub("", k) == bare), None)
+        if existing is None and len(core := _share_core(key)) >= 8:
+            # the share rendition of a picture shown on the page: its sizes, stamp or network after the name
+            # ("141222_r25915-1200-630-10162001" of "141222_r25915-690", "o-jamie-dimon-facebook" of
+            # "n-jamie-dimon-large570"); for the og:image alone
+            existing = next((i for k, i in self._keys.items() if _share_core(k) == core), None)
         if existing is not None:
             existing.is_cover = True
             return
