@@ -1871,9 +1871,15 @@ def test_the_month_first_reading_of_one_page_does_not_leak_into_the_next():
 
 
 @pytest.mark.parametrize("line", ["Thomas Jackson/Digital Vision/Getty Images", "evgenyb/iStock/Getty Images",
-                                  "Mike Watson Images/Moodboard/Getty", "Bloomberg via Getty Images"])
+                                  "Mike Watson Images/Moodboard/Getty", "Bloomberg via Getty Images",
+                                  "Image source: gazette.example", "Source: Reuters"])
 def test_a_caption_line_that_is_only_a_stock_agency_path_is_the_credit(line):
     assert split_credit(line) == (None, line)
+
+
+def test_a_sentence_that_names_a_source_is_still_a_caption():
+    text = "Source: the council said the buses will run. Riders cheered."
+    assert split_credit(text) == (text, None)
 
 
 def test_the_cover_takes_the_caption_of_a_small_thumbnail_that_links_to_its_file():

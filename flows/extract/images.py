@@ -80,6 +80,9 @@ _CREDIT_LEAD = re.compile(r"^(?:(?:image|photo|picture|foto|pic)s?\s+)?(?:via|by
                           re.IGNORECASE)
 _SOURCE_WORD = re.compile(rf"\b(?:{_SOURCES}|kanal|channel|foto|photo|sumber|source|courtesy|via)\b", re.IGNORECASE)
 _MARKED = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+# a line that only labels the picture's source
+_SOURCE_LINE = re.compile(r"^(?:(?:image|photo|picture|bild|foto)\s*(?:source|quelle)|source|sumber|quelle|fuente)\s*:"
+                          r"\s*(?!.*[.!?]\s)\S.{0,60}$", re.IGNORECASE)
 _MARK_TAIL = re.compile(r"(?:(?<=\s)|(?<=/)|(?<=\.))(?:©|\(c\)|copyright(?=\S)|copyright\s*(?:\d{4}|:))[^©]{2,80}$",
                         re.IGNORECASE)
 
@@ -185,6 +188,8 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
     if not text:
         return None, None
     text = " ".join(text.split())
+    if _SOURCE_LINE.match(text):
+        return None, text  # the whole line names the picture's source: "Image source: SeaWorld"
     m = _TRAILING_PAREN.search(text)
     if m:
         inner = m.group(1).strip()
