@@ -2088,3 +2088,12 @@ def test_a_figcaption_that_only_credits_the_photo_leaves_the_caption_to_the_box_
     a = parse_article(page(body=fig + BODY), URL)
     assert [(i.caption, i.credit) for i in a.images] == [
         ("Night buses wait at the eastern depot before their first run on Tuesday.", "Photographer: Jo Reed/Gazette")]
+
+
+def test_a_hidden_search_panels_h1_is_not_the_pages_only_headline():
+    panel = ('<div class="section dark hidden" id="search"><div class="no-results"><h1>No matches for your search'
+             '</h1><p>Unfortunately, we have no articles that match your search.</p></div></div>')
+    html = ('<!doctype html><html lang="en"><head><title>Night buses return - The Gazette</title>'
+            '<meta property="og:title" content="Night buses return"></head><body>'
+            f'{panel}<div class="title">Night buses return</div><div class="article-body">{BODY}</div></body></html>')
+    assert parse_article(html, URL).title == "Night buses return"

@@ -144,7 +144,7 @@ _PHOTO_BOX = re.compile(
 _EMBED_CLS = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|twitter-video", re.IGNORECASE)
 _HIDDEN_CLS = re.compile(
     r"(?:^|\s)(?:element-hidden|d-none|is-hidden|visually-hidden|sr-only|screen-reader-text|"
-    r"screenreader-only|offscreen|u-hidden)(?:\s|$)", re.IGNORECASE
+    r"screenreader-only|offscreen|u-hidden|hidden)(?:\s|$)", re.IGNORECASE
 )
 _BYLINE_CLS = re.compile(BYLINE_WORDS, re.I)
 _DATE_CLS = re.compile(r"date|time|publish|tanggal|waktu|posted|updated|modified|datum|fecha", re.I)
