@@ -2097,3 +2097,15 @@ def test_a_hidden_search_panels_h1_is_not_the_pages_only_headline():
             '<meta property="og:title" content="Night buses return"></head><body>'
             f'{panel}<div class="title">Night buses return</div><div class="article-body">{BODY}</div></body></html>')
     assert parse_article(html, URL).title == "Night buses return"
+
+
+def test_a_bylines_photographer_and_producer_are_not_writers():
+    byline = ('<div class="byline"><span class="contributor"><span class="name"><a '
+              'href="/contributors/jo-reed">Jo Reed</a></span><span class="divider"> | </span></span><span '
+              'class="contributor"><label>Photography by</label><span class="name"><a href="/contributors/sam-lee">'
+              'Sam Lee</a></span></span><span class="contributor"><label>Produced by</label><span class="name"><a '
+              'href="/contributors/ann-wu">Ann Wu</a></span></span></div>')
+    assert parse_article(page(header=byline), URL).authors == ["Jo Reed"]
+    labelled = byline.replace('<span class="contributor"><span class="name">',
+                              '<span class="contributor"><label>Text by</label><span class="name">', 1)
+    assert parse_article(page(header=labelled), URL).authors == ["Jo Reed"]

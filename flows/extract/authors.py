@@ -341,8 +341,13 @@ def is_desk(name: str) -> bool:
     return 1 < len(words) <= 5 and words[-1].lower() in _DESK_ENDS and looks_like_name(name)
 
 
-_PICTURE_CREDIT = re.compile(r"^\s*(?:photo(?:graph)?s?|image|images|picture|pictures|video|illustrations?|graphics?|"
-                             r"foto|fotos|fotografer|bild|bilder)\s*(?:by\b|:|von\b|oleh\b)", re.IGNORECASE)
+_PICTURE_CREDIT = re.compile(r"^\s*(?:photo(?:graph)?s?|photography|image|images|picture|pictures|video|illustrations?|"
+                             r"graphics?|foto|fotos|fotografer|bild|bilder)\s*(?:by\b|:|von\b|oleh\b)", re.IGNORECASE)
+
+
+def credits_other_work(label: str) -> bool:
+    """A byline label that credits something other than the text ("Photography by", "Produced by")."""
+    return bool(_PICTURE_CREDIT.match(label) or _NOT_WRITER_LINE.match(label))
 
 
 # a web or mail address beside a name ("Bradley M. Kuhn (http://ebb.org/bkuhn/)", "<jane@example.org>")

@@ -12,7 +12,7 @@ import re
 
 from bs4 import Tag
 
-from flows.extract.authors import POSTED_BY, is_interface_text
+from flows.extract.authors import POSTED_BY, credits_other_work, is_interface_text
 from flows.extract.html import element_text
 
 _LABEL_START = re.compile(
@@ -77,14 +77,16 @@ def byline_texts(elements: list[Tag]) -> list[str]:
     elements = [e for e in elements if element_text(e)]
     if not elements:
         return []
-    labelled = [e for e in elements if len(element_text(e)) < _MAX and _LABEL_START.match(element_text(e))]
+    labelled = [e for e in elements if len(element_text(e)) < _MAX and _LABEL_START.match(element_text(e))
+                and not credits_other_work(element_text(e))]  # "Photography by X" labels someone else's work
     if labelled:
         return [_label_and_name(e) for e in _innermost(labelled)]
     named: list[Tag] = []
     seen: set[int] = set()
     for top in _outermost(elements):
         for el in [top, *top.find_all(["a", "span", "div", "strong", "b", "p", "h3", "h4", "h5", "li"])]:
-            if id(el) not in seen and _is_name_element(el) and 0 < len(element_text(el)) < 80:
+            if id(el) not in seen and _is_name_element(el) and 0 < len(element_text(el)) < 80 \
+                    and not credits_other_work(_label_before(el, top)):
                 seen.add(id(el))
                 named.append(el)
     if named:
@@ -93,6 +95,18 @@ def byline_texts(elements: list[Tag]) -> list[str]:
                   and not is_interface_text(element_text(e))]
         return [element_text(e) for e in _innermost(linked or named)]
     return [element_text(e) for e in _innermost(elements) if len(element_text(e)) < _MAX]
+
+
+def _label_before(el: Tag, top: Tag) -> str:
+    """The label a byline sets before a name ("<label>Photography by</label><span class=name>…"), looked for
+    beside the name and beside its boxes up to the byline element."""
+    node: Tag | None = el
+    while node is not None and node is not top:
+        prev = node.find_previous_sibling()
+        if prev is not None and (text := element_text(prev)) and len(text) <= 40:
+            return text
+        node = node.parent
+    return ""
 
 
 # a date opening a meta line before its byline: "05/10/2018 - Publicado por: Clarissa Borba - Categoria: …"
