@@ -2109,3 +2109,12 @@ def test_a_bylines_photographer_and_producer_are_not_writers():
     labelled = byline.replace('<span class="contributor"><span class="name">',
                               '<span class="contributor"><label>Text by</label><span class="name">', 1)
     assert parse_article(page(header=labelled), URL).authors == ["Jo Reed"]
+
+
+@pytest.mark.parametrize("line", ["<h6>Photos: Getty Images</h6>",
+                                  "<p><small>(Image credits: Jo Reed; Sam Lee)</small></p>"])
+def test_a_credits_line_closing_the_text_credits_every_picture(line):
+    pics = "".join(f'<figure><img src="https://www.gazette.example/img/bus-{i}.jpg"></figure>' for i in (1, 2))
+    a = parse_article(page(body=pics + BODY + line), URL)
+    credit = line.split(">", 2)[-1].split("<")[0].strip("()") if "small" in line else "Photos: Getty Images"
+    assert [i.credit for i in a.images] == [credit, credit]

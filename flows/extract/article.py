@@ -1178,7 +1178,10 @@ def parse_article(
                 lead.caption, lead.credit = described
             paragraphs.remove(p)
             break
-    page_credit = next((c for p in paragraphs[-2:] if (c := images_credit_line(p.text))), None)
+    # a credits line closing the text, or set just under it ("<h6>Photos: Getty Images</h6>")
+    closing = [p.text for p in paragraphs[-2:]]
+    closing += [b.text for b in w.blocks[max(body_start, body_end - 2) : body_end + 3]]
+    page_credit = next((c for t in closing if (c := images_credit_line(t))), None)
     for image in article.images if page_credit else []:  # "[사진=MBC, SBS]" closing the text credits them all
         image.credit = image.credit or page_credit
 

@@ -251,14 +251,21 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
     return text or None, None
 
 
+# a closing line that credits the pictures, and only that
+_CREDITS_LINE = re.compile(r"^\(?((?:photos|images|pictures|fotos|bilder|(?:image|photo|picture) credits?)\s*:\s*"
+                           r"[^.!?()]{2,100}?)\)?$", re.IGNORECASE)
 _PAGE_CREDIT = re.compile(r"\[((?:사진|写真|图片|photos?|fotos?|images?|bild(?:er)?)\s*[=:：]\s*[^\[\]=]{2,80}?)\s*\]",
                           re.IGNORECASE)
 
 
 def images_credit_line(text: str) -> str | None:
-    """A credit for all the article's pictures written into its closing text: "... [사진=MBC, SBS]"."""
+    """A credit for all the article's pictures written into its closing text: "... [사진=MBC, SBS]", or a line
+    of its own: "Photos: Getty Images", "(Image credits: Henry Chen; Carrie McBride)"."""
     found = _PAGE_CREDIT.findall(text)
-    return " ".join(found[-1].split()) if found else None
+    if found:
+        return " ".join(found[-1].split())
+    line = _CREDITS_LINE.match(" ".join(text.split()))
+    return line.group(1) if line else None
 
 
 # the lead picture described in a line closing the text: "Header Image: People have lived … Credit: T. Munita/CIFOR",
