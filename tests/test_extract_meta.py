@@ -2118,3 +2118,12 @@ def test_a_credits_line_closing_the_text_credits_every_picture(line):
     a = parse_article(page(body=pics + BODY + line), URL)
     credit = line.split(">", 2)[-1].split("<")[0].strip("()") if "small" in line else "Photos: Getty Images"
     assert [i.credit for i in a.images] == [credit, credit]
+
+
+def test_the_posts_byline_box_under_the_text_dates_it_by_its_time_element():
+    after = ('<div class="author-mini-bio"><a class="brand-link" rel="author" href="/authors/jo">Jo Reed</a>'
+             '<p class="author-bio-body">Jo covers transport and city life.</p></div><div class="post-byline"><ul>'
+             '<li><time datetime="2014-12-16 09:30:00 -0500"><a href="/night-buses">12.16.14 9:30AM</a></time>'
+             '</li></ul></div>')
+    a = parse_article(page(after=after), "https://www.gazette.example/night-buses-213998")
+    assert a.published_at == datetime(2014, 12, 16, 9, 30, tzinfo=timezone(timedelta(hours=-5)))

@@ -524,6 +524,12 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
                          if st.label != "updated" and (st.has_time or not (pub_m or mod_m))), None)
             if pick is not None:
                 return pick
+        if not (pub_m or mod_m):  # the post's own byline box under the text, its `<time datetime>` unread above
+            clock = next((t for el in w.bylines if header_end < w.positions.get(id(el), 0) <= body_end + 8
+                          and (t := el.find("time", datetime=True)) is not None), None)
+            stamp = dates.machine_stamp(clock["datetime"], zone, "element") if clock is not None else None
+            if stamp is not None and stamp.has_time:
+                return stamp
         # a labelled day in an info box beside or under the text, when the metadata states no date at all
         return later_days[0] if later_days and not (pub_m or mod_m) else None
 
