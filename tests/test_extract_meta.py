@@ -2127,3 +2127,14 @@ def test_the_posts_byline_box_under_the_text_dates_it_by_its_time_element():
              '</li></ul></div>')
     a = parse_article(page(after=after), "https://www.gazette.example/night-buses-213998")
     assert a.published_at == datetime(2014, 12, 16, 9, 30, tzinfo=timezone(timedelta(hours=-5)))
+
+
+def test_a_writer_shown_in_captioned_pictures_of_her_own_story_keeps_them():
+    """A column by Jo Reed about herself: pictures whose alt is her name but whose captions are the story's."""
+    header = ('<p class="byline">By Jo Reed</p><img src="https://www.gazette.example/people/jreed-mug.jpg" '
+              'alt="Jo Reed" width="300" height="300">')
+    pics = "".join(f'<section class="photo"><p><img src="https://www.gazette.example/photos/{n}.jpg" alt="jo reed">'
+                   f'<span class="caption">ON THE BUS: Jo rides the night line, stop {n} [DS]</span></p></section>'
+                   for n in (180471, 180475))
+    a = parse_article(page(header=header, body=BODY + pics), URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["180471.jpg", "180475.jpg"]

@@ -1269,8 +1269,10 @@ def _author_portrait(image: Image, authors: list[str]) -> bool:
     names = {authorlib.compact(a) for a in authors if len(authorlib.compact(a)) >= 6}
     if not names:
         return False
-    if any(authorlib.compact(t or "") in names for t in (image.caption, image.alt)):
+    if authorlib.compact(image.caption or "") in names:
         return True
+    if authorlib.compact(image.alt or "") in names and not image.caption:
+        return True  # a picture of the writer with a caption of its own is the story's ("BEACH BABE: Helen …")
     folder, _, file_name = urlsplit(image.url).path.lower().rpartition("/")
     if not _PORTRAIT_FILE.search(file_name):  # a photo may carry its photographer's name ("…-tantri-setyorini.jpg")
         return False
