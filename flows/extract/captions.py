@@ -16,7 +16,7 @@ from bs4 import NavigableString, Tag
 from bs4.element import Comment
 
 from flows.extract.html import element_text
-from flows.extract.images import CREDIT_HINT, CREDIT_LABELS, split_credit
+from flows.extract.images import CREDIT_HINT, CREDIT_LABELS, split_credit, unbracket
 
 _BOX_CLS = re.compile(
     r"figure|photo|image|(?<![a-z])img|media|picture|(?<![a-z])pic(?:box|-box|_box)?(?![a-z])|foto|gambar|"
@@ -273,10 +273,7 @@ def clean_credit(text: str | None) -> str | None:
         return None
     text = _ELLIPSIS_LABEL.sub("", " ".join(text.split()))
     text = _BARE_CREDIT_WORD.sub("", text)  # "Credit Credit Chang W. Lee/…": a label for screen readers, twice
-    text = text.strip()
-    while len(text) > 2 and text[0] + text[-1] in ("()", "[]"):
-        text = text[1:-1].strip()
-    text = text.strip(" |-–—")
+    text = unbracket(text.strip()).strip(" |-–—")
     return text if text and text not in ("©",) and not _BARE_LABEL.match(text) else None
 
 

@@ -106,6 +106,8 @@ def _share_core(key: str) -> str:
     name = _SIZE_RUN.sub("", key.rsplit("/", 1)[-1])
     tokens = [t for t in re.split(r"[-_]", name) if t and not _RENDITION_TOKEN.match(t)]
     return "-".join(tokens)
+
+
 _RENDITION_WORD = re.compile(r"[-_](?:xs|sm|md|lg|xl|xxl|rt|th|tn|thumb|thumbnail|small|medium|large|big|full|orig|"
                              r"original|hd|sd|mobile|desktop|retina|[23]x)$")
 
@@ -418,14 +420,19 @@ _PROMO_CAPTION = re.compile(r"\b(?:subscribe|newsletter|sign up|berlangganan|lan
                            r"unduh aplikasi)\b", re.IGNORECASE)
 
 
+def unbracket(text: str) -> str:
+    """A credit without the brackets that wrap it whole; its own closing one stays ("Khin Mg Win (Shwe Inn
+    Thar)")."""
+    while len(text) > 2 and text[0] + text[-1] in ("()", "[]"):
+        text = text[1:-1].strip()
+    return text
+
+
 def _caption_and_credit(caption_text: str | None, credit: str | None) -> tuple[str | None, str | None]:
     if caption_text and _PLAYER_TEXT.search(caption_text):
         caption_text = None
     caption, split = split_credit(caption_text)
-    element_credit = " ".join(credit.split()) if credit else None
-    # wrapping brackets go; a credit's own closing one stays ("Khin Mg Win (Shwe Inn Thar)")
-    if element_credit and len(element_credit) > 2 and element_credit[0] + element_credit[-1] in ("()", "[]"):
-        element_credit = element_credit[1:-1].strip()
+    element_credit = unbracket(" ".join(credit.split())) if credit else None
     if element_credit and caption and (label := _LABEL_TAIL.search(caption)):
         caption, element_credit = caption[: label.start()].rstrip() or None, f"{label.group(1)} {element_credit}"
     credit = element_credit or split
