@@ -83,10 +83,8 @@ _WEEKDAY_TAIL = re.compile(
     re.IGNORECASE,
 )
 # conjunctions in lower case (or AP's capitals): "Dan Evon" is a name, "A dan B" two
-_SPLIT = re.compile(
-    r"\s*(?:,|;|/|／|&|\band\b|\bAND\b|\bdan\b|\bund\b|\bet\b(?!\.)|\by\b(?!\.)|\be\b(?!\.)|\||\s[-–—·•]\s|"
-    r"(?<=[a-z]{2})\.\s+(?=[A-Z]))\s*"
-)
+_CONJUNCTION = r"&|\band\b|\bAND\b|\bdan\b|\bund\b|\bet\b(?!\.)|\by\b(?!\.)|\be\b(?!\.)"
+_SPLIT = re.compile(rf"\s*(?:,|;|/|／|{_CONJUNCTION}|\||\s[-–—·•]\s|(?<=[a-z]{{2}})\.\s+(?=[A-Z]))\s*")
 # degrees and credentials after a name: "Rachael Link, MS", "Ilana Muhlstein, MS, RDN"
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Esq\.?|Dr\.?|Psy\.?D\.?|Ed\.?D\.?)$")
 _INSTITUTION = re.compile(
@@ -430,8 +428,8 @@ def _tokens(name: str) -> set[str]:
     return {t for t in re.findall(r"\w+", name.lower()) if len(t) > 1}
 
 
-# words that join the names of a list of writers ("A, B and C")
-_LIST_WORD = re.compile(r"(?:\s(?:and|dan|und|y|e|et|og|och|en|i)\s|&)", re.IGNORECASE)
+# the words that join the names of a list of writers ("A, B and C"), as `split_byline` splits on them
+_LIST_WORD = re.compile(_CONJUNCTION)
 
 
 def decide(visible: Byline, meta_people: list[str], meta_agencies: list[str], visible_text: str,
