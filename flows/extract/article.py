@@ -560,13 +560,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
 
         mod_m = [m.at_zone(published.at.tzinfo, published.at) if shifted(m) and any(
             p.source == m.source and abs((m.at - p.at).total_seconds()) < 60 for p in pub_m) else m for m in mod_m]
-        mod_m = _local_marked_utc(mod_m, published.at)
-        if published.at.utcoffset() and any(p.zoned and p.has_time and not p.at.utcoffset() and abs(
-                (p.at.replace(tzinfo=None) - published.at.replace(tzinfo=None)).total_seconds()) < 60 for p in pub_m):
-            # the page's metadata marks its local publication time "Z" (cXense "10:01:00.000Z" for 10:01 JST):
-            # its other "Z" stamps are local times too
-            mod_m = [m.at_zone(published.at.tzinfo) if m.zoned and m.has_time and not m.at.utcoffset() else m
-                     for m in mod_m]
+        mod_m = _local_marked_utc(mod_m, published.at, pub_m)
         # a modification stamp before the publication is a template's error; another source may state the update
         mod_m = [m for m in mod_m if (m.at - published.at).total_seconds() > -60] or mod_m
     seen_update = visible("updated", True) or (shown_update[0] if shown_update else None)
@@ -652,20 +646,25 @@ def _hours_from(st: dates.Stamp, others: list[dates.Stamp]) -> bool:
     return False
 
 
-def _local_marked_utc(stamps: list[dates.Stamp], published: datetime) -> list[dates.Stamp]:
-    """A "Z" stamp whose wall clock is another source's instant read at the page's offset (the offset its
-    publication time shows) is that local time marked UTC: JSON-LD "03:58:18Z" beside "11:58:18+00:00" on a
-    page whose publication reads -08:00."""
+def _local_marked_utc(stamps: list[dates.Stamp], published: datetime,
+                      pub_stamps: list[dates.Stamp]) -> list[dates.Stamp]:
+    """Modification stamps marked "Z" that are local times (at the offset the publication shows): one whose wall
+    clock is another source's instant read locally (JSON-LD "03:58:18Z" beside "11:58:18+00:00" on a page
+    whose publication reads -08:00), and every one on a page whose metadata marks its local publication time
+    "Z" too (cXense "10:01:00.000Z" beside a visible 10:01 in Tokyo)."""
     off = published.utcoffset()
     if not off:
         return stamps
     local = timezone(off)
+    shown = published.replace(tzinfo=None)
+    site_marks_local = any(p.zoned and p.has_time and not p.at.utcoffset()
+                           and abs((p.at.replace(tzinfo=None) - shown).total_seconds()) < 60 for p in pub_stamps)
     out = []
     for m in stamps:
-        if m.zoned and m.has_time and m.at.utcoffset() == timedelta(0) and any(
+        if m.zoned and m.has_time and m.at.utcoffset() == timedelta(0) and (site_marks_local or any(
                 o is not m and o.zoned and abs((o.at - m.at).total_seconds()) >= 1800 and abs(
                     (o.at.astimezone(local).replace(tzinfo=None) - m.at.replace(tzinfo=None)).total_seconds()) < 60
-                for o in stamps):
+                for o in stamps)):
             m = m.at_zone(local)
         out.append(m)
     return out
