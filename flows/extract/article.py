@@ -1499,4 +1499,3 @@ def _dedupe(values) -> list[str]:  # type: ignore[no-untyped-def]
             seen.add(v.lower())
             out.append(v)
     return out
-

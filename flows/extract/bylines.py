@@ -241,4 +241,3 @@ def source_line(header_texts: list[str]) -> str | None:
         if m and len(text) <= 120:
             return m.group(1)
     return None
-
