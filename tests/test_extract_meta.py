@@ -174,11 +174,37 @@ def test_relative_dates_count_from_the_fetch_time_only_without_a_stated_date():
         ("입력 2019년 11월 19일 오후 3:05", [("2019-11-19 15:05", "published")]),
         ("by Lighthouse ／ 2016.12.01", [("2016-12-01 00:00", None)]),
         ("version 2016.12.01.3", []),
+        # month names, joining words and time marks of other languages
+        ("Publié le 1er janvier 2016 à 15h30", [("2016-01-01 15:30", "published")]),
+        ("Quarta-feira, 28 de agosto de 2013 às 14h05", [("2013-08-28 14:05", None)]),
+        ("Обновлено 28 августа 2013 г. в 14:00", [("2013-08-28 14:00", "updated")]),
+        ("Opublikowano: 5 maja 2019 o 10:15", [("2019-05-05 10:15", "published")]),
+        ("12 Ekim 2020 14:30", [("2020-10-12 14:30", None)]),
+        ("نشر في ١٢ أكتوبر ٢٠٢٠", [("2020-10-12 00:00", "published")]),
+        ("الأربعاء، 28 آب/اغسطس 2013", [("2013-08-28 00:00", None)]),
+        ("28 كانون الثاني 2013", [("2013-01-28 00:00", None)]),
+        ("15 अगस्त 2019", [("2019-08-15 00:00", None)]),
+        ("12 σεπτεμβρίου 2019", [("2019-09-12 00:00", None)]),
+        ("won a 5 set match in 2019", []),
     ],
 )
 def test_visible_date_lines_and_their_labels(text, expected):
     got = [(s.at.strftime("%Y-%m-%d %H:%M"), s.label) for s in find_dates(text, None)]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("آخر تحديث: الأربعاء، 28 أغسطس 2013 الساعة 14:00 (GMT+0400)", timedelta(hours=4)),
+        ("3 March 2020 10:00 GMT+7", timedelta(hours=7)),
+        ("March 3, 2020 10:00 AM UTC-05:30", -timedelta(hours=5, minutes=30)),
+        ("3 March 2020 10:00 GMT", timedelta(0)),
+    ],
+)
+def test_gmt_and_utc_offsets_in_a_date_line(text, offset):
+    (stamp,) = find_dates(text, WIB)
+    assert (stamp.at.hour, stamp.zoned, stamp.at.utcoffset()) == (10 if "10:00" in text else 14, True, offset)
 
 
 def test_relative_date_words():

@@ -61,48 +61,74 @@ ZONE_LABELS: dict[str, tzinfo] = {
 }
 
 MONTHS: dict[str, int] = {}
+# Gregorian month names as news pages print them: full names, abbreviations and the genitive forms that
+# Slavic and Greek dates use ("28 августа 2013"). Arabic has three families (Egyptian, Levantine, Maghrebi)
+# and the Levantine ones can be two words.
 for _num, _names in enumerate(
     [
-        "jan januari january janv janvier enero ene januar gennaio",
-        "feb februari february febr fevrier février febrero februar febbraio",
-        "mar mart maret march mars marzo märz marz",
-        "apr april avr avril abril aprile",
-        "mei may mai mayo maggio",
-        "jun juni june juin junio giugno",
-        "jul juli july juil juillet julio luglio",
-        "agu ags agt agustus aug august aout août agosto",
-        "sep sept september septembre septiembre settembre",
-        "okt oktober oct october octobre octubre ottobre",
-        "nov nop november novembre noviembre",
-        "des desember dec december déc decembre décembre diciembre dezember dic dicembre dez",
+        "jan januari january janv janvier enero ene januar gennaio janeiro jänner jän ianuarie stycznia styczeń "
+        "ledna января янв січня ιανουαρίου ιαν ocak "
+        "يناير جانفي كانون_الثاني जनवरी জানুয়ারি",
+        "feb februari february febr fevrier février febrero februar febbraio fevereiro fev februarie lutego luty "
+        "února февраля фев лютого φεβρουαρίου φεβ şubat pebrero "
+        "فبراير فيفري شباط फ़रवरी फरवरी ফেব্রুয়ারি",
+        "mar mart maret march mars marzo märz marz março maart mrt marts martie marca marzec března "
+        "марта мар березня μαρτίου μαρ mac marso "
+        "مارس آذار मार्च মার্চ",
+        "apr april avr avril abril aprile aprilie kwietnia kwiecień dubna апреля апр квітня απριλίου απρ nisan "
+        "أبريل ابريل إبريل نيسان أفريل افريل अप्रैल এপ্রিল",
+        "mei may mai mayo maggio maio maj maja května мая травня μαΐου μαΐ μαι mayıs "
+        "مايو أيار ايار ماي मई মে",
+        "jun juni june juin junio giugno junho iunie czerwca czerwiec června июня июн червня ιουνίου ιουν haziran "
+        "hunyo يونيو يونيه حزيران جوان जून জুন",
+        "jul juli july juil juillet julio luglio julho iulie lipca lipiec července июля июл липня ιουλίου ιουλ "
+        "temmuz julai hulyo يوليو يوليه تموز جويلية जुलाई জুলাই",
+        "agu ags agt agustus aug august aout août agosto augustus augusti sierpnia sierpień srpna августа авг "
+        "серпня αυγούστου αυγ ağustos ogos أغسطس اغسطس آب أوت اوت अगस्त আগস্ট",
+        "sep sept september septembre septiembre settembre setembro set setiembre septembrie września wrzesień "
+        "září сентября сен вересня σεπτεμβρίου σεπ eylül setyembre سبتمبر أيلول ايلول "
+        "सितंबर सितम्बर সেপ্টেম্বর",
+        "okt oktober oct october octobre octubre ottobre outubro out octombrie października październik října "
+        "октября окт жовтня οκτωβρίου οκτ ekim oktubre أكتوبر اكتوبر تشرين_الأول تشرين_الاول "
+        "अक्टूबर अक्तूबर অক্টোবর",
+        "nov nop november novembre noviembre novembro noiembrie listopada listopad listopadu ноября ноя "
+        "листопада νοεμβρίου νοε kasım nobyembre نوفمبر تشرين_الثاني नवंबर नवम्बर নভেম্বর",
+        "des desember dec december déc decembre décembre diciembre dezember dic dicembre dez dezembro "
+        "decembrie grudnia grudzień prosince декабря дек грудня δεκεμβρίου δεκ aralık disember disyembre "
+        "ديسمبر كانون_الأول كانون_الاول दिसंबर दिसम्बर ডিসেম্বর",
     ],
     start=1,
 ):
     for _n in _names.split():
-        MONTHS[_n] = _num
+        MONTHS[_n.replace("_", " ")] = _num  # "_" joins the words of a two-word name
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-# letter labels are matched case-sensitively ("ET", never the French "et")
-_ZONE_RE = (r"((?-i:WITA|WIB|WIT|UTC|GMT|[ECPM][SD]?T|BST|CEST|CET|EEST|EET|WEST|WET|IST|JST|KST|HKT|PHT|ICT|"
-            r"MSK|SGT|AEST|AEDT|HST|AKST|AKDT|NZST|NZDT|SAST|EAT|WAT|PKT)\b|[+-]\d{2}:?\d{2}\b|(?-i:Z)\b)")
-_TIME_RE = r"(\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?\s*([ap]\.?m\.?)?"
+# letter labels are matched case-sensitively ("ET", never the French "et"); "GMT+0400", "UTC+7" are offsets
+_ZONE_RE = (r"((?-i:(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?|WITA|WIB|WIT|UTC|GMT|[ECPM][SD]?T|BST|CEST|CET|EEST|EET|"
+            r"WEST|WET|IST|JST|KST|HKT|PHT|ICT|MSK|SGT|AEST|AEDT|HST|AKST|AKDT|NZST|NZDT|SAST|EAT|WAT|PKT)\b|"
+            r"[+-]\d{2}:?\d{2}\b|(?-i:Z)\b)")
+_ZONE_AFTER = rf"(?:\s*\(?{_ZONE_RE}\)?)?"  # "14:00 WIB", "14:00 (GMT+0400)"
+# "14:05", "2.05 pm", and "14h05" as French and Portuguese pages write it
+_TIME_RE = r"(\d{1,2})(?:[.:]|h(?=\d{2}))(\d{2})(?:[.:](\d{2}))?\s*([ap]\.?m\.?)?"
+# the words that join a date to its time: "at", "pukul", "um", "à"/"às", "a las", "в", "o", "om", "kl.", "الساعة"
+_AT = r"(?:at|pukul|jam|um|à|às|alle|a las|в|o|om|kl\.?|الساعة|-)"
 
-# "20 Des 2021, 09:59 WIB", "16 Feb 2016 at 09:10 WIB", "Senin, 23 Agustus 2021 17:33 WIB"
+# "20 Des 2021, 09:59 WIB", "16 Feb 2016 at 09:10 WIB", "Senin, 23 Agustus 2021 17:33 WIB",
+# "1er janvier 2016 à 15h30", "28 de agosto de 2013", "28 августа 2013 г. в 14:00", "28 آب/اغسطس 2013"
 _DMY_TEXT = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})"
-    rf"(?:[\s,|\-–—/·•]*(?:at|pukul|jam|um|à|alle|a las|-)?\s*{_TIME_RE})?\s*{_ZONE_RE}?",
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?(?:(?:{_MONTH_RE})\s?/\s?)?({_MONTH_RE})\.?,?\s+"
+    rf"(?:del?\s+)?(\d{{4}})(?:\s?[гр]\.)?(?:[\s,،|\-–—/·•]*{_AT}?\s*{_TIME_RE})?{_ZONE_AFTER}",
     re.IGNORECASE,
 )
 # "February 16, 2016 9:10 AM EST", "Nov. 19, 2019 at 7:43 a.m. ET", "February 1, 2016: 1:28 AM ET"
 _MDY_TEXT = re.compile(
     rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
-    rf"(?:[\s,|\-–—/·•]*(?::\s)?(?:at)?\s*{_TIME_RE})?\s*{_ZONE_RE}?",
+    rf"(?:[\s,|\-–—/·•]*(?::\s)?(?:at)?\s*{_TIME_RE})?{_ZONE_AFTER}",
     re.IGNORECASE,
 )
 # "23/8/2021 17:33 WIB", "16-02-2016 09:10", "08.03.2016 | 15:30 Uhr"
 _DMY_NUM = re.compile(
-    rf"\b(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}})\)?(?:[\s,|\-–—·•]*(?:pukul|jam|at|um|à|alle|a las|om|kl\.)?\s*"
-    rf"{_TIME_RE})?\s*{_ZONE_RE}?",
+    rf"\b(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}})\)?(?:[\s,،|\-–—·•]*{_AT}?\s*{_TIME_RE})?{_ZONE_AFTER}",
     re.IGNORECASE,
 )
 # "2016年10月14日07:17", "2017年3月9日(木) 18時45分", "2019년 11월 19일 오후 3:05", "2016/10/14 07:17",
@@ -131,14 +157,17 @@ def zone(name: str | None) -> tzinfo | None:
         return None
 
 
+_NUMERIC_OFFSET = re.compile(r"(?:GMT|UTC)?\s?([+-])(\d{1,2}):?(\d{2})?$")
+
+
 def _offset(label: str | None) -> tzinfo | None:
     if not label:
         return None
     label = label.strip()
-    if label[0] in "+-":
-        digits = label[1:].replace(":", "")
-        delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
-        return timezone(-delta if label[0] == "-" else delta)
+    m = _NUMERIC_OFFSET.match(label)
+    if m is not None:  # "+07:00", "-0500", "GMT+0400", "UTC+7"
+        delta = timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0))
+        return timezone(-delta if m.group(1) == "-" else delta) if delta < timedelta(hours=15) else None
     return ZONE_LABELS.get(label.upper())
 
 
@@ -280,14 +309,15 @@ class Stamp:
 
 _UPDATED_WORDS = re.compile(
     r"(?:updated|last updated|modified|edited|revised|diperbarui|diupdate|update|perbarui|aktualisiert|"
-    r"mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|обновлено|更新)"
-    r"\W{0,3}(?:on|at|pada)?\W{0,3}(?:[^\W\d_]{2,9}\.?,?\s*)?$",
+    r"mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|обновлено|оновлено|aktualizacja|güncelleme|"
+    r"güncellendi|تحديث|更新)"
+    r"\W{0,3}(?:on|at|pada|في)?\W{0,3}(?:[^\W\d_]{2,9}\.?[,،]?\s*)?$",
     re.IGNORECASE,
 )
 _PUBLISHED_WORDS = re.compile(
     r"(?:published|first published|posted|created|released|dipublikasikan|diterbitkan|ditayangkan|"
     r"diunggah|terbit|publié|publicado|publicada|veröffentlicht|pubblicato|gepubliceerd|опубликовано|"
-    r"発行|기사입력|입력)\W{0,3}(?:on|at|pada)?\W{0,3}(?:[^\W\d_]{2,9}\.?,?\s*)?$",
+    r"opublikowano|yayınlanma|نشر|発行|기사입력|입력)\W{0,3}(?:on|at|pada|في)?\W{0,3}(?:[^\W\d_]{2,9}\.?[,،]?\s*)?$",
     re.IGNORECASE,
 )
 # a time written before its date: "10:02 AM EST Nov 19, 2019", "Fri 6:45 PM, Feb 16, 2018", "21:17 18.11.2019"
