@@ -1894,6 +1894,9 @@ def test_the_month_first_reading_of_one_page_does_not_leak_into_the_next():
     us = parse_article(page(header=line, lang="en-US"), url).published_at
     gb = parse_article(page(header=line, lang="en-GB"), url).published_at
     assert [(d.month, d.day) for d in (us, gb)] == [(5, 8), (8, 5)]
+    parse_article(page(header=line, lang="en-US"), url)
+    (after,) = find_dates("05/08/2014 07:01", None)  # outside any page's parse: day first
+    assert (after.at.month, after.at.day) == (8, 5)
 
 
 @pytest.mark.parametrize("line", ["Thomas Jackson/Digital Vision/Getty Images", "evgenyb/iStock/Getty Images",

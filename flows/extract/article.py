@@ -30,7 +30,7 @@ from flows.extract.body import (
 )
 from flows.extract.captions import describe
 from flows.extract.hooks import HOOKS, HookContext
-from flows.extract.html import decode, element_text, make_soup, prepare
+from flows.extract.html import Prepared, decode, element_text, make_soup, prepare
 from flows.extract.images import ImageCollector, image_url, images_credit_line, lead_picture_line
 from flows.extract.metadata import Meta
 from flows.model import Article, Contributor, Image, Paragraph
@@ -837,8 +837,18 @@ def parse_article(
     """
     text = decode(html)
     prepared = prepare(text)
-    # "05/08/2014" is May 8 where the page declares US English (or Philippine English) as its language
-    dates.MONTH_FIRST.set(bool(prepared.html_lang) and prepared.html_lang.lower().replace("_", "-") in _MDY_LANGS)
+    # "05/08/2014" is May 8 where the page declares US English (or Philippine English) as its language; the
+    # reading holds for this page's parse only
+    token = dates.MONTH_FIRST.set(bool(prepared.html_lang)
+                                  and prepared.html_lang.lower().replace("_", "-") in _MDY_LANGS)
+    try:
+        return _parse(text, prepared, url, site_profile, language, timezone, fetched_at)
+    finally:
+        dates.MONTH_FIRST.reset(token)
+
+
+def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, language: str | None,
+           timezone: str | None, fetched_at: datetime | None) -> Article:
     soup = make_soup(prepared.text)
     meta = Meta(prepared)
     profile = profiles.find(url, site_profile)
