@@ -782,6 +782,9 @@ def test_a_dateline_set_as_its_own_paragraph_opens_the_first_one():
         ("https://www.gazette.example/App_Themes/default/images/sg/stern_blue.svg", True),  # ASP.NET's theme folder
         ("https://images.gazette.example/im-128022/social", False),  # a photo's rendition for sharing
         ("https://cdn.gazette.example/media/img/2019/04/mr1/facebook.jpg?1556645448", False),
+        ("https://st1.gazette.example/assets/social/pin_it_button_big.png", True),  # a button's graphic
+        ("https://cdn.gazette.example/2019/11/share-btn-32.png", True),
+        ("https://cdn.gazette.example/2019/11/red-button-vote.jpg", False),  # a story's photo of a button
     ],
 )
 def test_site_graphics_are_not_article_pictures(url, graphic):

@@ -386,12 +386,23 @@ def _share_logo(url: str, page_url: str) -> bool:
     tokens = [t for t in re.split(r"[-_.]+", urlsplit(url).path.rsplit("/", 1)[-1].lower().rsplit(".", 1)[0]) if t]
     site = set((urlsplit(page_url).hostname or "").lower().split("."))
     return "logo" in tokens and all(t == "logo" or t in _LOGO_WORDS or t.isdigit() or t in site for t in tokens)
+# a button's graphic: "pin_it_button_big.png", "share-btn-facebook.png"; "red-button-vote.jpg" shows a story
+_BUTTON_WORDS = frozenset(re.split(r"\s+", "button btn pin it pinit share tweet follow like email mail print "
+                                            "subscribe fb facebook twitter google plus gplus whatsapp linkedin "
+                                            "reddit big small large white black grey gray hover on off"))
+
+
+def _button(file_name: str) -> bool:
+    tokens = [t for t in re.split(r"[-_.]+", file_name) if t]
+    return any(t in ("button", "btn") for t in tokens) and all(t in _BUTTON_WORDS or t.isdigit() for t in tokens)
+
+
 _SIZE_PARAM = frozenset(["w", "h", "width", "height", "resize", "fit", "size", "s"])
 
 
 def site_graphic(url: str, page_url: str) -> bool:
-    """A picture of the site, not of the story: a theme's graphics, an ad-sized banner, a tracker, a logo
-    named after the site, or a picture the URL asks to be drawn below 100 px (`?resize=40,40`)."""
+    """A picture of the site, not of the story: a theme's graphics, an ad-sized banner, a tracker, a button, a
+    logo named after the site, or a picture the URL asks to be drawn below 100 px (`?resize=40,40`)."""
     parts = urlsplit(url)
     # "photo-300x250.jpg" is a CMS crop of a photo; "banner_300x250_x.png" and "banner-468x60.gif" are adverts
     path = re.sub(r"-(\d{2,4})x(\d{2,4})(?=\.\w+$)",
@@ -405,7 +416,8 @@ def site_graphic(url: str, page_url: str) -> bool:
             if sizes and min(sizes) < 100 and len(values[0]) <= 12:
                 return True
     file_name = parts.path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
-    if _STAND_IN.search(file_name) or (_SHARE_ICON.fullmatch(file_name) and re.search(r"ico|ogp", file_name)):
+    if _STAND_IN.search(file_name) or (_SHARE_ICON.fullmatch(file_name) and re.search(r"ico|ogp", file_name)) \
+            or _button(file_name):
         return True
     stem = re.sub(r"[^a-z0-9]", "", file_name)
     name = re.sub(r"[^a-z0-9]", "", (urlsplit(page_url).hostname or "").removeprefix("www.").split(".")[0])
