@@ -2096,6 +2096,17 @@ def test_parselys_pub_date_gives_the_time_of_a_page_that_shows_only_its_day():
     assert parse_article(shown, URL).published_at == datetime(2014, 12, 29, 22, 5, tzinfo=UTC)
 
 
+def test_simplereachs_date_gives_the_time_of_a_page_that_shows_only_its_day():
+    reach = ("<script>__reach_config = {\n  pid: '52a0',  // publisher id\n  title: 'Night buses return',\n"
+             "  date: '2014-12-29T14:26:52+00:00', // publish date\n  authors: ['Jo Reed']\n};</script>")
+    day = page(head=reach, header='<p class="date">29 December 2014</p>', lang="en-GB")
+    assert parse_article(day, URL).published_at == datetime(2014, 12, 29, 14, 26, 52, tzinfo=UTC)
+    other_day = page(head=reach, header='<p class="date">28 December 2014</p>', lang="en-GB")
+    assert parse_article(other_day, URL).published_at == datetime(2014, 12, 28, tzinfo=UTC)
+    naive = page(head=reach.replace("+00:00", ""), header='<p class="date">29 December 2014</p>', lang="en-GB")
+    assert parse_article(naive, URL).published_at == datetime(2014, 12, 29, tzinfo=UTC)  # no zone, no instant
+
+
 def test_a_credit_element_keeps_its_own_closing_bracket():
     fig = ('<figure><span class="image-and-copyright-container"><img src="https://www.gazette.example/img/bus.jpg" '
            'width="976" height="549"><span class="story-image-copyright">Jo Reed (Gazette Photo)</span></span>'

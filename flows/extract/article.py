@@ -535,12 +535,15 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
 
     published = dates.choose(pub_m, visible("published", False), zone, mod_m)
     if published is not None and not published.has_time:
-        # Parse.ly's `pub_date` gives the time of a page that shows only its day (it can be minutes off one the
-        # page shows, so it only ever fills in a missing time, on the same day)
-        clock = dates.machine_stamp(str(meta.parsely().get("pub_date") or ""), zone, "parsely")
-        if clock is not None and clock.has_time and clock.zoned and \
-                clock.at.astimezone(published.at.tzinfo).date() == published.at.date():
-            published = clock
+        # analytics scripts' publication time (Parse.ly's `pub_date`, SimpleReach's `date`) gives the time of a
+        # page that shows only its day (it can be minutes or hours off one the page shows, so it only ever
+        # fills in a missing time, on the same day)
+        for value in (meta.parsely().get("pub_date"), meta.first("simplereach:date")):
+            clock = dates.machine_stamp(str(value or ""), zone, "analytics")
+            if clock is not None and clock.has_time and clock.zoned and \
+                    clock.at.astimezone(published.at.tzinfo).date() == published.at.date():
+                published = clock
+                break
     if published is not None and published.source:
         # the family whose publication time held up is the one to believe about the update as well
         mod_m.sort(key=lambda st: st.source != published.source)

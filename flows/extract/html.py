@@ -240,10 +240,17 @@ _SITE_FOOTER = re.compile(r"site|page|global|main|footer|bottom", re.IGNORECASE)
 _ARTICLE_MICRODATA = re.compile(r"""itemprop\s*=\s*["'](?:author|datePublished)["']""", re.IGNORECASE)
 
 
+# SimpleReach's analytics object states the story's publication instant: `__reach_config = {… date: '…'`
+_REACH_DATE = re.compile(r"""__reach_config\s*=\s*\{[^}]*?\bdate\s*:\s*['"]([^'"]{10,40})['"]""")
+
+
 def _read_page_data(attrs: str, body: str, prepared: Prepared) -> None:
-    """A script that carries page data (JSON-LD, KLY's page objects) is read; any other is not."""
+    """A script that carries page data (JSON-LD, KLY's page objects, SimpleReach's date) is read; any other
+    is not."""
     if body and ("ld+json" in attrs.lower() or "kmklabs" in body):
         _read_script(attrs, body, prepared)
+    elif body and "__reach_config" in body and (m := _REACH_DATE.search(body)):
+        prepared.meta.setdefault("simplereach:date", []).append(m.group(1))
 
 
 def _read_scripts_in(markup: str, prepared: Prepared) -> None:
