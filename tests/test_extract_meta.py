@@ -2096,6 +2096,21 @@ def test_parselys_pub_date_gives_the_time_of_a_page_that_shows_only_its_day():
     assert parse_article(shown, URL).published_at == datetime(2014, 12, 29, 22, 5, tzinfo=UTC)
 
 
+def test_a_wordpress_stats_offset_reads_a_zoneless_time():
+    stats = "<script>_stq = window._stq || [];\n_stq.push(['view', {v:'ext',blog:'9006',post:'42',tz:'-5'}]);</script>"
+    line = '<p class="date">December 29 2014 9:11pm</p>'
+    got = parse_article(page(header=line, after=stats), URL).published_at
+    assert (got, got.utcoffset()) == (datetime(2014, 12, 30, 2, 11, tzinfo=UTC), timedelta(hours=-5))
+    assert parse_article(page(header=line), URL).published_at == datetime(2014, 12, 29, 21, 11, tzinfo=UTC)
+    context = "<script>_tkq.push(['storeContext', {'blog_id':'4386','blog_tz':'5.5','user_lang':'en'}]);</script>"
+    assert parse_article(page(header=line, after=context), URL).published_at.utcoffset() == \
+        timedelta(hours=5, minutes=30)
+    # the page's own offsets still win
+    stamped = page(head='<meta property="article:published_time" content="2014-12-29T21:11:00-08:00">',
+                   header=line, after=stats)
+    assert parse_article(stamped, URL).published_at.utcoffset() == timedelta(hours=-8)
+
+
 def test_simplereachs_date_gives_the_time_of_a_page_that_shows_only_its_day():
     reach = ("<script>__reach_config = {\n  pid: '52a0',  // publisher id\n  title: 'Night buses return',\n"
              "  date: '2014-12-29T14:26:52+00:00', // publish date\n  authors: ['Jo Reed']\n};</script>")

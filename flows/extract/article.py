@@ -212,6 +212,17 @@ def _untruncated(title: str, others: list[str]) -> str:
                  and not o.rstrip().endswith(("...", "…"))), title)
 
 
+def _blog_zone(meta: Meta) -> tzinfo | None:
+    """The UTC offset a WordPress blog's stats script names (`tz: '-5'`): its clock when it was rendered, the
+    best there is for a page that states no zone at all."""
+    value = meta.first("wordpress:tz")
+    try:
+        hours = float(value) if value else None
+    except ValueError:
+        return None
+    return timezone(timedelta(hours=hours)) if hours is not None and abs(hours) <= 14 else None
+
+
 def default_zone(profile: profiles.Profile | None, tz_hint: str | None, lang: str | None, url: str) -> tzinfo | None:
     """Zone for naive local times: profile, then the source's hint, then Asia/Jakarta for Indonesian pages."""
     for name in (profile.timezone if profile else None, tz_hint):
@@ -430,7 +441,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         return pub, mod
 
     pub_m, mod_m = machines(tz)
-    zone = tz or dates.page_zone(pub_m + mod_m) or _shown_zone(near, line_text)
+    zone = tz or dates.page_zone(pub_m + mod_m) or _shown_zone(near, line_text) or _blog_zone(meta)
     if zone is not tz:  # naive values are read in the zone the page's own offsets show
         pub_m, mod_m = machines(zone)
     pub_m, mod_m = _same_clock_offset(pub_m), _same_clock_offset(mod_m)
@@ -1042,8 +1053,9 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
         # a page that shows no date anywhere, filed under a day in its address ("/blog/2013/09/12/…"); a date
         # line that could not be read (a year-less day the address contradicts) gives no date, not a guess
         published = datetime.combine(filed, datetime.min.time(), tz or UTC)
-    if tz is not None:  # UTC instants are shown in the page's zone; explicit local offsets stay as written
-        published, updated = (d.astimezone(tz) if d is not None and not d.utcoffset() else d
+    shown_tz = tz or _blog_zone(meta)
+    if shown_tz is not None:  # UTC instants are shown in the page's zone; explicit local offsets stay as written
+        published, updated = (d.astimezone(shown_tz) if d is not None and not d.utcoffset() else d
                                for d in (published, updated))
     if updated is None and published is not None:  # "Update July 3rd, 8:05AM ET: Added …" in the text
         updated = _update_note(paragraphs, published, tz)

@@ -243,6 +243,10 @@ _ARTICLE_MICRODATA = re.compile(r"""itemprop\s*=\s*["'](?:author|datePublished)[
 # SimpleReach's analytics object states the story's publication instant: `__reach_config = {… date: '…'`
 _REACH_DATE = re.compile(r"""__reach_config\s*=\s*\{[^}]*?\bdate\s*:\s*['"]([^'"]{10,40})['"]""")
 
+# WordPress.com and Jetpack stats name the blog's UTC offset in hours: `_stq.push(['view', {… tz: '-5' …`,
+# `_tkq.push(['storeContext', {… 'blog_tz':'-5' …`
+_BLOG_TZ = re.compile(r"""(?:\btz|['"]blog_tz['"])\s*:\s*['"](-?\d{1,2}(?:\.\d{1,2})?)['"]""")
+
 
 def _read_page_data(attrs: str, body: str, prepared: Prepared) -> None:
     """A script that carries page data (JSON-LD, KLY's page objects, SimpleReach's date) is read; any other
@@ -251,6 +255,8 @@ def _read_page_data(attrs: str, body: str, prepared: Prepared) -> None:
         _read_script(attrs, body, prepared)
     elif body and "__reach_config" in body and (m := _REACH_DATE.search(body)):
         prepared.meta.setdefault("simplereach:date", []).append(m.group(1))
+    elif body and ("_stq" in body or "_tkq" in body) and (m := _BLOG_TZ.search(body)):
+        prepared.meta.setdefault("wordpress:tz", []).append(m.group(1))
 
 
 def _read_scripts_in(markup: str, prepared: Prepared) -> None:
