@@ -2105,6 +2105,8 @@ def test_a_wordpress_stats_offset_reads_a_zoneless_time():
     context = "<script>_tkq.push(['storeContext', {'blog_id':'4386','blog_tz':'5.5','user_lang':'en'}]);</script>"
     assert parse_article(page(header=line, after=context), URL).published_at.utcoffset() == \
         timedelta(hours=5, minutes=30)
+    in_footer = page(header=line).replace("Terms of use.</p>", "Terms of use.</p>" + context)
+    assert parse_article(in_footer, URL).published_at.utcoffset() == timedelta(hours=5, minutes=30)
     # the page's own offsets still win
     stamped = page(head='<meta property="article:published_time" content="2014-12-29T21:11:00-08:00">',
                    header=line, after=stats)

@@ -260,7 +260,9 @@ def _read_page_data(attrs: str, body: str, prepared: Prepared) -> None:
 
 
 def _read_scripts_in(markup: str, prepared: Prepared) -> None:
-    if "ld+json" in markup or "kmklabs" in markup or "LD+JSON" in markup:
+    """The page data in the scripts of an element that goes whole (a footer's stats script, JSON-LD in an
+    aside)."""
+    if any(k in markup for k in ("ld+json", "LD+JSON", "kmklabs", "__reach_config", "_stq", "_tkq")):
         for m in _SCRIPT.finditer(markup):
             _read_page_data(m.group(1), m.group(2), prepared)
 
