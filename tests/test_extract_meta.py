@@ -217,6 +217,21 @@ def test_relative_date_words():
 
 
 # --- bylines --------------------------------------------------------------------------------------------
+def test_a_rail_of_teasers_with_bylines_between_a_masthead_h1_and_the_headline():
+    rail = "".join(
+        f'<li class="rich"><a href="https://www.gazette.example/news/2016/{n}/story-{n}/"><img src="/t/{n}.jpg">'
+        f'<h2>{h}</h2></a><div class="byline">By <span class="authors"><span class="author">{w}</span></span>'
+        "</div></li>"
+        for n, h, w in ((1, "The world in 2015 as predicted", "Uri Fried"), (2, "How I learned to love it", "Jo Epps"),
+                        (3, "The year through a lens", "Al Tayl"), (4, "Movies to look forward to", "Dee Sims")))
+    html = (f'<html lang="en"><head><title>Night buses return | The Gazette</title></head><body>'
+            f'<div class="header"><h1 class="logo">The Gazette</h1></div><ul class="skybox">{rail}</ul>'
+            '<article><h1 class="headline">Night buses return</h1><div class="metadata"><span class="authors">'
+            '<a href="/by/noah-chen/" class="author" rel="author">Noah Chen</a></span></div>'
+            f'<div class="article-body">{BODY}</div></article></body></html>')
+    assert parse_article(html, URL).authors == ["Noah Chen"]
+
+
 def test_byline_markup_full_of_buttons_is_read_through_the_metadata_name():
     header = ('<div class="byline"><span>By</span> <div class="author"><a class="author-name" href="/news/author/1">'
               "Sarah E. Needleman</a><ul class=\"author-info\"><li><a href=\"/bio\">Biography</a></li>"

@@ -1063,11 +1063,14 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
 
     # authors: the visible byline of the article's header, checked against JSON-LD/meta
     sel_byline = _select_text(soup, meta, selectors.get("byline"))
-    candidates = [el for el in w.bylines if not _in_photo(el) and not _in_comments(el)]
-    low = max(0, h1_at - 3) if h1_at >= 0 else 0
+    candidates = [el for el in w.bylines if not _in_photo(el) and not _in_comments(el)
+                  and not _teaser_byline(el, url, own_pages)]
+    # the headline's <h1>, not a masthead <h1> above a rail of teasers with their own bylines
+    head_at = match[0] if match else h1_at
+    low = max(0, head_at - 3) if head_at >= 0 else 0
     header_els = [el for el in candidates if low <= positions.get(id(el), 0) <= header_end]
     after_els = [el for el in candidates if positions.get(id(el), 0) > header_end][:4]
-    top = headline_at if headline_at is not None else h1_at if h1_at >= 0 else None  # else the headline's block
+    top = headline_at if headline_at is not None else head_at if head_at >= 0 else None  # else the headline's block
     lines = bylines.header_lines([b.text for b in w.blocks[top : header_end + 1]]) if top is not None else []
     texts = [sel_byline] if sel_byline else []
     texts += bylines.byline_texts(header_els) + lines
@@ -1409,6 +1412,26 @@ def _is_description(el: Tag) -> bool:
     """A description inside a picture's own link (its lightbox's "article__photo__desc") is its caption;
     beside a teaser's link ("deals-desc") it is the teaser's text."""
     return _is_caption_box(el) or (el.name in ("span", "div", "p") and "desc" in (el.get("class") or ""))
+
+
+def _teaser_byline(el: Tag, page_url: str, own_pages: set[str]) -> bool:
+    """A byline under a teaser's linked headline ("<li><a href=/other-story><h2>…</h2></a><div class=byline>"):
+    another story's writer, in a rail of teasers above or beside the article."""
+    node = el.parent
+    for _ in range(3):
+        if node is None or node.name in ("body", "article", "main") or len(node.find_all(True, limit=30)) >= 30:
+            return False  # past a card: the article's own box holds links to other stories too
+        for link in node.find_all("a", href=True, limit=4):
+            href = link["href"].strip()
+            if href.startswith(("#", "javascript:", "mailto:")) or el in link.parents:
+                continue
+            absolute = urljoin(page_url, href)
+            if _page_key(absolute) in own_pages or site_of(absolute) != site_of(page_url):
+                continue
+            if any(len(element_text(h).split()) >= 3 for h in link.find_all(["h2", "h3", "h4", "h5"], limit=2)):
+                return True
+        node = node.parent
+    return False
 
 
 def _teaser(img: Tag, page_url: str, own_pages: set[str]) -> bool:
