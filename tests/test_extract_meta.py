@@ -217,6 +217,14 @@ def test_relative_date_words():
 
 
 # --- bylines --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("value", "authors"), [('"author": "Barbie L. Nadeau"', ["Barbie L. Nadeau"]),
+                                                ('"authors": ["Jo Reed", "Sam Hill"]', ["Jo Reed", "Sam Hill"]),
+                                                ('"author": "296554"', [])])
+def test_parselys_page_object_names_the_writer_of_a_page_without_a_byline(value, authors):
+    head = f"<meta name='parsely-page' content='{{\"title\": \"Night buses return\", {value}}}'>"
+    assert parse_article(page(head=head), URL).authors == authors
+
+
 def test_a_rail_of_teasers_with_bylines_between_a_masthead_h1_and_the_headline():
     rail = "".join(
         f'<li class="rich"><a href="https://www.gazette.example/news/2016/{n}/story-{n}/"><img src="/t/{n}.jpg">'

@@ -150,6 +150,12 @@ class Meta:
             for v in self.all(key):
                 if not v.startswith(("http", "@")):
                     out.append((" ".join(htmllib.unescape(v).split()), ""))
+        parsely = self.parsely()  # Parse.ly's page object: "author" (one name) or "authors" (a list)
+        for value in (parsely.get("authors"), parsely.get("author")):
+            for v in value if isinstance(value, list) else [value]:
+                if isinstance(v, str) and v.strip() and not v.startswith(("http", "@")) \
+                        and (" ".join(v.split()), "") not in out:
+                    out.append((" ".join(v.split()), ""))
         return out
 
     def published(self) -> list[str]:
