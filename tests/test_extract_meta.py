@@ -356,6 +356,16 @@ def test_masthead_h1_and_a_logo_h1_that_contains_the_title_are_skipped():
     assert parse_article(html, URL).title == "Night buses return"
 
 
+def test_a_blog_headline_in_an_h2_that_parselys_title_states_beats_an_seo_title_of_many_parts():
+    seo = "Night buses return: The Gazette Eye: Gazette on Transport: Gazette"
+    head = (f'<meta property="og:title" content="{seo}">'
+            "<meta name='parsely-page' content='{\"title\": \"Night buses return\", \"author\": \"Jo Reed\"}'>")
+    html = (f'<html lang="en"><head><title>{seo}</title>{head}</head><body><h2 id="blog-name">The Gazette Eye</h2>'
+            f'<div class="entry"><h2 class="entry-title">Night buses return</h2><div class="entry-content">{BODY}'
+            "</div></div></body></html>")
+    assert parse_article(html, URL).title == "Night buses return"
+
+
 # --- images ---------------------------------------------------------------------------------------------
 def test_caption_and_credit_in_figcaption_cite_and_credit_labels():
     body = (

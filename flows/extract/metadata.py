@@ -102,6 +102,9 @@ class Meta:
             out.append(social)
         kly = self.kly.get("article", {}).get("title") if isinstance(self.kly.get("article"), dict) else None
         out.insert(0, kly if isinstance(kly, str) else None)
+        parsely = self.parsely().get("title")  # Parse.ly's headline, without the SEO title's site parts
+        if isinstance(parsely, str) and parsely.strip() and parsely.strip() not in out:
+            out.append(" ".join(parsely.split()))
         return [t for t in out if t]
 
     def description(self) -> str | None:
