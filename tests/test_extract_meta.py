@@ -2146,6 +2146,17 @@ def test_a_wordpress_stats_offset_reads_a_zoneless_time():
     assert parse_article(stamped, URL).published_at.utcoffset() == timedelta(hours=-8)
 
 
+def test_a_stale_template_date_months_before_the_month_the_url_and_the_date_line_agree_on():
+    head = ('<meta property="article:published_time" content="2009-09-02T00:00:00-04:00">'
+            '<meta property="article:modified_time" content="2009-10-08T12:09:09-04:00">')
+    html = page(head=head, header='<p class="byline">On <span class="published">May 23, 2014 at 1:30 PM</span></p>')
+    filed = "https://www.gazette.example/style/blogs/eye/2014/05/night-buses-return.html"
+    a = parse_article(html, filed)
+    assert (a.published_at, a.updated_at) == (datetime(2014, 5, 23, 13, 30, tzinfo=timezone(timedelta(hours=-4))), None)
+    b = parse_article(html, "https://www.gazette.example/style/night-buses-return.html")  # nothing to settle it
+    assert b.published_at == datetime(2009, 9, 2, tzinfo=timezone(timedelta(hours=-4)))
+
+
 def test_simplereachs_date_gives_the_time_of_a_page_that_shows_only_its_day():
     reach = ("<script>__reach_config = {\n  pid: '52a0',  // publisher id\n  title: 'Night buses return',\n"
              "  date: '2014-12-29T14:26:52+00:00', // publish date\n  authors: ['Jo Reed']\n};</script>")

@@ -373,7 +373,8 @@ _RDFA_DATE = re.compile(r"(?:^|\s)(?:dc:created|dcterms:created|dcterms:issued|d
 def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], tz: tzinfo | None,
            body_start: int, header_end: int, microdata: list[Tag],
            headline_at: int | None = None, fetched_at: datetime | None = None,
-           body_end: int | None = None, days: tuple[date, ...] = ()) -> tuple[datetime | None, datetime | None]:
+           body_end: int | None = None, days: tuple[date, ...] = (),
+           months: tuple[tuple[int, int], ...] = ()) -> tuple[datetime | None, datetime | None]:
     """(published, updated): machine values and the visible date line, reconciled by `dates.choose`.
 
     Date elements count as the article's date line between just before the headline and `header_end`
@@ -544,7 +545,13 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         # a labelled day in an info box beside or under the text, when the metadata states no date at all
         return later_days[0] if later_days and not (pub_m or mod_m) else None
 
-    published = dates.choose(pub_m, visible("published", False), zone, mod_m)
+    shown = visible("published", False)
+    if shown is not None and (shown.at.year, shown.at.month) in months:
+        # the date line and the URL agree on the month; a metadata publication months before it is a template's
+        # stale value (GQ's 2009 `article:published_time` on a post filed and dated May 2014)
+        pub_m = [st for st in pub_m if (st.at.year, st.at.month) >= (shown.at.year, shown.at.month)
+                 or (shown.at - st.at).days <= 31]
+    published = dates.choose(pub_m, shown, zone, mod_m)
     if published is not None and not published.has_time:
         # analytics scripts' publication time (Parse.ly's `pub_date`, SimpleReach's `date`) gives the time of a
         # page that shows only its day (it can be minutes or hours off one the page shows, so it only ever
@@ -1045,8 +1052,9 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
     w.dates = [el for el in w.dates if positions.get(id(el), 0) <= body_end]
     tz = default_zone(profile, timezone, article.language, url) or tz
     days = tuple(d for d in {dates.url_day(url), dates.url_day(article.canonical_url)} if d is not None)
+    months = tuple(m for m in {dates.url_month(url), dates.url_month(article.canonical_url)} if m is not None)
     published, updated = _dates(meta, w, soup, selectors, tz, body_start, header_end, microdata, headline_at,
-                                fetched_at, body_end, days)
+                                fetched_at, body_end, days, months)
     filed = dates.url_day(article.canonical_url) or dates.url_day(url)
     if published is None and filed is not None and not meta.is_collection() and all(
             el.name in _REGIONS for el in w.dates):  # a WordPress region classed "status-publish" is no date line

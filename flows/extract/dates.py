@@ -263,6 +263,15 @@ def url_day(url: str | None) -> date | None:
         return None
 
 
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/")
+
+
+def url_month(url: str | None) -> tuple[int, int] | None:
+    """The year and month a URL files a story under ("/2014/05/slug.html", "/2014/05/23/slug")."""
+    m = _URL_MONTH.search(urlsplit(url).path) if url else None
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
 def add_year(text: str, days: tuple[date, ...] = (), year: int | None = None) -> str:
     """`text` with a year after its first year-less day: the year of a known day (`days`, such as the URL's)
     at most a day from it, or `year` for any day. Text that states a year is left as it is."""
