@@ -2127,6 +2127,11 @@ def test_parselys_pub_date_gives_the_time_of_a_page_that_shows_only_its_day():
     # a time the page shows is kept, even when Parse.ly says another
     shown = page(head=parsely, header='<p class="date">29 Dec 2014, 22:05 GMT</p>', lang="en-GB")
     assert parse_article(shown, URL).published_at == datetime(2014, 12, 29, 22, 5, tzinfo=UTC)
+    # a page that states no date at all: the post's pub_date; a section page's is the listing's
+    undated = "https://www.gazette.example/news/night-buses"
+    assert parse_article(page(head=parsely), undated).published_at == datetime(2014, 12, 29, 22, 15, tzinfo=UTC)
+    section = parsely.replace('"pub_date"', '"type": "sectionpage", "pub_date"')
+    assert parse_article(page(head=section), undated).published_at is None
 
 
 def test_a_wordpress_stats_offset_reads_a_zoneless_time():

@@ -552,16 +552,19 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         pub_m = [st for st in pub_m if (st.at.year, st.at.month) >= (shown.at.year, shown.at.month)
                  or (shown.at - st.at).days <= 31]
     published = dates.choose(pub_m, shown, zone, mod_m)
-    if published is not None and not published.has_time:
-        # analytics scripts' publication time (Parse.ly's `pub_date`, SimpleReach's `date`) gives the time of a
-        # page that shows only its day (it can be minutes or hours off one the page shows, so it only ever
-        # fills in a missing time, on the same day)
-        for value in (meta.parsely().get("pub_date"), meta.first("simplereach:date")):
-            clock = dates.machine_stamp(str(value or ""), zone, "analytics")
-            if clock is not None and clock.has_time and clock.zoned and \
-                    clock.at.astimezone(published.at.tzinfo).date() == published.at.date():
-                published = clock
-                break
+    # analytics scripts' publication instant (Parse.ly's `pub_date` on a post, SimpleReach's `date`): it can be
+    # minutes or hours off a time the page shows, so it only dates a page that states no date at all, or gives
+    # the time of one that shows only its day, on the same day
+    parsely = meta.parsely()
+    analytics = [clock for value in (parsely.get("pub_date") if parsely.get("type") in (None, "post") else None,
+                                     meta.first("simplereach:date"))
+                 if (clock := dates.machine_stamp(str(value or ""), zone, "analytics")) is not None
+                 and clock.has_time and clock.zoned]
+    if published is None and analytics:
+        published = analytics[0]
+    elif published is not None and not published.has_time:
+        published = next((clock for clock in analytics
+                          if clock.at.astimezone(published.at.tzinfo).date() == published.at.date()), published)
     if published is not None and published.source:
         # the family whose publication time held up is the one to believe about the update as well
         mod_m.sort(key=lambda st: st.source != published.source)
