@@ -818,6 +818,8 @@ def test_a_dateline_set_as_its_own_paragraph_opens_the_first_one():
         ("https://st1.gazette.example/assets/social/pin_it_button_big.png", True),  # a button's graphic
         ("https://cdn.gazette.example/2019/11/share-btn-32.png", True),
         ("https://cdn.gazette.example/2019/11/red-button-vote.jpg", False),  # a story's photo of a button
+        ("https://assets.gazette.example/core/img/sharetools/tm_sm.png", True),  # a share bar's folder
+        ("https://www.gazette.example/images/icons/print.gif", True),
     ],
 )
 def test_site_graphics_are_not_article_pictures(url, graphic):

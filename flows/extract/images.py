@@ -366,7 +366,9 @@ _TRACKER = re.compile(r"scorecardresearch|doubleclick|google-analytics|googletag
 _AD_PLACE = re.compile(r"^(?:ad|ads|adserver|adv|banners?)\.|/(?:ads?|adv|banners?|content_banner|[\w-]*-creative|"
                        r"creatives?)/", re.IGNORECASE)
 _THEME_PATH = re.compile(r"/(?:wp-content/)?themes/|/app_themes/|/wp-content/plugins/|/assets/(?:img|images|icons)/|"
-                         r"/templates/", re.IGNORECASE)  # Joomla's and site builders' /templates/<name>/images/
+                         r"/templates/|"  # Joomla's and site builders' /templates/<name>/images/
+                         r"/(?:share[-_]?tools|share[-_]?icons|social[-_]?icons|icons)/",  # a share bar's buttons
+                         re.IGNORECASE)
 # the picture a site shares when a story has none: "opengraph_default.png", "share-fallback.jpg", "no-image.png"
 _STAND_IN = re.compile(
     r"^(?:(?:og|opengraph|share|sharing|social|fb|facebook|twitter|article|site|thumb|image|img)[-_]?)*"
