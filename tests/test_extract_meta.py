@@ -366,6 +366,36 @@ def test_a_blog_headline_in_an_h2_that_parselys_title_states_beats_an_seo_title_
     assert parse_article(html, URL).title == "Night buses return"
 
 
+def test_a_slideshow_beside_its_one_intro_paragraph_with_each_slides_description_as_caption():
+    def slide(n: int, title: str, text: str) -> str:
+        return (f'<div class="listicle--slide"><div class="listicle--image"><picture data-src="/r/w_780/{n}.jpg">'
+                f'<img class="picture-img" srcset="https://www.gazette.example/r/w_780/0{n}-{title}.jpg" alt="">'
+                '</picture></div><div class="listicle--description--wrapper"><div class="listicle--description">'
+                f'<div class="listicle--counter">{n} <span>/ 3</span></div><div class="listicle--caption">'
+                f'<span class="listicle--title">{title.upper()}</span><p>{text}</p>'
+                '<p><a href="https://shop.example/">SHOP NOW</a></p></div></div></div></div>')
+    slides = (slide(1, "night", "The first bus leaves the depot at midnight.")
+              + slide(2, "depot", "Drivers check their routes before leaving.")
+              + slide(3, "dawn", "The last bus comes back at dawn."))
+    html = ('<html lang="en"><head><title>Night buses return | The Gazette</title></head><body>'
+            '<article><h1>Night buses return</h1><div class="article-copy">'
+            f'<p>See the city after dark from the top deck.</p><div class="listicle">{slides}</div></div>'
+            "</article></body></html>")
+    a = parse_article(html, URL)
+    assert [(i.url.rsplit("/", 1)[-1], i.caption) for i in a.images] == [
+        ("01-night.jpg", "NIGHT The first bus leaves the depot at midnight."),
+        ("02-depot.jpg", "DEPOT Drivers check their routes before leaving."),
+        ("03-dawn.jpg", "DAWN The last bus comes back at dawn.")]
+
+
+def test_a_file_name_printed_under_a_thumbnail_is_no_caption():
+    fig = ('<div class="gallery"><figure><img src="https://www.gazette.example/up/dp3_1_en-150x150.png" width="300">'
+           '<figcaption>dp3_1_en</figcaption></figure><figure><img src="https://www.gazette.example/up/wild-rose.jpg" '
+           'width="300"><figcaption>Wild Rose</figcaption></figure></div>')
+    a = parse_article(page(body=fig + BODY), URL)
+    assert [i.caption for i in a.images] == [None, "Wild Rose"]
+
+
 # --- images ---------------------------------------------------------------------------------------------
 def test_caption_and_credit_in_figcaption_cite_and_credit_labels():
     body = (

@@ -531,11 +531,13 @@ def choose_container(w: Walk, root: Tag, live: bool = False) -> Tag:
     while best.parent is not None and by_id.get(id(best.parent), 0.0) >= CLIMB * best_score \
             and best.parent.name not in ("body", "html", "[document]"):
         best = best.parent
-    # a paragraph is never the whole body when prose paragraphs, or the story's pictures, stand beside it
+    # a paragraph is never the whole body when prose paragraphs, or the story's pictures (a slideshow's
+    # slides, each a `<picture>` with its description), stand beside it
     if best.name == "p" and best.parent is not None and best.parent.name not in ("body", "html", "[document]") \
             and id(best.parent) in by_id and any(
                 sib is not best and ((sib.name == "p" and len(sib.get_text()) >= 40) or sib.name == "figure"
-                                     or "wp-caption" in (sib.get("class") or ""))
+                                     or "wp-caption" in (sib.get("class") or "")
+                                     or (sib.name == "div" and sib.find(["figure", "picture"]) is not None))
                 for sib in best.parent.find_all(["p", "figure", "div"], recursive=False, limit=8)):
         best = best.parent
     return best

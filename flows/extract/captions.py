@@ -20,7 +20,7 @@ from flows.extract.images import CREDIT_HINT, CREDIT_LABELS, split_credit, unbra
 
 _BOX_CLS = re.compile(
     r"figure|photo|image|(?<![a-z])img|media|picture|(?<![a-z])pic(?:box|-box|_box)?(?![a-z])|foto|gambar|"
-    r"wp-caption|caption-container|thumb|lead-?art|hero|cover|visual",
+    r"wp-caption|caption-container|thumb|lead-?art|hero|cover|visual|slide(?!show)",
     re.IGNORECASE,
 )
 _CAPTION_CLS = re.compile(
@@ -45,6 +45,9 @@ _ELLIPSIS_LABEL = re.compile(r"^\s*(?:[\w ]{1,20}(?:\.\.\.|…)|(?:image|photo|p
 _MAX_BOX_TEXT = 700
 # words of a control laid over a picture ("VIEW GALLERY 5 PHOTOS", "Lihat Foto"), not of a credit
 _CONTROL = re.compile(r"\b(?:gallery|galeri|view|lihat|klik|click|play|putar|zoom|enlarge|perbesar)\b", re.IGNORECASE)
+# a shop link's call to action under a product picture ("SHOP NOW"), in the languages of the corpus
+_SHOP_LINK = re.compile(r"(?:shop|buy)(?: it)?(?: now| here| the look)?|get it (?:now|here)|belanja sekarang|"
+                        r"beli sekarang|jetzt kaufen|jetzt shoppen|acheter|comprar(?: ahora)?", re.IGNORECASE)
 
 
 # elements that start a new line, and elements that do when a class styles them as a box ("span.credit")
@@ -82,8 +85,9 @@ def _collect(el: Tag, skip: Tag | None, parts: list[str]) -> None:
             if (cls and _NOT_CAPTION_CLS.search(str(cls))) or node.name == "button" or (
                     node.name in ("span", "div", "a") and _COUNTER.match(node.get_text())) or (
                     node.name == "a" and (node.get("href") or "").strip().startswith(("#", "javascript:"))
-                    and len(node.get_text(strip=True)) <= 12):
-                continue  # a control ("<a href="#"> Close</a>", "Read More"), not caption text
+                    and len(node.get_text(strip=True)) <= 12) or (
+                    node.name == "a" and _SHOP_LINK.fullmatch(" ".join(node.get_text().split()))):
+                continue  # a control ("<a href="#"> Close</a>", "Read More", "SHOP NOW"), not caption text
             if node.name in _LINE_TAGS or (node.name in _BOX_TAGS and cls):  # separate words
                 parts.append(" ")
             _collect(node, skip, parts)

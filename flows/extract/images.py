@@ -303,6 +303,11 @@ _JSON_SRC = re.compile(r'"(?:src|url)"\s*:\s*"([^"]+)"')
 _NO_VALUE = frozenset(["null", "undefined", "none", "false", "nil", "#", "about:blank"])
 
 
+def _file_stem(url: str) -> str:
+    """A file's name without its extension and CMS size suffix: ".../dp3_1_en-150x150.png" → "dp3_1_en"."""
+    return re.sub(r"-\d{2,4}x\d{2,4}$", "", urlsplit(url).path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower())
+
+
 def image_url(img: Tag, base: str) -> str | None:
     """The real image URL: a lazy-loading attribute first (`src` is then a placeholder or a blurred
     preview), then `src`, then the largest `srcset` entry."""
@@ -474,6 +479,8 @@ class ImageCollector:
         if caption_text and _PROMO_CAPTION.search(caption_text):
             return  # "Need more space? Subscribe to our sister title ..."
         caption, credit = _caption_and_credit(caption_text, credit)
+        if caption and " " not in caption and _file_stem(caption) == _file_stem(url):
+            caption = None  # the file's own name ("dp3_1_en") printed under a gallery thumbnail says nothing
         key = stable_key(url)
         existing = self._keys.get(key)
         if existing is not None:
