@@ -356,6 +356,22 @@ def test_masthead_h1_and_a_logo_h1_that_contains_the_title_are_skipped():
     assert parse_article(html, URL).title == "Night buses return"
 
 
+@pytest.mark.parametrize("place", [0, 4])
+def test_a_news_feed_teaser_linking_the_story_under_its_shorter_seo_title_is_not_the_headline(place):
+    items = [("rail", "Rail strike called off"), ("bridge", "Bridge reopens to cyclists"),
+             ("parks", "Parks stay open late"), ("ferry", "Ferry timetable changes")]
+    items.insert(place, ("night-buses", "Night buses back"))
+    feed = "".join(f'<article class="feed-item"><h1><a href="https://www.gazette.example/news/{n}">{t}</a></h1></article>'
+                   for n, t in items)
+    html = ('<html lang="en"><head><title>City brings night buses back after two years - The Gazette</title>'
+            '<meta property="og:title" content="Night buses back"></head><body><div class="logo"><h1>The Gazette</h1>'
+            '</div><article><header><h1>City brings night buses back after two years</h1></header>'
+            f'<div class="article-body">{BODY}</div></article><section class="news-feed">{feed}</section>'
+            "</body></html>")
+    assert parse_article(html, "https://www.gazette.example/news/night-buses").title == \
+        "City brings night buses back after two years"
+
+
 def test_a_blog_headline_in_an_h2_that_parselys_title_states_beats_an_seo_title_of_many_parts():
     seo = "Night buses return: The Gazette Eye: Gazette on Transport: Gazette"
     head = (f'<meta property="og:title" content="{seo}">'
@@ -2192,6 +2208,13 @@ def test_a_stale_template_date_months_before_the_month_the_url_and_the_date_line
     assert (a.published_at, a.updated_at) == (datetime(2014, 5, 23, 13, 30, tzinfo=timezone(timedelta(hours=-4))), None)
     b = parse_article(html, "https://www.gazette.example/style/night-buses-return.html")  # nothing to settle it
     assert b.published_at == datetime(2009, 9, 2, tzinfo=timezone(timedelta(hours=-4)))
+
+
+def test_meta_values_in_a_value_attribute_as_mercury_saves_pages():
+    head = ('<meta value="2019-02-22T17:23:44+09:00" name="article:published_time">'
+            '<meta name="author" value="Jo Reed">')
+    a = parse_article(page(head=head), "https://www.gazette.example/news/night-buses")
+    assert (a.published_at, a.authors) == (datetime(2019, 2, 22, 8, 23, 44, tzinfo=UTC), ["Jo Reed"])
 
 
 def test_simplereachs_date_gives_the_time_of_a_page_that_shows_only_its_day():

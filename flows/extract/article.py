@@ -144,7 +144,7 @@ def _marked_headline(el: Tag) -> bool:
 
 def pick_title(h1s: list[str], meta_titles: list[str], title_tag: str | None, site_names: list[str],
                marked: list[str] | None = None, near: list[str] | None = None,
-               header_headings: list[str] | None = None) -> str | None:
+               header_headings: list[str] | None = None, linked: frozenset[str] = frozenset()) -> str | None:
     """The visible headline when it agrees with the metadata, or when the template marks it as the
     headline (`marked`: SEO titles often differ from it); else the metadata title without site suffix.
 
@@ -157,12 +157,16 @@ def pick_title(h1s: list[str], meta_titles: list[str], title_tag: str | None, si
     agreeing = [h for h in h1s[:4] if authorlib.compact(h) not in sites  # not the site's masthead <h1>
                 and 3 <= len(h) <= 300 and any(_similar(h, c) for c in candidates)]
     exact = {authorlib.compact(c) for c in candidates}
+    # a linked <h1> that another, unlinked one agrees beside is a teaser's in a feed under the story
+    unlinked = any(h not in linked for h in agreeing)
     for h in agreeing:  # "Okezone Headline - Health :: Okezone Lifestyle" is a logo; the headline equals og:title
-        if authorlib.compact(h) in exact:
+        if authorlib.compact(h) in exact and not (unlinked and h in linked):
             return h
-    # an <h1> that states the metadata title exactly, after a menu of teaser <h1>s ("The Latest From …")
+    # an <h1> that states the metadata title exactly, after a menu of teaser <h1>s ("The Latest From …"); not a
+    # teaser's own linked <h1> in a news feed under the story, which may state the story's shorter SEO title
     for h in h1s[4:]:
-        if 3 <= len(h) <= 300 and authorlib.compact(h) in exact and authorlib.compact(h) not in sites:
+        if 3 <= len(h) <= 300 and authorlib.compact(h) in exact and authorlib.compact(h) not in sites \
+                and h not in linked:
             return h
     stated = {authorlib.compact(_strip_site(c, site_names))
               for c in [*meta_titles, *([title_tag] if title_tag else [])]}
@@ -935,7 +939,9 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
     marked = [t for (t, pos), el in zip(w.h1, w.h1_tags, strict=True) if pos <= body_end and _marked_headline(el)]
     near = [b.text for b in w.blocks[max(0, h1_at) : header_end + 1] if b.kind in ("h2", "h3")] if w.h1 else []
     above = [b.text for b in w.blocks[: (w.h1[0][1] if w.h1 else body_start) + 1] if b.kind in ("h2", "h3")][-3:]
-    title = sel_title or pick_title(h1s, meta.titles(), meta.title_tag, site_names, marked, near, above)
+    linked_h1s = frozenset(t for (t, _), el in zip(w.h1, w.h1_tags, strict=True)
+                           if (a := el.find("a")) is not None and element_text(a) == t)
+    title = sel_title or pick_title(h1s, meta.titles(), meta.title_tag, site_names, marked, near, above, linked_h1s)
     title_byline = None
     if title and (signed := _TITLE_BYLINE.search(title)):  # "見出し　編集委員　中沢克二": the writer's line in the <h1>
         title, title_byline = title[: signed.start()].rstrip(), signed.group(1)

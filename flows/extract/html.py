@@ -328,8 +328,10 @@ def prepare(text: str) -> Prepared:
                 a.get("property") or a.get("name")):
             continue  # a date in the body's microdata belongs to its item (a reader's review): read with its scope
         key = a.get("property") or a.get("name") or a.get("itemprop") or a.get("http-equiv")
-        if key and "content" in a:
-            prepared.meta.setdefault(key.strip().lower(), []).append(a["content"].strip())
+        # `value` where `content` belongs: pages saved by Mercury/Postlight's parser rename the attribute
+        value = a["content"] if "content" in a else a.get("value")
+        if key and value is not None:
+            prepared.meta.setdefault(key.strip().lower(), []).append(value.strip())
     for m in _LINK_TAG.finditer(pruned):
         a = attrs_of(m.group(1))
         if "rel" in a and "href" in a:
