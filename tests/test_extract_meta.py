@@ -962,6 +962,20 @@ def test_sizes_of_one_picture_share_the_folder_that_holds_them():
         stable_key("https://cdn.gazette.example/2019/11/night-depot-2-large.jpg")  # two pictures stay two
 
 
+@pytest.mark.parametrize(("src", "url"), [
+    ("https://img.gazette.example/u/bus.jpg%201000w,%20https://img.gazette.example/u/bus-300x225.jpg%20300w",
+     "https://img.gazette.example/u/bus.jpg"),
+    ("https://img.gazette.example/u/bus-300x225.jpg 300w, https://img.gazette.example/u/bus.jpg 1000w",
+     "https://img.gazette.example/u/bus.jpg"),
+    ("https://img.gazette.example/u/bus%20300w.jpg", "https://img.gazette.example/u/bus%20300w.jpg"),
+])
+def test_a_srcset_written_into_src_gives_its_largest_picture(src, url):
+    from bs4 import BeautifulSoup
+
+    from flows.extract.images import image_url
+    assert image_url(BeautifulSoup(f'<img src="{src}">', "lxml").img, URL) == url
+
+
 def test_rendition_json_in_a_lazy_attribute_and_a_top_picture_under_an_h2_headline():
     from bs4 import BeautifulSoup
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 from bs4 import Tag
 
@@ -308,6 +308,9 @@ def _file_stem(url: str) -> str:
     return re.sub(r"-\d{2,4}x\d{2,4}$", "", urlsplit(url).path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower())
 
 
+_SRCSET_IN_SRC = re.compile(r"(?:\s|%20)\d+[wx](?:,|%2C)?(?:\s|%20)+(?:https?:)?/", re.IGNORECASE)
+
+
 def image_url(img: Tag, base: str) -> str | None:
     """The real image URL: a lazy-loading attribute first (`src` is then a placeholder or a blurred
     preview), then `src`, then the largest `srcset` entry."""
@@ -317,6 +320,8 @@ def image_url(img: Tag, base: str) -> str | None:
         if value and not _PLACEHOLDER.search(value):
             candidates.append(value.split(",")[0].split()[0] if "srcset" in attr else value)
     src = img.get("src") or ""
+    if _SRCSET_IN_SRC.search(src):  # a srcset written into `src`, plain or URL-encoded (Mercury-saved pages)
+        src = _largest_srcset(unquote(src)) or ""
     if src and not _PLACEHOLDER.search(src):
         candidates.append(src)
     if not candidates:
