@@ -225,6 +225,25 @@ def test_parselys_page_object_names_the_writer_of_a_page_without_a_byline(value,
     assert parse_article(page(head=head), URL).authors == authors
 
 
+def test_a_list_of_writers_whose_first_alone_carries_the_by_label():
+    header = ('<div class="article-meta"><ul class="authors"><li><div rel="author" class="author has-bio">'
+              '<span class="by-text">By</span> Josh Hale</div><div class="author-overlay"><a class="close" href="#">'
+              'Close</a><a href="/author/josh_hale">More from Josh</a></div></li><li><div rel="author" '
+              'class="author has-bio">David Kaplan</div></li><li><div rel="author" class="author">PATRICK REEVE'
+              '</div></li></ul><span class="timestamp">Dec 16, 2016, 12:37 PM ET</span></div>')
+    assert parse_article(page(header=header), URL).authors == ["Josh Hale", "David Kaplan", "Patrick Reeve"]
+
+
+def test_a_byline_box_holding_only_its_date_and_a_platform_credit_leave_the_metadata_writer():
+    header = ('<div class="a-article-grid__author"><button data-author><p>By <a href="/author/ldm/">Lisa Moreau'
+              '</a></p></button><time class="date">April 15, 2019 6:18am</time></div>')
+    html = ('<html lang="en"><head><title>Night buses return | The Gazette</title>'
+            '<meta name="author" content="Lisa Moreau"></head><body><article><header><h1>Night buses return</h1>'
+            f'{header}</header><div class="article-body">{BODY}</div></article>'
+            '<div class="site-info"><p>Newswire</p><p>Powered by WordPress.com VIP</p></div></body></html>')
+    assert parse_article(html, URL).authors == ["Lisa Moreau"]
+
+
 def test_a_rail_of_teasers_with_bylines_between_a_masthead_h1_and_the_headline():
     rail = "".join(
         f'<li class="rich"><a href="https://www.gazette.example/news/2016/{n}/story-{n}/"><img src="/t/{n}.jpg">'

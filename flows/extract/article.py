@@ -1090,7 +1090,7 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
     top = headline_at if headline_at is not None else head_at if head_at >= 0 else None  # else the headline's block
     lines = bylines.header_lines([b.text for b in w.blocks[top : header_end + 1]]) if top is not None else []
     texts = [sel_byline] if sel_byline else []
-    texts += bylines.byline_texts(header_els) + lines
+    texts += [t for t in bylines.byline_texts(header_els) if not _only_a_date(t)] + lines
     texts += [title_byline] if title_byline and not texts else []
     if not texts:  # a "Date / Author" fact list beside the article, or a "Penulis / Editor" box under it
         fact = bylines.fact_value(w.blocks, bylines.AUTHOR_LABELS)
@@ -1429,6 +1429,14 @@ def _is_description(el: Tag) -> bool:
     """A description inside a picture's own link (its lightbox's "article__photo__desc") is its caption;
     beside a teaser's link ("deals-desc") it is the teaser's text."""
     return _is_caption_box(el) or (el.name in ("span", "div", "p") and "desc" in (el.get("class") or ""))
+
+
+def _only_a_date(text: str) -> bool:
+    """A byline box's date line ("April 15, 2019 6:18am" in `div.a-article-grid__author`): no byline at all."""
+    if len(text) > 60 or not dates.find_dates(text, None):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in dates.MONTHS]
+    return sum(len(w) for w in words) <= 6  # "am", "at", "ET" and the like
 
 
 def _teaser_byline(el: Tag, page_url: str, own_pages: set[str]) -> bool:

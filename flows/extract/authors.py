@@ -178,7 +178,7 @@ _LEADING_WORDS_BY = re.compile(
 )
 _COUNTER = re.compile(r"[(（]\s*\d[\d,.\s]*[)）]")
 _NOT_WRITER_LINE = re.compile(r"^\W*(?:(?:medically\s+)?reviewed|edited|fact-checked|illustrated|photographed|"
-                              r"produced)\s+by\b", re.IGNORECASE)
+                              r"produced|powered|hosted|designed)\s+by\b", re.IGNORECASE)
 _WITH_PAREN = re.compile(r"\s*\((?:avec|with|mit|con|com|dengan|met)\s+([^()]{3,80})\)")
 _EDITOR_ONLY = re.compile(r"^(?:editor|redaktur|editing by|foto|photo|fotografer|photographer)\s*:", re.IGNORECASE)
 _OTHER_LABEL = re.compile(r"\s(?:editor|redaktur|foto|photo|fotografer|sumber|source|categor(?:y|ia|ie)|kategori|"

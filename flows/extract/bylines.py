@@ -31,6 +31,10 @@ _AUTHOR_HREF = re.compile(
 _MAX = 150
 
 
+def _first_class(el: Tag) -> str:
+    return (el.get("class") or "").split(" ", 1)[0]
+
+
 def _innermost(elements: list[Tag]) -> list[Tag]:
     ids = {id(e) for e in elements}
     inner = []
@@ -80,7 +84,16 @@ def byline_texts(elements: list[Tag]) -> list[str]:
     labelled = [e for e in elements if len(element_text(e)) < _MAX and _LABEL_START.match(element_text(e))
                 and not credits_other_work(element_text(e))]  # "Photography by X" labels someone else's work
     if labelled:
-        return [_label_and_name(e) for e in _innermost(labelled)]
+        out = [_label_and_name(e) for e in _innermost(labelled)]
+        # "By A" opens a list whose other names come unlabelled in elements of the same kind
+        # (`<li><div class="author has-bio">By A</div></li><li><div class="author">B</div></li>`)
+        kinds = {(e.name, _first_class(e), e.parent.name if e.parent is not None else "") for e in labelled}
+        for e in _innermost(elements):
+            text = element_text(e)
+            if e not in labelled and (e.name, _first_class(e), e.parent.name if e.parent is not None else "") \
+                    in kinds and 0 < len(text) < 60 and text not in out and not is_interface_text(text):
+                out.append(text)
+        return out
     named: list[Tag] = []
     seen: set[int] = set()
     for top in _outermost(elements):
@@ -151,7 +164,8 @@ def closing_lines(texts: list[str]) -> list[str]:
         if len(t) >= 120:
             continue
         if _LABEL_START.match(t):
-            out.append(t)
+            if not credits_other_work(t):  # "Powered by WordPress.com VIP" credits the platform
+                out.append(t)
         elif (m := _NAME_THEN_DATE.match(t)) and find_dates(m.group(2), None, ""):
             out.append(m.group(1))
     return out[:1]
