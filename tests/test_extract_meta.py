@@ -173,6 +173,7 @@ def test_relative_dates_count_from_the_fetch_time_only_without_a_stated_date():
          [("2017-03-09 18:45", None), ("2017-03-10 15:05", "updated")]),
         ("입력 2019년 11월 19일 오후 3:05", [("2019-11-19 15:05", "published")]),
         ("by Lighthouse ／ 2016.12.01", [("2016-12-01 00:00", None)]),
+        ("2023. 2. 5. 11:40", [("2023-02-05 11:40", None)]),  # Korean: the day closed by a period
         ("version 2016.12.01.3", []),
         # month names, joining words and time marks of other languages
         ("Publié le 1er janvier 2016 à 15h30", [("2016-01-01 15:30", "published")]),
