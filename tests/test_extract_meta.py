@@ -156,6 +156,9 @@ def test_relative_dates_count_from_the_fetch_time_only_without_a_stated_date():
                   header='<div class="date">3 jam yang lalu</div>', lang="id")
     assert parse_article(stated, "https://warta.example.id/berita/2", fetched_at=fetched).published_at == \
         datetime(2024, 3, 13, 20, 15, tzinfo=WIB)
+    today = page(header='<div class="date">Hari ini, 09:05 WIB</div>', lang="id")
+    assert parse_article(today, "https://warta.example.id/berita/3", fetched_at=fetched).published_at == \
+        datetime(2024, 3, 14, 9, 5, tzinfo=WIB)
 
 
 @pytest.mark.parametrize(
@@ -215,6 +218,13 @@ def test_relative_date_words():
     day = find_relative("kemarin", now, WIB)
     assert (day.at.date().isoformat(), day.has_time) == ("2024-03-13", False)
     assert find_relative("Selasa 12 Maret", now, None) is None
+    # a day word with its time, in the page's zone or the one the line names
+    today = find_relative("Today 2:51PM", now, timezone(timedelta(hours=-5)))
+    assert (today.at, today.has_time) == (datetime(2024, 3, 14, 14, 51, tzinfo=timezone(timedelta(hours=-5))), True)
+    assert find_relative("Kemarin, 13:20 WIB", now, None).at == datetime(2024, 3, 13, 13, 20, tzinfo=WIB)
+    assert find_relative("Hari ini 09:05", now, WIB).at == datetime(2024, 3, 14, 9, 5, tzinfo=WIB)
+    assert find_relative("Gestern, 18:03 Uhr", now, None).at == datetime(2024, 3, 13, 18, 3, tzinfo=UTC)
+    assert find_relative("Hier klicken", now, None) is None  # German "hier" is "here"
 
 
 # --- bylines --------------------------------------------------------------------------------------------

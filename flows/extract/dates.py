@@ -531,6 +531,15 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _YESTERDAY = re.compile(r"\b(?:kemarin|yesterday)\b", re.IGNORECASE)
+# "Today 2:51PM", "Hari ini, 14:51 WIB", "Gestern, 18:03 Uhr": a day word and its time ("hier" is French
+# "yesterday" only with a time after it; German "hier" is "here")
+_TODAY_WORDS = ("today", "hari ini", "heute", "hoy", "aujourd'hui", "aujourd’hui", "oggi", "vandaag", "hoje",
+                "今天", "今日", "오늘")
+_DAY_AND_TIME = re.compile(
+    r"(?<![^\W\d_])(today|hari ini|heute|hoy|aujourd['’]hui|oggi|vandaag|hoje|今天|今日|오늘|yesterday|kemarin|"
+    rf"gestern|ayer|hier|ieri|gisteren|ontem|昨天|昨日|어제)(?![^\W\d_])[\s,]*{_AT}?\s*{_TIME_RE}\s*{_ZONE_RE}?",
+    re.IGNORECASE,
+)
 _JUST_NOW = re.compile(r"\b(?:baru saja|just now|moments? ago)\b", re.IGNORECASE)
 
 
@@ -553,6 +562,12 @@ def find_relative(text: str | None, now: datetime | None, default_tz: tzinfo | N
                      True, label, "relative")
     if _JUST_NOW.search(text):
         return Stamp(now.astimezone(default_tz) if default_tz else now, True, True, None, "relative")
+    if (m := _DAY_AND_TIME.search(text)) is not None:
+        tz = _offset(m.group(6)) or default_tz or UTC
+        day = now.astimezone(tz).date() - timedelta(days=0 if m.group(1).lower() in _TODAY_WORDS else 1)
+        at = _build(day.year, day.month, day.day, m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), tz)
+        if at is not None:
+            return Stamp(at, True, True, label_of(f"{before_text} {text[: m.start()]}"), "relative")
     if _YESTERDAY.search(text):
         local = now.astimezone(default_tz) if default_tz else now
         day = (local - timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
