@@ -992,6 +992,19 @@ def test_sizes_of_one_picture_share_the_folder_that_holds_them():
         stable_key("https://cdn.gazette.example/2019/11/night-depot-2-large.jpg")  # two pictures stay two
 
 
+def test_srcset_urls_may_hold_commas_as_cloudinary_writes_them():
+    from bs4 import BeautifulSoup
+
+    from flows.extract.images import image_url, srcset_entries
+    srcset = ("https://img.gazette.example/upload/c_fill,f_auto,q_80,w_320/bus.jpg 320w, "
+              "https://img.gazette.example/upload/c_scale,f_auto,q_80,w_1600/bus.jpg 1600w")
+    assert image_url(BeautifulSoup(f'<img srcset="{srcset}">', "lxml").img, URL) == \
+        "https://img.gazette.example/upload/c_scale,f_auto,q_80,w_1600/bus.jpg"
+    assert image_url(BeautifulSoup(f'<img data-srcset="{srcset}">', "lxml").img, URL) == \
+        "https://img.gazette.example/upload/c_fill,f_auto,q_80,w_320/bus.jpg"
+    assert srcset_entries("a.jpg 1x,b.jpg 2x") == [("a.jpg", 1.0), ("b.jpg", 2.0)]
+
+
 @pytest.mark.parametrize(("src", "url"), [
     ("https://img.gazette.example/u/bus.jpg%201000w,%20https://img.gazette.example/u/bus-300x225.jpg%20300w",
      "https://img.gazette.example/u/bus.jpg"),

@@ -318,7 +318,8 @@ def image_url(img: Tag, base: str) -> str | None:
     for attr in _LAZY_ATTRS:
         value = img.get(attr)
         if value and not _PLACEHOLDER.search(value):
-            candidates.append(value.split(",")[0].split()[0] if "srcset" in attr else value)
+            first = srcset_entries(value)[:1] if "srcset" in attr else [(value, 0.0)]
+            candidates.extend(url for url, _ in first)
     src = img.get("src") or ""
     if _SRCSET_IN_SRC.search(src):  # a srcset written into `src`, plain or URL-encoded (Mercury-saved pages)
         src = _largest_srcset(unquote(src)) or ""
@@ -344,20 +345,41 @@ def image_url(img: Tag, base: str) -> str | None:
     return None
 
 
+def srcset_entries(srcset: str) -> list[tuple[str, float]]:
+    """(URL, width or density) of each candidate of a srcset, in order; 0 where none is given. Read as the
+    HTML standard reads it: a URL runs to the next space (a comma inside it is the URL's own, as in
+    Cloudinary's "…/upload/c_fill,f_auto,w_320/photo.jpg 320w"), its descriptors to the next comma."""
+    out: list[tuple[str, float]] = []
+    pos, n = 0, len(srcset)
+    while pos < n:
+        while pos < n and (srcset[pos].isspace() or srcset[pos] == ","):
+            pos += 1
+        start = pos
+        while pos < n and not srcset[pos].isspace():
+            pos += 1
+        url = srcset[start:pos]
+        descriptor = ""
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            end = srcset.find(",", pos)
+            end = n if end < 0 else end
+            descriptor, pos = srcset[pos:end].strip(), end
+        if not url:
+            continue
+        try:
+            size = float(descriptor.split()[0].rstrip("wx")) if descriptor else 0.0
+        except ValueError:
+            size = 0.0
+        out.append((url, size))
+    return out
+
+
 def _largest_srcset(srcset: str) -> str | None:
     best, best_w = None, -1.0
-    for entry in srcset.split(","):
-        bits = entry.split()
-        if not bits:
-            continue
-        width = 0.0
-        if len(bits) > 1:
-            try:
-                width = float(bits[1].rstrip("wx"))
-            except ValueError:
-                width = 0.0
+    for url, width in srcset_entries(srcset):
         if width > best_w:
-            best, best_w = bits[0], width
+            best, best_w = url, width
     return best
 
 
