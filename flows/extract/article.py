@@ -1443,20 +1443,31 @@ def _teaser_byline(el: Tag, page_url: str, own_pages: set[str]) -> bool:
     """A byline under a teaser's linked headline ("<li><a href=/other-story><h2>…</h2></a><div class=byline>"):
     another story's writer, in a rail of teasers above or beside the article."""
     node = el.parent
+    page_site = site_of(page_url)
     for _ in range(3):
-        if node is None or node.name in ("body", "article", "main") or len(node.find_all(True, limit=30)) >= 30:
-            return False  # past a card: the article's own box holds links to other stories too
-        for link in node.find_all("a", href=True, limit=4):
+        if node is None or node.name in ("body", "article", "main"):
+            return False
+        tags = []  # one pass over a small box (bs4's find_all costs more than the walk itself here)
+        for d in node.descendants:
+            if isinstance(d, Tag):
+                tags.append(d)
+                if len(tags) >= 30:
+                    return False  # past a card: the article's own box holds links to other stories too
+        for link in [t for t in tags if t.name == "a" and t.get("href")][:4]:
             href = link["href"].strip()
-            if href.startswith(("#", "javascript:", "mailto:")) or el in link.parents:
+            if href.startswith(("#", "javascript:", "mailto:")) or any(p is link for p in el.parents):
                 continue
             absolute = urljoin(page_url, href)
-            if _page_key(absolute) in own_pages or site_of(absolute) != site_of(page_url):
+            if _page_key(absolute) in own_pages or site_of(absolute) != page_site:
                 continue
-            if any(len(element_text(h).split()) >= 3 for h in link.find_all(["h2", "h3", "h4", "h5"], limit=2)):
+            if any(isinstance(h, Tag) and h.name in _CARD_HEADINGS and len(element_text(h).split()) >= 3
+                   for h in link.descendants):
                 return True
         node = node.parent
     return False
+
+
+_CARD_HEADINGS = frozenset(["h2", "h3", "h4", "h5"])
 
 
 def _teaser(img: Tag, page_url: str, own_pages: set[str]) -> bool:

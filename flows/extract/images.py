@@ -350,29 +350,33 @@ def srcset_entries(srcset: str) -> list[tuple[str, float]]:
     HTML standard reads it: a URL runs to the next space (a comma inside it is the URL's own, as in
     Cloudinary's "…/upload/c_fill,f_auto,w_320/photo.jpg 320w"), its descriptors to the next comma."""
     out: list[tuple[str, float]] = []
-    pos, n = 0, len(srcset)
-    while pos < n:
-        while pos < n and (srcset[pos].isspace() or srcset[pos] == ","):
-            pos += 1
-        start = pos
-        while pos < n and not srcset[pos].isspace():
-            pos += 1
-        url = srcset[start:pos]
-        descriptor = ""
-        if url.endswith(","):
-            url = url.rstrip(",")
-        else:
-            end = srcset.find(",", pos)
-            end = n if end < 0 else end
-            descriptor, pos = srcset[pos:end].strip(), end
-        if not url:
-            continue
-        try:
-            size = float(descriptor.split()[0].rstrip("wx")) if descriptor else 0.0
-        except ValueError:
-            size = 0.0
-        out.append((url, size))
+    url: str | None = None
+    descriptor = ""
+    for token in srcset.split():  # a few tokens per candidate: cheaper than a scan of every character
+        while token:
+            if url is None:
+                token = token.lstrip(",")
+                if token.endswith(","):  # a URL with no descriptor, then the next candidate
+                    out.append((token.rstrip(","), 0.0))
+                    token = ""
+                elif token:
+                    url, descriptor, token = token, "", ""
+            else:
+                head, comma, token = token.partition(",")
+                descriptor = descriptor or head
+                if comma:
+                    out.append((url, _descriptor_size(descriptor)))
+                    url, descriptor = None, ""
+    if url:
+        out.append((url, _descriptor_size(descriptor)))
     return out
+
+
+def _descriptor_size(descriptor: str) -> float:
+    try:
+        return float(descriptor.rstrip("wx")) if descriptor else 0.0
+    except ValueError:
+        return 0.0
 
 
 def _largest_srcset(srcset: str) -> str | None:
