@@ -259,10 +259,13 @@ def _read_page_data(attrs: str, body: str, prepared: Prepared) -> None:
         prepared.meta.setdefault("wordpress:tz", []).append(m.group(1))
 
 
+_PAGE_DATA_HINT = re.compile(r"ld\+json|LD\+JSON|kmklabs|__reach_config|_stq|_tkq")
+
+
 def _read_scripts_in(markup: str, prepared: Prepared) -> None:
     """The page data in the scripts of an element that goes whole (a footer's stats script, JSON-LD in an
     aside)."""
-    if any(k in markup for k in ("ld+json", "LD+JSON", "kmklabs", "__reach_config", "_stq", "_tkq")):
+    if _PAGE_DATA_HINT.search(markup):
         for m in _SCRIPT.finditer(markup):
             _read_page_data(m.group(1), m.group(2), prepared)
 
