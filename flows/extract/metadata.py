@@ -6,6 +6,7 @@ example, a visible headline beats `og:title` when they agree up to a site suffix
 
 from __future__ import annotations
 
+import functools
 import html as htmllib
 import json
 import re
@@ -172,8 +173,8 @@ class Meta:
             "dc.date", "dc.date.issued", "publish-date", "sailthru.date", "parsely-pub-date", "article.published",
             "dcterms.created", "content_published_time", "published_at", "cxenseparse:recs:publishtime"))
 
-    def parsely(self) -> dict[str, Any]:
-        """Parse.ly's `parsely-page` meta: one JSON object with the story's title, `pub_date`, authors, section."""
+    @functools.cached_property
+    def _parsely(self) -> dict[str, Any]:
         raw = self.first("parsely-page")
         if not raw or not raw.startswith("{"):
             return {}
@@ -182,6 +183,11 @@ class Meta:
         except ValueError:
             return {}
         return value if isinstance(value, dict) else {}
+
+    def parsely(self) -> dict[str, Any]:
+        """Parse.ly's `parsely-page` meta: one JSON object with the story's title, `pub_date`, authors, section;
+        parsed once (titles, authors and dates all ask)."""
+        return self._parsely
 
     def modified_sources(self) -> list[tuple[str, str]]:
         return self._dated(("dateModified",), (
