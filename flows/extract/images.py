@@ -303,9 +303,19 @@ _JSON_SRC = re.compile(r'"(?:src|url)"\s*:\s*"([^"]+)"')
 _NO_VALUE = frozenset(["null", "undefined", "none", "false", "nil", "#", "about:blank"])
 
 
+def _file_name(url: str) -> str:
+    """A URL's file name without its extension, lower case: ".../dp3_1_en-150x150.png" → "dp3_1_en-150x150"."""
+    return urlsplit(url).path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+
+
+def _name_tokens(file_name: str) -> list[str]:
+    """The words of a file name: "pin_it_button_big" → ["pin", "it", "button", "big"]."""
+    return [t for t in re.split(r"[-_.]+", file_name) if t]
+
+
 def _file_stem(url: str) -> str:
     """A file's name without its extension and CMS size suffix: ".../dp3_1_en-150x150.png" → "dp3_1_en"."""
-    return re.sub(r"-\d{2,4}x\d{2,4}$", "", urlsplit(url).path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower())
+    return re.sub(r"-\d{2,4}x\d{2,4}$", "", _file_name(url))
 
 
 _SRCSET_IN_SRC = re.compile(r"(?:\s|%20)\d+[wx](?:,|%2C)?(?:\s|%20)+(?:https?:)?/", re.IGNORECASE)
@@ -421,7 +431,7 @@ _LOGO_WORDS = frozenset(re.split(r"\s+", "og opengraph fb facebook twitter share
 
 
 def _share_logo(url: str, page_url: str) -> bool:
-    tokens = [t for t in re.split(r"[-_.]+", urlsplit(url).path.rsplit("/", 1)[-1].lower().rsplit(".", 1)[0]) if t]
+    tokens = _name_tokens(_file_name(url))
     site = set((urlsplit(page_url).hostname or "").lower().split("."))
     return "logo" in tokens and all(t == "logo" or t in _LOGO_WORDS or t.isdigit() or t in site for t in tokens)
 # a button's graphic: "pin_it_button_big.png", "share-btn-facebook.png"; "red-button-vote.jpg" shows a story
@@ -431,7 +441,7 @@ _BUTTON_WORDS = frozenset(re.split(r"\s+", "button btn pin it pinit share tweet 
 
 
 def _button(file_name: str) -> bool:
-    tokens = [t for t in re.split(r"[-_.]+", file_name) if t]
+    tokens = _name_tokens(file_name)
     return any(t in ("button", "btn") for t in tokens) and all(t in _BUTTON_WORDS or t.isdigit() for t in tokens)
 
 
@@ -453,7 +463,7 @@ def site_graphic(url: str, page_url: str) -> bool:
             sizes = [int(n) for n in re.findall(r"\d+", values[0])[:2]]
             if sizes and min(sizes) < 100 and len(values[0]) <= 12:
                 return True
-    file_name = parts.path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    file_name = _file_name(url)
     if _STAND_IN.search(file_name) or (_SHARE_ICON.fullmatch(file_name) and re.search(r"ico|ogp", file_name)) \
             or _button(file_name):
         return True
