@@ -535,9 +535,11 @@ _YESTERDAY = re.compile(r"\b(?:kemarin|yesterday)\b", re.IGNORECASE)
 # "yesterday" only with a time after it; German "hier" is "here")
 _TODAY_WORDS = ("today", "hari ini", "heute", "hoy", "aujourd'hui", "aujourd’hui", "oggi", "vandaag", "hoje",
                 "今天", "今日", "오늘")
+_YESTERDAY_WORDS = ("yesterday", "kemarin", "gestern", "ayer", "hier", "ieri", "gisteren", "ontem", "昨天", "昨日",
+                    "어제")
 _DAY_AND_TIME = re.compile(
-    r"(?<![^\W\d_])(today|hari ini|heute|hoy|aujourd['’]hui|oggi|vandaag|hoje|今天|今日|오늘|yesterday|kemarin|"
-    rf"gestern|ayer|hier|ieri|gisteren|ontem|昨天|昨日|어제)(?![^\W\d_])[\s,]*{_AT}?\s*{_TIME_RE}\s*{_ZONE_RE}?",
+    rf"(?<![^\W\d_])({'|'.join(map(re.escape, _TODAY_WORDS + _YESTERDAY_WORDS))})(?![^\W\d_])"
+    rf"[\s,]*{_AT}?\s*{_TIME_RE}\s*{_ZONE_RE}?",
     re.IGNORECASE,
 )
 _JUST_NOW = re.compile(r"\b(?:baru saja|just now|moments? ago)\b", re.IGNORECASE)
