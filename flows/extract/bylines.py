@@ -31,8 +31,9 @@ _AUTHOR_HREF = re.compile(
 _MAX = 150
 
 
-def _first_class(el: Tag) -> str:
-    return (el.get("class") or "").split(" ", 1)[0]
+def _kind(el: Tag) -> tuple[str, str, str]:
+    """Tag, first class and parent's tag: what the items of one list of bylines share."""
+    return el.name, (el.get("class") or "").split(" ", 1)[0], el.parent.name if el.parent is not None else ""
 
 
 def _innermost(elements: list[Tag]) -> list[Tag]:
@@ -87,11 +88,11 @@ def byline_texts(elements: list[Tag]) -> list[str]:
         out = [_label_and_name(e) for e in _innermost(labelled)]
         # "By A" opens a list whose other names come unlabelled in elements of the same kind
         # (`<li><div class="author has-bio">By A</div></li><li><div class="author">B</div></li>`)
-        kinds = {(e.name, _first_class(e), e.parent.name if e.parent is not None else "") for e in labelled}
+        kinds = {_kind(e) for e in labelled}
         for e in _innermost(elements):
             text = element_text(e)
-            if e not in labelled and (e.name, _first_class(e), e.parent.name if e.parent is not None else "") \
-                    in kinds and 0 < len(text) < 60 and text not in out and not is_interface_text(text):
+            if all(e is not x for x in labelled) and _kind(e) in kinds and 0 < len(text) < 60 and text not in out \
+                    and not is_interface_text(text):
                 out.append(text)
         return out
     named: list[Tag] = []
