@@ -2359,3 +2359,18 @@ def test_a_writer_shown_in_captioned_pictures_of_her_own_story_keeps_them():
                    for n in (180471, 180475))
     a = parse_article(page(header=header, body=BODY + pics), URL)
     assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["180471.jpg", "180475.jpg"]
+
+
+def test_a_photo_post_without_paragraphs_is_dated_by_the_time_under_its_headline():
+    """"News in photos": a network bar, the headline, its date line and one picture; no text at all."""
+    network = "".join(f'<li><a href="https://{s}.example/">{s.title()}</a></li>' for s in
+                      ("gazette", "courier", "herald", "ledger", "tribune", "sentinel"))
+    html = ('<!doctype html><html lang="en"><head><title>Commuter Only One Not Relieved | The Gazette</title>'
+            '<meta property="og:type" content="article"></head><body><div class="page"><div class="network-bar"><ul>'
+            + network + '</ul></div><div class="post"><h1>Commuter Only One Not Relieved About Night Buses</h1>'
+            '<div class="meta"><time datetime="2020-05-05T14:51:00-05:00"><a href="/x">Today 2:51PM</a></time></div>'
+            '<figure><img src="https://img.gazette.example/photo/commuter.jpg" width="1600" height="900" '
+            'alt="Illustration for article titled Commuter Only One Not Relieved"></figure></div></div>'
+            '<footer><p>About us. Contact.</p></footer></body></html>')
+    a = parse_article(html, "https://www.gazette.example/commuter-only-one-not-relieved-1843241234")
+    assert a.published_at == datetime(2020, 5, 5, 14, 51, tzinfo=timezone(timedelta(hours=-5)))

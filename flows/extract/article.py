@@ -1357,9 +1357,11 @@ _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECA
 
 
 def _header_end(body_blocks: list[Block], body_start: int, after: int = -1) -> int:
-    """The last block of the article's header: just before the first real paragraph after the headline."""
-    return max(body_start + 2, next((b.index - 1 for b in body_blocks if b.index > after and len(b.text) >= 80
-                                     and b.kind not in HEADINGS), body_start + 2))
+    """The last block of the article's header: just before the first real paragraph after the headline, or
+    two blocks past the headline on a page with no real paragraph (a photo post: headline, date line, picture)."""
+    texts = [b.index for b in body_blocks if len(b.text) >= 80 and b.kind not in HEADINGS]
+    end = next((i - 1 for i in texts if i > after), body_start + 2 if texts else max(body_start, after) + 2)
+    return max(body_start + 2, end)
 
 
 def _cover_of(img: Tag, headline: Tag | None) -> bool:
