@@ -317,6 +317,12 @@ def test_several_authors_the_metadata_names_only_one_of():
         ("Last Updated: January 7, 2025", [], []),
         ("Reviewed by Hansa D. Bhargava, MD", [], []),  # the reviewer and the credential left after her
         ("人氣( 23925 )", [], []),  # a blog's popularity counter in the author box
+        # one name written in two scripts, joined by a slash: not two people, not two wires
+        ("文：Kaze／カゼ", ["Kaze／カゼ"], []),
+        ("取材・文：山田花子 / Hanako Yamada", ["山田花子 / Hanako Yamada"], []),
+        ("Reuters/ロイター", ["Reuters"], ["Reuters"]),
+        ("共同通信", ["共同通信"], ["共同通信"]),
+        ("Jo Reed / Sam Hill", ["Jo Reed", "Sam Hill"], []),
     ],
 )
 def test_byline_strings(byline, authors, agencies):

@@ -47,13 +47,23 @@ AGENCIES: dict[str, str] = {
     "cna": "CNA",
     "新华社": "新华社",  # Xinhua, as Chinese pages write it
     "中新社": "中新社",  # China News Service
+    # wires as Japanese, Korean and Chinese pages write them
+    "共同通信": "共同通信",
+    "時事通信": "時事通信",
+    "ロイター": "ロイター",
+    "연합뉴스": "연합뉴스",
+    "뉴시스": "뉴시스",
+    "中央社": "中央社",
+    "路透社": "路透社",
+    "法新社": "法新社",
+    "美联社": "美联社",
 }
 # who put the post up, in the languages met so far; byline lines start with these as well (`bylines`)
 POSTED_BY = r"posted by|published by|publicado por|publicada por|publié par|diposting oleh"
 _LABEL_WORDS = (
     r"by|oleh|penulis|reporter|wartawan|pewarta|author|autor|autore|auteur|par|von|di|por|door|av|af|"
     rf"przez|автор|текст|text|words|written by|words by|story by|{POSTED_BY}|reported by|reporting by|"
-    r"作者|记者|撰文|撰稿|laporan wartawan(?: [A-Z][\w.]*)?"
+    r"作者|记者|記者|撰文|撰稿|(?:取材・)?文(?=\s*[:：])|laporan wartawan(?: [A-Z][\w.]*)?"
 )
 _PREFIX = re.compile(
     rf"^\s*(?:(?:written|posted|reported|story|text|words|photos?|reporting)\s+)?(?:{_LABEL_WORDS})\b\s*[:：︱\-–]?\s*",
@@ -85,6 +95,10 @@ _WEEKDAY_TAIL = re.compile(
 # conjunctions in lower case (or AP's capitals): "Dan Evon" is a name, "A dan B" two
 _CONJUNCTION = r"&|\band\b|\bAND\b|\bdan\b|\bund\b|\bet\b(?!\.)|\by\b(?!\.)|\be\b(?!\.)"
 _SPLIT = re.compile(rf"\s*(?:,|;|/|／|{_CONJUNCTION}|\||\s[-–—·•]\s|(?<=[a-z]{{2}})\.\s+(?=[A-Z]))\s*")
+# a name written in Latin letters and in kana/CJK/Hangul, joined by a slash, either way round
+_CJK = r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f"
+_TWO_SCRIPTS = re.compile(rf"[A-Za-z][A-Za-z .'-]*\s*[/／]\s*[{_CJK}][{_CJK}\s・]*|"
+                          rf"[{_CJK}][{_CJK}\s・]*\s*[/／]\s*[A-Za-z][A-Za-z .'-]*")
 # degrees and credentials after a name: "Rachael Link, MS", "Ilana Muhlstein, MS, RDN"
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Esq\.?|Dr\.?|Psy\.?D\.?|Ed\.?D\.?)$")
 _INSTITUTION = re.compile(
@@ -245,6 +259,10 @@ def split_byline(raw: str, keep_roles: bool = False) -> list[str]:
     if not text:
         return []
     parts = [clean_name(p) for p in _SPLIT.split(text)]
+    # "NeoL／ネオエル", "Reuters/ロイター": one name written in two scripts, not two people or two wires
+    if _TWO_SCRIPTS.fullmatch(text):
+        wires = [p for p in parts if agency_of(p)]
+        return wires[:1] if wires else [text]
     if not keep_roles:
         parts = [_strip_role(p) for p in parts]
     # "Smith, John" is one name written surname-first, not two people
