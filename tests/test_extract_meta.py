@@ -323,6 +323,10 @@ def test_several_authors_the_metadata_names_only_one_of():
         ("Reuters/ロイター", ["Reuters"], ["Reuters"]),
         ("共同通信", ["共同通信"], ["共同通信"]),
         ("Jo Reed / Sam Hill", ["Jo Reed", "Sam Hill"], []),
+        # the site's own section signing "<section> - <site>"; writers before the site's name stay writers
+        ("Zone Transports et vie urbaine - ICI.Gazette.example", [], []),
+        ("Metro and transit desk | gazette.example", [], []),
+        ("Jo Reed and Ludwig van Beek - The Gazette", ["Jo Reed", "Ludwig van Beek"], []),
     ],
 )
 def test_byline_strings(byline, authors, agencies):

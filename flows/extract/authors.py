@@ -378,6 +378,23 @@ _PROFESSION_LEAD = re.compile(r"^(?:Rechtsanw(?:alt|ältin)|Fachanw(?:alt|ältin
 _EMPTY_LABEL = re.compile(r"(?<!\S)(?:by|von|oleh|par|por|door|av)\s*:?\s*$", re.IGNORECASE)
 
 
+_DASHED_TAIL = re.compile(r"^(.+?)\s[-–—|]\s(.+)$")
+_DOMAIN = re.compile(r"\w\.[a-z]{2,6}$", re.IGNORECASE)
+
+
+def _site_section(raw: str, outlets: set[str]) -> bool:
+    """A section of the site signing in its name: "<words with lower-case ones> - <the site>". Writers' names
+    before the site have no lower-case words but particles and list words ("Jo Reed and Sam Hill - Gazette")."""
+    m = _DASHED_TAIL.match(" ".join(raw.split()))
+    if m is None or "," in m.group(1):
+        return False
+    site = compact(m.group(2))
+    if not (site in outlets or _DOMAIN.search(m.group(2)) or any(len(o) >= 5 and o in site for o in outlets)):
+        return False
+    words = [w for w in _LIST_WORD.sub(" ", m.group(1)).split() if w.isalpha()]
+    return any(w.islower() and w not in _PARTICLES and not _ROLE_WORDS.fullmatch(w) for w in words)
+
+
 def read_byline(texts: list[str], outlets: set[str]) -> Byline:
     """People, institutions and agencies in byline strings, in order.
 
@@ -392,6 +409,8 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
             continue  # "Photograph by Ed Marshall", "Reviewed by X, MD": who did something else, not the writer
         if _EMPTY_LABEL.search(raw):
             continue  # "Find Autos By:": a search box's label, with no name after it
+        if _site_section(raw, outlets):
+            continue  # "Zone Justice et faits divers - ICI.Radio-Canada.ca": the site's desk, no writer
         parts = split_byline(_ADDRESS.sub(" ", raw), keep_roles=True)
         for part in parts:
             part = part.strip(" ,;:-–—|·•")
