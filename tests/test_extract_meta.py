@@ -2384,3 +2384,13 @@ def test_a_photo_post_without_paragraphs_is_dated_by_the_time_under_its_headline
             '<footer><p>About us. Contact.</p></footer></body></html>')
     a = parse_article(html, "https://www.gazette.example/commuter-only-one-not-relieved-1843241234")
     assert a.published_at == datetime(2020, 5, 5, 14, 51, tzinfo=timezone(timedelta(hours=-5)))
+
+
+@pytest.mark.parametrize("line", ["الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)",
+                                  "Wednesday, 28 August 2013, last updated 14:00 (GMT+0400)"])
+def test_a_day_whose_time_follows_an_update_label_is_the_update(line):
+    head = '<meta property="article:published_time" content="2013-08-03T09:30:00+04:00">'
+    a = parse_article(page(head=head, header=f'<div class="stamp">{line}</div>'), URL)
+    gst = timezone(timedelta(hours=4))
+    assert (a.published_at, a.updated_at) == (datetime(2013, 8, 3, 9, 30, tzinfo=gst),
+                                              datetime(2013, 8, 28, 14, 0, tzinfo=gst))

@@ -231,7 +231,7 @@ def read_visible(text: str | None, default_tz: tzinfo | None) -> tuple[datetime,
     found = _match_dates(" ".join(text.split()), default_tz, MONTH_FIRST.get())
     if not found:
         return None
-    _, _, dt, has_time, zoned = found[0]
+    _, _, dt, has_time, zoned, _ = found[0]
     return dt, has_time, zoned
 
 
@@ -317,13 +317,17 @@ class Stamp:
         return Stamp((at or self.at).replace(tzinfo=tz), self.has_time, True, self.label, self.source)
 
 
+_UPDATE_WORD = (r"(?:updated|last updated|modified|edited|revised|diperbarui|diupdate|update|perbarui|aktualisiert|"
+                r"mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|обновлено|оновлено|aktualizacja|güncelleme|"
+                r"güncellendi|تحديث|更新)")
 _UPDATED_WORDS = re.compile(
-    r"(?:updated|last updated|modified|edited|revised|diperbarui|diupdate|update|perbarui|aktualisiert|"
-    r"mis à jour|actualizado|atualizado|aggiornato|bijgewerkt|обновлено|оновлено|aktualizacja|güncelleme|"
-    r"güncellendi|تحديث|更新)"
-    r"\W{0,3}(?:on|at|pada|في)?\W{0,3}(?:[^\W\d_]{2,9}\.?[,،]?\s*)?$",
+    rf"{_UPDATE_WORD}\W{{0,3}}(?:on|at|pada|في)?\W{{0,3}}(?:[^\W\d_]{{2,9}}\.?[,،]?\s*)?$",
     re.IGNORECASE,
 )
+# a day whose time follows an update label: "الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)",
+# "3 March 2020, last updated 10:00 GMT": the day and time of the update
+_UPDATE_TIME_AFTER = re.compile(
+    rf"[\s,،|\-–]*(?:[^\W\d_]+\s)?{_UPDATE_WORD}\W{{0,3}}(?:{_AT}\s*)?{_TIME_RE}{_ZONE_AFTER}", re.IGNORECASE)
 _PUBLISHED_WORDS = re.compile(
     r"(?:published|first published|posted|created|released|dipublikasikan|diterbitkan|ditayangkan|"
     r"diunggah|terbit|publié|publicado|publicada|veröffentlicht|pubblicato|gepubliceerd|опубликовано|"
@@ -338,8 +342,9 @@ MONTH_FIRST: ContextVar[bool] = ContextVar("month_first", default=False)
 
 
 def _match_dates(text: str, default_tz: tzinfo | None,
-                 month_first: bool) -> list[tuple[int, int, datetime, bool, bool]]:
-    found: list[tuple[int, int, datetime, bool, bool]] = []
+                 month_first: bool) -> list[tuple[int, int, datetime, bool, bool, bool]]:
+    """(start, end, instant, has time, zoned, an update's time after the day)."""
+    found: list[tuple[int, int, datetime, bool, bool, bool]] = []
     for pattern, order in ((_DMY_TEXT, "dmy"), (_MDY_TEXT, "mdy"), (_ISO_NUM, "ymd"), (_DMY_NUM, "dmyn"),
                            (_CJK_NUM, "cjk")):
         for m in pattern.finditer(text):
@@ -362,17 +367,21 @@ def _match_dates(text: str, default_tz: tzinfo | None,
             if not month:
                 continue
             hh, mm, ss, ampm, zone_label = g[3], g[4], g[5], g[6], g[7]
-            start = m.start()
+            start, end, update = m.start(), m.end(), False
             if hh is None:
                 before = _TIME_BEFORE.search(text, max(0, start - 40), start)
+                after = _UPDATE_TIME_AFTER.match(text, end)
                 if before is not None:
                     hh, mm, ss, ampm, zone_label = before.groups()[:5]
                     start = before.start()
+                elif after is not None:
+                    hh, mm, ss, ampm, zone_label = after.groups()[:5]
+                    end, update = after.end(), True
             dt = _build(year, month, day, hh, mm, ss, ampm, zone_label, default_tz)
             if dt is not None:
-                found.append((start, m.end(), dt, hh is not None, zone_label is not None))
+                found.append((start, end, dt, hh is not None, zone_label is not None, update))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    out: list[tuple[int, int, datetime, bool, bool]] = []
+    out: list[tuple[int, int, datetime, bool, bool, bool]] = []
     for f in found:  # overlapping readings of the same words: the earliest, longest one
         if not out or f[0] >= out[-1][1]:
             out.append(f)
@@ -396,9 +405,9 @@ def _find_dates(text: str, default_tz: tzinfo | None, before_text: str, month_fi
     month-first reading is part of the key, so one page's reading never answers for the next)."""
     out = []
     prev_end = 0
-    for start, end, dt, has_time, zoned in _match_dates(text, default_tz, month_first):
+    for start, end, dt, has_time, zoned, update in _match_dates(text, default_tz, month_first):
         before = text[prev_end:start] if prev_end or not before_text else f"{before_text} {text[:start]}"
-        out.append(Stamp(dt, has_time, zoned, label_of(before)))
+        out.append(Stamp(dt, has_time, zoned, "updated" if update else label_of(before)))
         prev_end = end
     return tuple(out)
 
