@@ -410,7 +410,7 @@ def evaluate_corpus(corpus_dir: str | Path, extractor: Extractor = warta_extract
     for item in items:
         html = _read_html(corpus_dir / item["html"])
         t0 = time.perf_counter()
-        pred = extractor(html, item["url"])
+        pred = extractor(html, item.get("url") or "")  # a page saved without its address
         elapsed += time.perf_counter() - t0
         row: dict[str, Any] = {"id": item.get("id"), "rejected": pred.get("rejected")}
         if "body" in item:
