@@ -2394,3 +2394,17 @@ def test_a_day_whose_time_follows_an_update_label_is_the_update(line):
     gst = timezone(timedelta(hours=4))
     assert (a.published_at, a.updated_at) == (datetime(2013, 8, 3, 9, 30, tzinfo=gst),
                                               datetime(2013, 8, 28, 14, 0, tzinfo=gst))
+
+
+def test_a_date_line_under_a_long_standfirst_dates_a_page_without_metadata_dates():
+    """Kicker, headline and a standfirst long enough to pass for the first paragraph, then byline and time."""
+    html = ('<html lang="en"><head><title>Night buses return - The Gazette</title></head><body>'
+            '<header><h1 class="logo"><a href="/">The Gazette</a></h1></header><div class="story">'
+            '<p class="kicker">The Gazette Transit Desk</p><h1>Night buses return</h1>'
+            '<p class="dek">Council members say the night lines will run again from Monday, after a year in which '
+            'riders in the eastern districts had no way home after midnight.</p><footer class="meta">'
+            '<p class="byline">By <a rel="author" href="/staff/jo-reed">Jo Reed</a></p><p class="timestamp">'
+            '<time datetime="2016-10-04T05:07-0400">10/04/16 05:07 AM EDT</time></p></footer>' + BODY + '</div>'
+            '<footer><p>About us. Contact.</p></footer></body></html>')
+    a = parse_article(html, URL)
+    assert a.published_at == datetime(2016, 10, 4, 5, 7, tzinfo=timezone(timedelta(hours=-4)))

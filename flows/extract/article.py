@@ -547,6 +547,12 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
             stamp = dates.machine_stamp(clock["datetime"], zone, "element") if clock is not None else None
             if stamp is not None and stamp.has_time:
                 return stamp
+            # or the header's date line under a standfirst long enough to pass for the first paragraph
+            stamp = next((st for el in w.dates if header_end < w.positions.get(id(el), 0) <= header_end + 3
+                          and (st := dates.machine_stamp(el.get("datetime") or "", zone, "element")) is not None
+                          and st.has_time and st.zoned), None)
+            if stamp is not None:
+                return stamp
         # a labelled day in an info box beside or under the text, when the metadata states no date at all
         return later_days[0] if later_days and not (pub_m or mod_m) else None
 
