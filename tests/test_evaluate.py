@@ -58,6 +58,15 @@ def test_gzip_pages_and_fields_absent_from_gold(tmp_path):
     assert "authors set-F1" not in result and "image recall" not in result
 
 
+def test_a_page_saved_without_its_url_is_still_scored(tmp_path):
+    page = (SAMPLES / "pages" / "harbor-gazette-port-strike.html").read_bytes()
+    (tmp_path / "p.html").write_bytes(page)
+    item = {"id": "x", "url": None, "html": "p.html", "title": "Wrong title"}
+    (tmp_path / "items.jsonl").write_text(json.dumps(item) + "\n")
+    result = evaluate_corpus(tmp_path)
+    assert result["pages"] == 1 and result["title exact"] == 0.0
+
+
 def test_id_dev_layout_is_read(tmp_path):
     page = (SAMPLES / "pages" / "merdeka-pasar-tradisional.html").read_bytes()
     (tmp_path / "m.html").write_bytes(page)
