@@ -323,6 +323,9 @@ def test_several_authors_the_metadata_names_only_one_of():
         ("Reuters/ロイター", ["Reuters"], ["Reuters"]),
         ("共同通信", ["共同通信"], ["共同通信"]),
         ("Jo Reed / Sam Hill", ["Jo Reed", "Sam Hill"], []),
+        ("[田中宏昌，Gazette]", ["田中宏昌"], []),  # bracketed, a full-width comma, then the outlet
+        ("山田太郎、鈴木花子", ["山田太郎", "鈴木花子"], []),  # CJK names need no space to be names
+        ("記者ページ", [], []),  # "reporters' page": a link in the byline box
         # the site's own section signing "<section> - <site>"; writers before the site's name stay writers
         ("Zone Transports et vie urbaine - ICI.Gazette.example", [], []),
         ("Metro and transit desk | gazette.example", [], []),
@@ -1228,6 +1231,14 @@ def test_a_korean_opening_bracket_signs_the_article_and_date_lines_in_other_lang
     from flows.extract.bylines import opening_credit
     assert opening_credit("[서울=뉴시스] 홍길동 기자 = 서울시가") == "홍길동"
     assert opening_credit("[사진=연합뉴스] 서울") is None  # a picture credit, not a writer
+
+
+@pytest.mark.parametrize(("opening", "authors"), [("【ロンドン＝山田一郎】", ["山田一郎"]),
+                                                  ("【北京＝中国総局】", []), ("【ワシントン＝共同】", [])])
+def test_a_japanese_opening_bracket_names_place_and_writer(opening, authors):
+    body = (f"<p>{opening}夜行バスが月曜日から東部地区で再び運行されることになった。市議会が火曜日に決めた。</p>"
+            "<p>市によると、深夜の路線は三つ増える。利用者からは歓迎の声が上がっている。</p>" + BODY)
+    assert parse_article(page(body=body, lang="ja"), URL).authors == authors
 
 
 def test_a_dateline_with_a_slash_names_its_wire_and_a_publisher_address_in_the_author_meta_is_no_person():

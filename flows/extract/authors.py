@@ -94,9 +94,10 @@ _WEEKDAY_TAIL = re.compile(
 )
 # conjunctions in lower case (or AP's capitals): "Dan Evon" is a name, "A dan B" two
 _CONJUNCTION = r"&|\band\b|\bAND\b|\bdan\b|\bund\b|\bet\b(?!\.)|\by\b(?!\.)|\be\b(?!\.)"
-_SPLIT = re.compile(rf"\s*(?:,|;|/|／|{_CONJUNCTION}|\||\s[-–—·•]\s|(?<=[a-z]{{2}})\.\s+(?=[A-Z]))\s*")
+_SPLIT = re.compile(rf"\s*(?:,|，|、|;|/|／|{_CONJUNCTION}|\||\s[-–—·•]\s|(?<=[a-z]{{2}})\.\s+(?=[A-Z]))\s*")
 # a name written in Latin letters and in kana/CJK/Hangul, joined by a slash, either way round
 _CJK = r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f"
+_CJK_LEAD = re.compile(f"[{_CJK}]")
 _TWO_SCRIPTS = re.compile(rf"[A-Za-z][A-Za-z .'-]*\s*[/／]\s*[{_CJK}][{_CJK}\s・]*|"
                           rf"[{_CJK}][{_CJK}\s・]*\s*[/／]\s*[A-Za-z][A-Za-z .'-]*")
 # degrees and credentials after a name: "Rachael Link, MS", "Ilana Muhlstein, MS, RDN"
@@ -116,7 +117,7 @@ _UI_WORDS = frozenset(re.split(
     r"\s+",
     "biography bio follow email e-mail twitter facebook contact more profile articles author authors staff writer "
     "reporter editor columnist view read subscribe share posted updated published by oleh admin administrator "
-    "anonymous unknown guest user",
+    "anonymous unknown guest user 記者ページ 記者一覧 プロフィール フォロー 執筆者一覧",
 ))
 # a name's lower-case particles ("Ludwig van Beethoven", "Maria da Silva", "Ahmad bin Ali")
 _PARTICLES = frozenset(
@@ -413,7 +414,7 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
             continue  # "Zone Justice et faits divers - ICI.Radio-Canada.ca": the site's desk, no writer
         parts = split_byline(_ADDRESS.sub(" ", raw), keep_roles=True)
         for part in parts:
-            part = part.strip(" ,;:-–—|·•")
+            part = part.strip(" ,;:-–—|·•[]")  # "[田中宏昌，ITmedia]": the byline's brackets
             if not part or part.startswith("@") or part.lower() in _UI_WORDS or _COUNTER.search(part) \
                     or not any(ch.isalpha() for ch in part):
                 continue  # a handle, a button, a counter ("人氣( 23925 )", "Views (1,204)"), a time ("18:55")
@@ -430,7 +431,7 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
             # "CNN Business" is an outlet; "ERIC TUCKER" a name in capitals
             acronym_led = bool(_CREDENTIAL.match(first)) and (len(words) == 1 or not words[1].isupper())
             if person_seen and (_CREDENTIAL.match(part) or compact(first) in outlets or acronym_led
-                                or " " not in part):
+                                or (" " not in part and not _CJK_LEAD.match(part))):  # "鈴木花子" needs no space
                 continue
             if is_desk(part):
                 if part.lower() not in seen:

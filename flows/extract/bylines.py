@@ -196,8 +196,17 @@ _KO_OPENING = re.compile(r"^\s*\[[^\]=]{1,20}=([^\]]{1,40})\]\s*([^=]{0,30}=)?")
 _KO_NAME = re.compile(r"([가-힣]{2,4})(?:의\s|\s*기자)")
 
 
+# Japanese papers sign the opening lenticular bracket with the place and the writer: "【ロンドン＝岡田浩幸】";
+# a bureau ("【北京＝中国総局】") or a wire ("【ワシントン＝共同】") is no writer
+_JA_OPENING = re.compile(r"^\s*【[^】＝=]{1,15}[＝=]([\u3040-\u30ff\u3400-\u9fff々]{2,8})】")
+_JA_DESK = re.compile(r"(?:総局|支局|本社|編集部|取材班|通信部|共同|時事)$")
+
+
 def opening_credit(text: str) -> str | None:
-    """The writer a Korean opening bracket credits, or None."""
+    """The writer a Korean or Japanese opening bracket credits, or None."""
+    ja = _JA_OPENING.match(text)
+    if ja:
+        return None if _JA_DESK.search(ja.group(1)) else ja.group(1)
     m = _KO_OPENING.match(text)
     if not m:
         return None
