@@ -326,6 +326,8 @@ def test_several_authors_the_metadata_names_only_one_of():
         ("[田中宏昌，Gazette]", ["田中宏昌"], []),  # bracketed, a full-width comma, then the outlet
         ("山田太郎、鈴木花子", ["山田太郎", "鈴木花子"], []),  # CJK names need no space to be names
         ("記者ページ", [], []),  # "reporters' page": a link in the byline box
+        ("Politik · Jochen Beispiel, Tina Muster", ["Jochen Beispiel", "Tina Muster"], []),  # the section first
+        ("Madonna", ["Madonna"], []),
         # the site's own section signing "<section> - <site>"; writers before the site's name stay writers
         ("Zone Transports et vie urbaine - ICI.Gazette.example", [], []),
         ("Metro and transit desk | gazette.example", [], []),

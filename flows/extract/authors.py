@@ -383,6 +383,9 @@ _DASHED_TAIL = re.compile(r"^(.+?)\s[-–—|]\s(.+)$")
 _DOMAIN = re.compile(r"\w\.[a-z]{2,6}$", re.IGNORECASE)
 
 
+_SECTION_LEAD = re.compile(r"^\s*([^\W\d_]+)\s+[·•|]\s+(.+)$")
+
+
 def _site_section(raw: str, outlets: set[str]) -> bool:
     """A section of the site signing in its name: "<words with lower-case ones> - <the site>". Writers' names
     before the site have no lower-case words but particles and list words ("Jo Reed and Sam Hill - Gazette")."""
@@ -412,6 +415,8 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
             continue  # "Find Autos By:": a search box's label, with no name after it
         if _site_section(raw, outlets):
             continue  # "Zone Justice et faits divers - ICI.Radio-Canada.ca": the site's desk, no writer
+        if (kicker := _SECTION_LEAD.match(raw)) and " " in kicker.group(2).strip():
+            raw = kicker.group(2)  # "Politik · Jochen Bittner, Tina Hildebrandt": the section, then the writers
         parts = split_byline(_ADDRESS.sub(" ", raw), keep_roles=True)
         for part in parts:
             part = part.strip(" ,;:-–—|·•[]")  # "[田中宏昌，ITmedia]": the byline's brackets
