@@ -743,6 +743,9 @@ def test_slide_counters_screen_reader_labels_and_expand_controls_are_not_caption
         ("© Ann Lens, AFP | Police forensics investigate the depot", "Police forensics investigate the depot",
          "© Ann Lens, AFP"),
         ("Route 7 | Route 9", "Route 7 | Route 9", None),
+        # Japanese papers credit after a full-width equals sign; an equation is no credit
+        ("発車を待つ夜行バス（１８日、東部車庫で）＝ロイター", "発車を待つ夜行バス（１８日、東部車庫で）", "ロイター"),
+        ("運賃は１＋１＝２", "運賃は１＋１＝２", None),
     ],
 )
 def test_credit_after_the_caption_sentence(text, caption, credit):
@@ -2421,3 +2424,23 @@ def test_a_date_line_under_a_long_standfirst_dates_a_page_without_metadata_dates
             '<footer><p>About us. Contact.</p></footer></body></html>')
     a = parse_article(html, URL)
     assert a.published_at == datetime(2016, 10, 4, 5, 7, tzinfo=timezone(timedelta(hours=-4)))
+
+
+def test_caption_lines_beside_a_linked_picture_a_lone_credit_line_and_a_caption_toggle():
+    body = ('<div id="col600c"><a href="https://cdn.gazette.example/l/night-bus-one.jpg"><img '
+            'src="https://cdn.gazette.example/night-bus-one.jpg" width="590" height="342" alt="bus"></a> '
+            '<small>A driver checks the route board before the first night run.</small></div>' + BODY
+            + '<div class="featured"><img src="https://cdn.gazette.example/night-bus-two.jpg" width="1600" '
+            'height="900"></div><div class="row"><div class="columns end credit"> Gazette Films </div></div>'
+            + '<div class="img-box"><img src="https://cdn.gazette.example/night-bus-three.jpg" width="800" '
+            'height="450"><div class="caption"><p>The depot at dawn. <b class="credit">Jo Reed/AP</b> '
+            '<b class="hide-caption"><b>hide caption</b></b></p></div></div>'
+            + '<div id="attachment_7" class="wp-caption alignnone"><a href="https://cdn.gazette.example/rose.jpg"><img '
+            'src="https://cdn.gazette.example/rose.jpg?w=780" width="780" height="438"></a><p class="wp-caption-text">'
+            '“Wild Rose”</p></div><p class="image-credit">Sam Hill/Gazette</p>' + BODY)
+    assert _pictures(page(body=body)) == [
+        ("A driver checks the route board before the first night run.", None),
+        (None, "Gazette Films"),
+        ("The depot at dawn.", "Jo Reed/AP"),
+        ("“Wild Rose”", "Sam Hill/Gazette"),
+    ]

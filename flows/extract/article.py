@@ -1020,10 +1020,11 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
             continue
         if top and _in_chrome(ref.url_source or ref.element, None, levels=2, marks=_HEADER_CHROME):
             continue  # the source's logo or the writer's photo in the header's author box
-        if ref.url_source is not None and ref.credit is None and ref.element.get("data-description") is None:
+        if ref.url_source is not None and (ref.credit is None or ref.caption is None) \
+                and ref.element.get("data-description") is None:
             caption, credit, cap_el = describe(ref.url_source)
-            if caption is not None or credit is not None:
-                ref.caption, ref.credit = caption, credit
+            if caption is not None or credit is not None:  # a credit line the walk found alone stays
+                ref.caption, ref.credit = caption, credit or ref.credit
             if cap_el is not None:
                 caption_ids.add(id(cap_el))  # a caption line after the picture is not body text
         kept.append(ref)

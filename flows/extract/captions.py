@@ -62,9 +62,10 @@ _NOT_CAPTION_CLS = re.compile(
     r"off-?screen|visually-?hidden|sr-only|screen-?reader|a11y|assistive",
     re.IGNORECASE,
 )
-# a slide counter ("2 of 4") or an expand/collapse control ("... [+]", "… more", "less")
+# a slide counter ("2 of 4") or an expand/collapse control ("... [+]", "… more", "less", "hide caption")
 _COUNTER = re.compile(r"^\s*(?:\d+\s*(?:of|/|dari|von|de|из)\s*\d+|(?:\.\.\.|…)?\s*(?:\[[+-]\]|more|less|"
-                      r"read more|show more|selengkapnya|lihat)|\.\.\.|…)\s*$", re.IGNORECASE)
+                      r"read more|show more|selengkapnya|lihat|(?:hide|show|toggle) caption)|\.\.\.|…)\s*$",
+                      re.IGNORECASE)
 
 
 def shown_text(el: Tag, skip: Tag | None = None) -> str:
@@ -83,7 +84,7 @@ def _collect(el: Tag, skip: Tag | None, parts: list[str]) -> None:
                 continue
             cls = node.get("class")
             if (cls and _NOT_CAPTION_CLS.search(str(cls))) or node.name == "button" or (
-                    node.name in ("span", "div", "a") and _COUNTER.match(node.get_text())) or (
+                    node.name in ("span", "div", "a", "b", "strong") and _COUNTER.match(node.get_text())) or (
                     node.name == "a" and (node.get("href") or "").strip().startswith(("#", "javascript:"))
                     and len(node.get_text(strip=True)) <= 12) or (
                     node.name == "a" and _SHOP_LINK.fullmatch(" ".join(node.get_text().split()))):
@@ -198,7 +199,8 @@ def _next_line(anchor: Tag, italic_p: bool = False) -> Tag | None:
     if named:
         return sib
     centered = italic_p and _centered(anchor) and _centered(sib)  # "<p align=center><img></p><p align=center>图为…"
-    if (_italic_line(sib, italic_p) or _CAPTION_LINE_CLS.search(_cls(sib)) or centered) and len(text) <= 300:
+    fine_print = sib.name in ("small", "figcaption") or _CAPTION_LINE_CLS.search(_cls(sib))  # "<small>" under it
+    if (_italic_line(sib, italic_p) or fine_print or centered) and len(text) <= 300:
         after = _next_filled(sib)
         if isinstance(after, Tag) and after.name == sib.name and after.get("class") == sib.get("class") \
                 and after.find("img") is None and _italic_line(after, italic_p) == _italic_line(sib, italic_p) \
@@ -317,7 +319,9 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
             if other is not None:
                 credit_only_el, cap_el = cap_el, other
     if cap_el is None:
-        cap_el = _next_line(box or img)
+        link = img.parent if img.parent is not None and img.parent.name == "a" else None
+        # "<a href=large.jpg><img></a> <small>caption</small>": the line after the picture's link
+        cap_el = _next_line(box or (link if link is not None and not link.get_text(strip=True) else img))
         holder = box if box is not None else _bare_holder(img)
         if cap_el is None and holder is not None and holder.parent is not None and holder.parent.name != "body":
             if holder is box:
@@ -327,6 +331,10 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
     if cap_el is None and (term := img.find_parent("dt")) is not None:
         cap_el = term.find_next_sibling("dd")  # "<dl><dt><a><img></a></dt><dd>Cafe … Foto: X</dd></dl>"
     credit_el = (_credit_element(cap_el) or _small_tail(cap_el)) if cap_el is not None else None
+    if credit_el is None and cap_el is not None and _CREDIT_CLS.search(_cls(cap_el)) \
+            and not _CAPTION_CLS.search(_cls(cap_el)) and len(words := element_text(cap_el).split()) <= 6 \
+            and not words[-1].endswith(".") and split_credit(" ".join(words))[1] is None:
+        credit_el = cap_el  # "<div class='columns end credit'>Lionsgate</div>" under the picture: a credit line
     if credit_el is None and box is not None:
         credit_el = credit_only_el or _credit_element(box, skip=cap_el)
     credit = clean_credit(shown_text(credit_el)) if credit_el is not None else None

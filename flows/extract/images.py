@@ -185,6 +185,9 @@ _STOCK_PATH_ONLY = re.compile(r"^[^/.!?]{1,40}(?:/[^/.!?]{1,40}){0,2}(?:/|\s+via
                               re.IGNORECASE)
 
 
+_JA_CREDIT = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff）」])＝([^\W\d_][^＝。、]{0,24})$")
+
+
 def split_credit(text: str | None) -> tuple[str | None, str | None]:
     """(caption, credit): the credit is the caption's last parenthetical when it looks like one."""
     if not text:
@@ -202,6 +205,9 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
                 and not re.fullmatch(r"[\d/ .-]+", inner):
             caption = text[: m.start()].rstrip(" ,-–") or None  # as shown: "Selasa (23/2).." keeps its dots
             return caption, inner
+    ja = _JA_CREDIT.search(text)  # "喜ぶメッシ（左）とスアレス＝ロイター": Japanese papers credit after "＝"
+    if ja and ja.start() > 0:
+        return text[: ja.start()].rstrip() or None, ja.group(1)
     lead = _LEADING_CREDIT.match(text)  # "© Munir uz Zaman, AFP | Police forensics investigate …"
     if lead:
         return lead.group(2), lead.group(1)
