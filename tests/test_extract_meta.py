@@ -2444,3 +2444,15 @@ def test_caption_lines_beside_a_linked_picture_a_lone_credit_line_and_a_caption_
         ("The depot at dawn.", "Jo Reed/AP"),
         ("“Wild Rose”", "Sam Hill/Gazette"),
     ]
+
+
+def test_a_picture_set_as_an_aside_in_the_text_is_the_articles_but_a_sidebar_aside_is_not():
+    inset = ('<aside class="inset-image inset-full"><figure><img src="https://cdn.gazette.example/night-bus-depot.jpg" '
+             'width="1200" height="800"><figcaption>The depot at dawn. <span class="credit">Jo Reed</span>'
+             '</figcaption></figure></aside>')
+    rail = ('<aside class="sidebar"><h3>Most read</h3><ul><li><a href="/x"><img src="https://cdn.gazette.example/'
+            'teaser-ferry.jpg" width="300" height="200">Ferry fares rise</a></li></ul></aside>')
+    body = BODY + inset + BODY
+    a = parse_article(page(body=body, after=rail), URL)
+    assert [(i.url.rsplit("/", 1)[-1], i.caption, i.credit) for i in a.images] == [
+        ("night-bus-depot.jpg", "The depot at dawn.", "Jo Reed")]

@@ -237,6 +237,10 @@ _SIGNED_FOOTER = re.compile(rf"""(?:class|itemprop|rel)\s*=\s*["'][^"']*(?:{BYLI
 _POSTED_BY = re.compile(r">\s*(?:posted|written|published|geschrieben|verfasst) (?:by|von)\s+\w", re.IGNORECASE)
 _SITE_FOOTER = re.compile(r"site|page|global|main|footer|bottom", re.IGNORECASE)
 # an aside that holds the article's own author or date microdata (a byline column beside the text)
+_PICTURE_BOX = re.compile(r"""(?:class|data-content-type)\s*=\s*["'][^"']*\b(?:image|photo|figure|picture)""",
+                          re.IGNORECASE)
+_FIGURE_TAG = re.compile(r"<(?:figure|img)\b", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
 _ARTICLE_MICRODATA = re.compile(r"""itemprop\s*=\s*["'](?:author|datePublished)["']""", re.IGNORECASE)
 
 
@@ -300,6 +304,11 @@ def _prune(text: str, prepared: Prepared) -> str:
                 continue
             if name == "aside" and size < 1_500 and _ARTICLE_MICRODATA.search(text, gt, close_m.start()):
                 pos = gt + 1  # a small aside holding the article's own author or date microdata: its byline
+                continue
+            if name == "aside" and size < 6_000 and _PICTURE_BOX.search(text, m.end(), gt) \
+                    and _FIGURE_TAG.search(text, gt, close_m.start()) and "<aside" not in text[gt:close_m.start()] \
+                    and len(_TAG.sub("", text[gt + 1 : close_m.start()])) < 800:
+                pos = gt + 1  # an embedded picture set as an aside ("aside.trb_embed[data-content-type=image]")
                 continue
             if m.group(1):  # a script: JSON-LD and KLY page data are read before it goes
                 _read_page_data(text[m.end() : gt], text[gt + 1 : close_m.start()], prepared)
