@@ -2456,3 +2456,13 @@ def test_a_picture_set_as_an_aside_in_the_text_is_the_articles_but_a_sidebar_asi
     a = parse_article(page(body=body, after=rail), URL)
     assert [(i.url.rsplit("/", 1)[-1], i.caption, i.credit) for i in a.images] == [
         ("night-bus-depot.jpg", "The depot at dawn.", "Jo Reed")]
+
+
+def test_a_rail_aside_that_opens_with_the_byline_signs_the_article():
+    rail = ('<aside class="left-rail"><div class="content-info"><div class="content-byline"> By <a class="content-'
+            'author" href="/contributor/jo-reed">Jo Reed</a></div><time class="published">8 hours ago</time>'
+            '<aside class="module-social-sharing"><a href="https://facebook.example/share">Share</a></aside></div>'
+            '<h3>More News</h3><ul><li><a href="/ferry-fares">Ferry fares rise again</a></li></ul></aside>')
+    a = parse_article(page(body=rail + BODY), URL)
+    assert a.authors == ["Jo Reed"]
+    assert all("Ferry" not in p.text for p in a.paragraphs)

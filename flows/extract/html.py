@@ -239,6 +239,7 @@ _SITE_FOOTER = re.compile(r"site|page|global|main|footer|bottom", re.IGNORECASE)
 # an aside that holds the article's own author or date microdata (a byline column beside the text)
 _PICTURE_BOX = re.compile(r"""(?:class|data-content-type)\s*=\s*["'][^"']*\b(?:image|photo|figure|picture)""",
                           re.IGNORECASE)
+_BYLINE_FIRST = re.compile(r"^\s*(?i:by|von|par|por|oleh|door)\s+[A-ZÀ-Þ][\w'’.-]+\s+[A-ZÀ-Þ]")
 _FIGURE_TAG = re.compile(r"<(?:figure|img)\b", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 _ARTICLE_MICRODATA = re.compile(r"""itemprop\s*=\s*["'](?:author|datePublished)["']""", re.IGNORECASE)
@@ -309,6 +310,9 @@ def _prune(text: str, prepared: Prepared) -> str:
                     and _FIGURE_TAG.search(text, gt, close_m.start()) and "<aside" not in text[gt:close_m.start()] \
                     and len(_TAG.sub("", text[gt + 1 : close_m.start()])) < 800:
                 pos = gt + 1  # an embedded picture set as an aside ("aside.trb_embed[data-content-type=image]")
+                continue
+            if name == "aside" and _BYLINE_FIRST.match(_TAG.sub(" ", text[gt + 1 : gt + 600])):
+                pos = gt + 1  # a rail beside the text that opens with the article's byline ("By David Fear")
                 continue
             if m.group(1):  # a script: JSON-LD and KLY page data are read before it goes
                 _read_page_data(text[m.end() : gt], text[gt + 1 : close_m.start()], prepared)
