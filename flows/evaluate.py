@@ -308,12 +308,12 @@ def hash_record(rec: dict[str, Any]) -> dict[str, Any]:
 
 
 # --- the run --------------------------------------------------------------------------------------
-Extractor = Callable[[bytes, str], dict[str, Any]]
+Extractor = Callable[..., dict[str, Any]]
 
 
-def warta_extract(html: bytes, url: str) -> dict[str, Any]:
+def warta_extract(html: bytes, url: str, fetched_at: datetime | None = None) -> dict[str, Any]:
     try:
-        article = parse_article(html, url)
+        article = parse_article(html, url, fetched_at=fetched_at)
     except PageRejected as exc:
         return {"rejected": exc.reason, "body": "", "paragraphs": []}
     d = article.to_dict()
@@ -321,7 +321,7 @@ def warta_extract(html: bytes, url: str) -> dict[str, Any]:
     return d
 
 
-def trafilatura_extract(html: bytes, url: str) -> dict[str, Any]:
+def trafilatura_extract(html: bytes, url: str, fetched_at: datetime | None = None) -> dict[str, Any]:
     from trafilatura import bare_extraction
 
     # htmldate's output format with time and offset, so the instant can be compared to the minute
@@ -393,6 +393,20 @@ def score_page(item: dict[str, Any], pred: dict[str, Any]) -> dict[str, float]:
     return out
 
 
+def _fetch_time(item: dict[str, Any], corpus_dir: Path) -> datetime | None:
+    """The item's `fetched_at` (ISO 8601 with an offset), as the pipeline passes a fetch's time."""
+    value = item.get("fetched_at")
+    if value is None:
+        return None
+    try:
+        when = datetime.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ValueError(f"{corpus_dir}: item {item.get('id')!r} has an unreadable fetched_at {value!r}") from exc
+    if when.tzinfo is None:
+        raise ValueError(f"{corpus_dir}: item {item.get('id')!r} fetched_at {value!r} has no UTC offset")
+    return when
+
+
 def evaluate_corpus(corpus_dir: str | Path, extractor: Extractor = warta_extract,
                     gold: str | Path | None = None) -> dict[str, Any]:
     """Run the extractor over a labelled corpus; returns per-field figures (only where gold exists).
@@ -410,7 +424,8 @@ def evaluate_corpus(corpus_dir: str | Path, extractor: Extractor = warta_extract
     for item in items:
         html = _read_html(corpus_dir / item["html"])
         t0 = time.perf_counter()
-        pred = extractor(html, item.get("url") or "")  # a page saved without its address
+        # a page saved without its address has none; the fetch time, when the item states it, dates "4 hours ago"
+        pred = extractor(html, item.get("url") or "", _fetch_time(item, corpus_dir))
         elapsed += time.perf_counter() - t0
         row: dict[str, Any] = {"id": item.get("id"), "rejected": pred.get("rejected")}
         if "body" in item:

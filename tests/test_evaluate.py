@@ -67,6 +67,23 @@ def test_a_page_saved_without_its_url_is_still_scored(tmp_path):
     assert result["pages"] == 1 and result["title exact"] == 0.0
 
 
+def test_an_items_fetch_time_dates_a_page_that_says_only_how_long_ago(tmp_path, capsys):
+    text = "".join(f"<p>Paragraph {i} says the council voted on Tuesday to bring the night buses back to the "
+                   "eastern districts from next month.</p>" for i in range(4))
+    page = ("<html lang='en'><head><title>Night buses return</title></head><body><article><h1>Night buses return"
+            f"</h1><div class='meta'><span class='date'>3 hours ago</span></div>{text}</article></body></html>")
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    item = {"id": "x", "url": "https://www.gazette.example/night-buses", "html": "p.html",
+            "published": "2024-03-14T07:00:00+00:00", "published_precision": "minute",
+            "fetched_at": "2024-03-14T10:00:00+00:00"}
+    (tmp_path / "items.jsonl").write_text(json.dumps(item) + "\n")
+    assert evaluate_corpus(tmp_path)["published to the minute"] == 1.0
+    item["fetched_at"] = "2024-03-14 10:00"  # no offset: which moment is unknown
+    (tmp_path / "items.jsonl").write_text(json.dumps(item) + "\n")
+    assert main([str(tmp_path), "--no-gold"]) == 2
+    assert "fetched_at" in capsys.readouterr().err
+
+
 def test_id_dev_layout_is_read(tmp_path):
     page = (SAMPLES / "pages" / "merdeka-pasar-tradisional.html").read_bytes()
     (tmp_path / "m.html").write_bytes(page)
