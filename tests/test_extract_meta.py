@@ -2466,3 +2466,15 @@ def test_a_rail_aside_that_opens_with_the_byline_signs_the_article():
     a = parse_article(page(body=rail + BODY), URL)
     assert a.authors == ["Jo Reed"]
     assert all("Ferry" not in p.text for p in a.paragraphs)
+
+
+@pytest.mark.parametrize(("published_meta", "modified"), [
+    ("", "2016-12-16 12:40:25"),  # the date line's zone is the naive value's
+    ('<meta name="date" content="2016-12-16 17:37:00">', "2016-12-16 17:40:25"),  # naive values in UTC
+])
+def test_a_naive_modification_time_beside_a_date_line_that_names_its_zone(published_meta, modified):
+    head = f'{published_meta}<meta name="Last-Modified" content="{modified}">'
+    header = '<div class="byline">By Jo Reed</div><span class="timestamp">Dec 16, 2016, 12:37 PM ET</span>'
+    a = parse_article(page(head=head, header=header), URL)
+    assert (a.published_at, a.updated_at) == (datetime(2016, 12, 16, 12, 37, tzinfo=EST),
+                                              datetime(2016, 12, 16, 12, 40, 25, tzinfo=EST))

@@ -598,6 +598,11 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         mod_m = _local_marked_utc(mod_m, published.at, pub_m)
         # a modification stamp before the publication is a template's error; another source may state the update
         mod_m = [m for m in mod_m if (m.at - published.at).total_seconds() > -60] or mod_m
+    if zone is None and published is not None and published.zoned and published.has_time and not any(
+            not st.zoned and st.has_time and abs((st.at - published.at).total_seconds()) < 60 for st in pub_m):
+        # the date line names its zone ("Dec 16, 2016, 12:37 PM ET") and no naive publication value reads as
+        # UTC: the page's naive modification time ("Last-Modified: 2016-12-16 12:40:25") is that zone's clock
+        mod_m = [m if m.zoned else m.at_zone(published.at.tzinfo) for m in mod_m]
     seen_update = visible("updated", True) or (shown_update[0] if shown_update else None)
     if seen_update is not None and published is not None and published.has_time and abs(
             (seen_update.at - published.at).total_seconds()) < 60:
