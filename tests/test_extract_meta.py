@@ -2478,3 +2478,14 @@ def test_a_naive_modification_time_beside_a_date_line_that_names_its_zone(publis
     a = parse_article(page(head=head, header=header), URL)
     assert (a.published_at, a.updated_at) == (datetime(2016, 12, 16, 12, 37, tzinfo=EST),
                                               datetime(2016, 12, 16, 12, 40, 25, tzinfo=EST))
+
+
+@pytest.mark.parametrize(("stamp", "shown", "expected"), [
+    ("2016-12-09 09:13:00Z", "4 hours ago", datetime(2016, 12, 9, 9, 13, tzinfo=EST)),  # a local clock marked Z
+    ("2016-12-09 14:13:00Z", "4 hours ago", datetime(2016, 12, 9, 14, 13, tzinfo=UTC)),  # the Z is right
+])
+def test_a_utc_mark_the_relative_age_beside_it_contradicts(stamp, shown, expected):
+    header = f'<div class="meta">Jo Reed - <time data-published="{stamp}">{shown}</time></div>'
+    fetched = datetime(2016, 12, 9, 18, 54, 25, tzinfo=UTC)
+    assert parse_article(page(header=header), URL, fetched_at=fetched).published_at == expected
+    assert parse_article(page(header=header), URL).published_at.utcoffset() == timedelta(0)  # no fetch time

@@ -437,6 +437,8 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
                     (mod if itemprop == "dateModified" else pub).append(st)
         for el in near:  # <time datetime>, itemprop content: machine values of the visible date line
             st = dates.machine_stamp(_date_attr(el) or _iso_text(el), zone, "element")
+            if st is not None and fetched_at is not None and st.zoned and st.at.utcoffset() == timedelta(0):
+                st = _age_offset(st, dates.find_relative(line_text(el), fetched_at, zone, before[id(el)]))
             if st is not None:
                 target = mod if is_mod(el) else pub
                 # with an offset it is the page's own reading of the line a reader sees: it goes first, unless
@@ -624,6 +626,17 @@ _UPDATE_NOTE = re.compile(r"^\W{0,3}(?:update[ds]?|aktualisierung|aktualisiert|a
 
 _NOTE_CLOCK = re.compile(r"^\W{0,3}(?:update[ds]?|aktualisierung|actualización|mise à jour|pembaruan)\W{0,3}(?:at\s+)?"
                          r"(\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)\s*((?-i:[A-Z]{2,4}))?\b(?!\s*,?\s*\d)", re.IGNORECASE)
+
+
+def _age_offset(stamp: dates.Stamp, age: dates.Stamp | None) -> dates.Stamp:
+    """A time marked UTC whose element reads "4 hours ago": when the two disagree by hours, the clock is local
+    and the offset is the one, in whole hours, that puts it within the hour the age states (247Sports'
+    `data-published="2016-12-09 09:13:00Z"` shown as "4 hours ago" at 18:54 UTC is 09:13 at -05:00)."""
+    if age is None or not age.has_time or abs((stamp.at - age.at).total_seconds()) < 3600:
+        return stamp
+    fits = [off for off in range(-12, 15)
+            if -60 <= (age.at - (stamp.at - timedelta(hours=off))).total_seconds() <= 3660]
+    return stamp.at_zone(timezone(timedelta(hours=fits[0]))) if len(fits) == 1 else stamp
 
 
 def _update_note(paragraphs: list[Paragraph], published: datetime, tz: tzinfo | None) -> datetime | None:
