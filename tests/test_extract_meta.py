@@ -190,6 +190,10 @@ def test_relative_dates_count_from_the_fetch_time_only_without_a_stated_date():
         ("15 अगस्त 2019", [("2019-08-15 00:00", None)]),
         ("12 σεπτεμβρίου 2019", [("2019-09-12 00:00", None)]),
         ("won a 5 set match in 2019", []),
+        # the day, then the label and its time
+        ("Mardi 24 janvier 2017 | Mise en ligne à 12h02", [("2017-01-24 12:02", "published")]),
+        ("24 January 2017, posted at 12:02", [("2017-01-24 12:02", "published")]),
+        ("3 March 2020, last updated 10:00 GMT", [("2020-03-03 10:00", "updated")]),
     ],
 )
 def test_visible_date_lines_and_their_labels(text, expected):

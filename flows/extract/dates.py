@@ -324,16 +324,16 @@ _UPDATED_WORDS = re.compile(
     rf"{_UPDATE_WORD}\W{{0,3}}(?:on|at|pada|في)?\W{{0,3}}(?:[^\W\d_]{{2,9}}\.?[,،]?\s*)?$",
     re.IGNORECASE,
 )
-# a day whose time follows an update label: "الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)",
-# "3 March 2020, last updated 10:00 GMT": the day and time of the update
-_UPDATE_TIME_AFTER = re.compile(
-    rf"[\s,،|\-–]*(?:[^\W\d_]+\s)?{_UPDATE_WORD}\W{{0,3}}(?:{_AT}\s*)?{_TIME_RE}{_ZONE_AFTER}", re.IGNORECASE)
+_PUBLISH_WORD = (r"(?:published|first published|posted|created|released|dipublikasikan|diterbitkan|ditayangkan|"
+                 r"diunggah|terbit|publié|mise? en ligne|publicado|publicada|veröffentlicht|pubblicato|gepubliceerd|"
+                 r"опубликовано|opublikowano|yayınlanma|نشر|発行|기사입력|입력)")
 _PUBLISHED_WORDS = re.compile(
-    r"(?:published|first published|posted|created|released|dipublikasikan|diterbitkan|ditayangkan|"
-    r"diunggah|terbit|publié|publicado|publicada|veröffentlicht|pubblicato|gepubliceerd|опубликовано|"
-    r"opublikowano|yayınlanma|نشر|発行|기사입력|입력)\W{0,3}(?:on|at|pada|في)?\W{0,3}(?:[^\W\d_]{2,9}\.?[,،]?\s*)?$",
-    re.IGNORECASE,
-)
+    rf"{_PUBLISH_WORD}\W{{0,3}}(?:on|at|pada|في)?\W{{0,3}}(?:[^\W\d_]{{2,9}}\.?[,،]?\s*)?$", re.IGNORECASE)
+# a day whose time follows the label: "الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)", "3 March 2020,
+# last updated 10:00 GMT" (the update), "Mardi 24 janvier 2017 | Mise en ligne à 12h02" (the publication)
+_LABELLED_TIME_AFTER = re.compile(
+    rf"[\s,،|\-–]*(?:[^\W\d_]+\s)?(?:({_UPDATE_WORD})|{_PUBLISH_WORD})\W{{0,3}}(?:{_AT}\s*)?{_TIME_RE}{_ZONE_AFTER}",
+    re.IGNORECASE)
 # a time written before its date: "10:02 AM EST Nov 19, 2019", "Fri 6:45 PM, Feb 16, 2018", "21:17 18.11.2019"
 _TIME_BEFORE = re.compile(rf"{_TIME_RE}\s*{_ZONE_RE}?[\s,|\-–]*(?:[^\W\d_]+\.?,?\s+)?$", re.IGNORECASE)
 _YEAR_MIN = 1990
@@ -342,9 +342,9 @@ MONTH_FIRST: ContextVar[bool] = ContextVar("month_first", default=False)
 
 
 def _match_dates(text: str, default_tz: tzinfo | None,
-                 month_first: bool) -> list[tuple[int, int, datetime, bool, bool, bool]]:
-    """(start, end, instant, has time, zoned, an update's time after the day)."""
-    found: list[tuple[int, int, datetime, bool, bool, bool]] = []
+                 month_first: bool) -> list[tuple[int, int, datetime, bool, bool, str]]:
+    """(start, end, instant, has time, zoned, the label of a time set after the day or "")."""
+    found: list[tuple[int, int, datetime, bool, bool, str]] = []
     for pattern, order in ((_DMY_TEXT, "dmy"), (_MDY_TEXT, "mdy"), (_ISO_NUM, "ymd"), (_DMY_NUM, "dmyn"),
                            (_CJK_NUM, "cjk")):
         for m in pattern.finditer(text):
@@ -367,21 +367,21 @@ def _match_dates(text: str, default_tz: tzinfo | None,
             if not month:
                 continue
             hh, mm, ss, ampm, zone_label = g[3], g[4], g[5], g[6], g[7]
-            start, end, update = m.start(), m.end(), False
+            start, end, label = m.start(), m.end(), ""
             if hh is None:
                 before = _TIME_BEFORE.search(text, max(0, start - 40), start)
-                after = _UPDATE_TIME_AFTER.match(text, end)
+                after = _LABELLED_TIME_AFTER.match(text, end)
                 if before is not None:
                     hh, mm, ss, ampm, zone_label = before.groups()[:5]
                     start = before.start()
                 elif after is not None:
-                    hh, mm, ss, ampm, zone_label = after.groups()[:5]
-                    end, update = after.end(), True
+                    hh, mm, ss, ampm, zone_label = after.groups()[1:6]
+                    end, label = after.end(), "updated" if after.group(1) else "published"
             dt = _build(year, month, day, hh, mm, ss, ampm, zone_label, default_tz)
             if dt is not None:
-                found.append((start, end, dt, hh is not None, zone_label is not None, update))
+                found.append((start, end, dt, hh is not None, zone_label is not None, label))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    out: list[tuple[int, int, datetime, bool, bool, bool]] = []
+    out: list[tuple[int, int, datetime, bool, bool, str]] = []
     for f in found:  # overlapping readings of the same words: the earliest, longest one
         if not out or f[0] >= out[-1][1]:
             out.append(f)
@@ -405,9 +405,9 @@ def _find_dates(text: str, default_tz: tzinfo | None, before_text: str, month_fi
     month-first reading is part of the key, so one page's reading never answers for the next)."""
     out = []
     prev_end = 0
-    for start, end, dt, has_time, zoned, update in _match_dates(text, default_tz, month_first):
+    for start, end, dt, has_time, zoned, label in _match_dates(text, default_tz, month_first):
         before = text[prev_end:start] if prev_end or not before_text else f"{before_text} {text[:start]}"
-        out.append(Stamp(dt, has_time, zoned, "updated" if update else label_of(before)))
+        out.append(Stamp(dt, has_time, zoned, label or label_of(before)))
         prev_end = end
     return tuple(out)
 
