@@ -2493,3 +2493,33 @@ def test_a_utc_mark_the_relative_age_beside_it_contradicts(stamp, shown, expecte
     fetched = datetime(2016, 12, 9, 18, 54, 25, tzinfo=UTC)
     assert parse_article(page(header=header), URL, fetched_at=fetched).published_at == expected
     assert parse_article(page(header=header), URL).published_at.utcoffset() == timedelta(0)  # no fetch time
+
+
+def test_a_main_column_classed_like_a_rail_holds_the_post_not_its_long_comments():
+    """La Presse's blogs: the headline, the post and its comments all sit in `div.rail-left`; each comment is
+    longer than the post, and a login panel in the site header has as much text."""
+    sentence = "Les Sénateurs connaissent une saison intéressante sous leur nouvel entraîneur, dit-il encore. "
+    post = "".join(f"<p>Point {i}. {sentence * 2}</p>" for i in range(4))
+    comments = "".join(f'<li><p class="author">lecteur{i}</p><p class="date">25 janvier 2017 1{i}h20</p>'
+                       f'<div class="body-text">{"".join(f"<p>{i}.{j} {sentence * 4}</p>" for j in range(10))}</div></li>'
+                       for i in range(5))
+    login = "".join(f"<p>Pour utiliser cette fonction, vous devez être membre, étape {i} de l'inscription.</p>"
+                    for i in range(8))
+    html = ('<html lang="fr"><head><title>Certains rêvent | Blogue</title></head><body><div id="header">'
+            f'<div class="visaCtn"><div class="visa">{login}</div></div></div><div class="block-page">'
+            '<div class="rail-left"><div class="blogue-page"><div class="leftbar"><div class="blogue-header">'
+            '<p><strong>Mardi 24 janvier 2017</strong> | Mise en ligne à 12h02 | <a href="#comments">Commentaires'
+            '</a></p><h1>Certains rêvent de nouveaux joueurs</h1></div>'
+            f'<div class="entry"><div id="entryBlogue">{post}</div></div></div>'
+            f'<ul class="comments-list">{comments}</ul></div></div></div></body></html>')
+    a = parse_article(html, "https://blogues.gazette.example/2017/01/24/certains-revent/")
+    assert [p.text[:8] for p in a.paragraphs] == ["Point 0.", "Point 1.", "Point 2.", "Point 3."]
+    assert (a.published_at.day, a.published_at.hour, a.published_at.minute) == (24, 12, 2)
+
+
+def test_a_photo_posts_one_line_of_text_takes_the_pictures_beside_it():
+    pics = "".join(f'<p><img src="https://img.gazette.example/album/{n}.jpg" width="640" height="480"></p>'
+                   for n in range(6))
+    body = f'<div class="article-content-inner"><p>Our trip to the night market, in pictures.</p>{pics}</div>'
+    a = parse_article(page(body=body), URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == [f"{n}.jpg" for n in range(6)]

@@ -542,7 +542,8 @@ def choose_container(w: Walk, root: Tag, live: bool = False) -> Tag:
             and id(best.parent) in by_id and any(
                 sib is not best and ((sib.name == "p" and len(sib.get_text()) >= 40) or sib.name == "figure"
                                      or "wp-caption" in (sib.get("class") or "")
-                                     or (sib.name == "div" and sib.find(["figure", "picture"]) is not None))
+                                     or (sib.name == "div" and sib.find(["figure", "picture"]) is not None)
+                                     or (not sib.get_text(strip=True) and sib.find("img") is not None))
                 for sib in best.parent.find_all(["p", "figure", "div"], recursive=False, limit=8)):
         best = best.parent
     return best
@@ -551,13 +552,20 @@ def choose_container(w: Walk, root: Tag, live: bool = False) -> Tag:
 CLIMB = 0.9
 
 
+_COMMENTS = re.compile(r"comment|disqus", re.IGNORECASE)
+
+
 def score_candidates(w: Walk, root: Tag, live: bool = False) -> list[tuple[float, Tag]]:
     """Every element holding prose, with its container score."""
     good: dict[int, float] = {}
     total: dict[int, float] = {}
     tags: dict[int, Tag] = {}
-    neg = w.negative
+    # a column classed like chrome ("rail-left") that holds a headline `<h1>` (one not in a link) is the page's
+    # main column, not a sidebar
+    main_cols = {id(a) for h1 in w.h1_tags if h1.find("a") is None for a in h1.parents}
+    neg = w.negative - main_cols if main_cols & w.negative else w.negative
     inside_negative: set[int] = set()  # candidates under a "comments"/"related" element are not eligible
+    inside_comments: set[int] = set()
     stop = root.parent
     nested: dict[int, float] = {}  # good text inside <article> elements nested in the candidate
     nested_count: dict[int, set[int]] = {}
@@ -576,6 +584,8 @@ def score_candidates(w: Walk, root: Tag, live: bool = False) -> list[tuple[float
             if key in neg:
                 g = 0
                 inside_negative.update(chain)
+                if _COMMENTS.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+                    inside_comments.update(chain)  # readers' comments are never the article
             if teaser and key in w.body_marked:
                 teaser = False  # a list of linked items inside the article's text is its text
             chain.append(key)
@@ -601,6 +611,8 @@ def score_candidates(w: Walk, root: Tag, live: bool = False) -> list[tuple[float
         if key in w.positive:
             score *= 1.6
         if key in inside_negative:
+            score *= 0.3
+        if key in inside_comments:
             score *= 0.3
         name = tags[key].name
         if name in ("body", "html", "[document]"):
