@@ -2501,8 +2501,8 @@ def test_a_main_column_classed_like_a_rail_holds_the_post_not_its_long_comments(
     sentence = "Les Sénateurs connaissent une saison intéressante sous leur nouvel entraîneur, dit-il encore. "
     post = "".join(f"<p>Point {i}. {sentence * 2}</p>" for i in range(4))
     comments = "".join(f'<li><p class="author">lecteur{i}</p><p class="date">25 janvier 2017 1{i}h20</p>'
-                       f'<div class="body-text">{"".join(f"<p>{i}.{j} {sentence * 4}</p>" for j in range(10))}</div></li>'
-                       for i in range(5))
+                       '<div class="body-text">' + "".join(f"<p>{i}.{j} {sentence * 4}</p>" for j in range(10))
+                       + "</div></li>" for i in range(5))
     login = "".join(f"<p>Pour utiliser cette fonction, vous devez être membre, étape {i} de l'inscription.</p>"
                     for i in range(8))
     html = ('<html lang="fr"><head><title>Certains rêvent | Blogue</title></head><body><div id="header">'

@@ -290,7 +290,8 @@ def _select_text(soup: BeautifulSoup, meta: Meta, selector: str | None) -> str |
 
 # --- the parts ----------------------------------------------------------------------------------------
 _MODIFIED_CLS = re.compile(r"updat|modif", re.IGNORECASE)
-_PUBLISHED_HINT = re.compile(r"publi|posted|terbit|tayang|unggah|mise? en ligne|입력|発行|опублик|veröffentl", re.IGNORECASE)
+_PUBLISHED_HINT = re.compile(r"publi|posted|terbit|tayang|unggah|mise? en ligne|입력|発行|опублик|veröffentl",
+                             re.IGNORECASE)
 _PUBLISHED_CLS = re.compile(r"publish|posted|created", re.IGNORECASE)
 _ISO_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 
