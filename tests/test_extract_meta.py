@@ -332,6 +332,7 @@ def test_several_authors_the_metadata_names_only_one_of():
         ("記者ページ", [], []),  # "reporters' page": a link in the byline box
         ("Politik · Jochen Beispiel, Tina Muster", ["Jochen Beispiel", "Tina Muster"], []),  # the section first
         ("Madonna", ["Madonna"], []),
+        ("Gazette PC Hotline!編集部", ["Gazette PC Hotline!編集部"], []),  # a Japanese editorial desk
         # the site's own section signing "<section> - <site>"; writers before the site's name stay writers
         ("Zone Transports et vie urbaine - ICI.Gazette.example", [], []),
         ("Metro and transit desk | gazette.example", [], []),
@@ -2523,3 +2524,23 @@ def test_a_photo_posts_one_line_of_text_takes_the_pictures_beside_it():
     body = f'<div class="article-content-inner"><p>Our trip to the night market, in pictures.</p>{pics}</div>'
     a = parse_article(page(body=body), URL)
     assert [i.url.rsplit("/", 1)[-1] for i in a.images] == [f"{n}.jpg" for n in range(6)]
+
+
+def test_a_translators_list_and_a_name_whose_last_letter_a_template_wraps():
+    header = ('<div class="article__authors"><div><p class="meta">作者：</p><ul class="authors"><li><span class='
+              '"author__name"><a class="author__link" href="/profile/Jo-Reed">Jo Reed</a></span></li></ul></div>'
+              '<div><p class="meta">翻訳者</p><ul class="authors"><li><span class="author__name"><a class="author__link" '
+              'href="/profile/yamada">山田 花子</a></span></li></ul></div></div>')
+    assert parse_article(page(header=header, lang="ja"), URL).authors == ["Jo Reed"]
+    header = ('<div class="bylines"><div class="byline byline--author"><div class="byline__name"><a class="byline__'
+              'name-link" href="/contributor/jo-reedwater">Jo Reedwate<span class="last-letter-spacing">r</span></a>'
+              '</div></div></div>')
+    assert parse_article(page(header=header), URL).authors == ["Jo Reedwater"]
+
+
+def test_a_company_by_its_legal_form_in_the_author_meta_is_no_writer():
+    head = '<meta name="author" content="株式会社ガゼット">'
+    header = '<p class="byline">Gazette PC Hotline!編集部</p>'
+    assert parse_article(page(head=head, header=header, lang="ja"), URL).authors == ["Gazette PC Hotline!編集部"]
+    from flows.extract.authors import is_person
+    assert not is_person("株式会社ガゼット") and is_person("山田花子")

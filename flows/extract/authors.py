@@ -304,13 +304,13 @@ def looks_like_name(name: str) -> bool:
 
 def is_institution(name: str) -> bool:
     """A company, outlet or desk by its words: "Süddeutsche.de GmbH", "Tribun Network", "HNN Staff"."""
-    return bool(_INSTITUTION.search(name))
+    return bool(_INSTITUTION.search(name) or _CJK_COMPANY.search(name))
 
 
 def is_person(name: str) -> bool:
     if not name or len(name) < 2 or len(name) > 60 or _NOT_NAME.search(name):
         return False
-    if _INSTITUTION.search(name) or agency_of(name) or _ROLE_WORDS.search(name):
+    if _INSTITUTION.search(name) or _CJK_COMPANY.search(name) or agency_of(name) or _ROLE_WORDS.search(name):
         return False
     return looks_like_name(name)
 
@@ -353,9 +353,18 @@ _THE = re.compile(r"^The\s+(?=\S)")  # "The Water Coolest", a newsletter signing
 
 
 def is_desk(name: str) -> bool:
-    """A newsroom desk that signs as a whole: "HNN Staff", "News Nation Bureau" (not the publisher itself)."""
+    """A newsroom desk that signs as a whole: "HNN Staff", "News Nation Bureau", "AKIBA PC Hotline!編集部"
+    (not the publisher itself)."""
     words = name.split()
+    if _CJK_DESK.search(name) and len(name) <= 40:
+        return True
     return 1 < len(words) <= 5 and words[-1].lower() in _DESK_ENDS and looks_like_name(name)
+
+
+# a Japanese, Chinese or Korean newsroom's name ends on its desk word: editorial department, news team
+_CJK_DESK = re.compile(r"(?:編集部|編集局|編集室|取材班|编辑部|编辑室|报道组|편집부|취재팀|특별취재팀)$")
+# a company by its legal form: "株式会社インプレス", "有限公司", "주식회사"
+_CJK_COMPANY = re.compile(r"株式会社|有限会社|合同会社|有限公司|股份公司|주식회사")
 
 
 _PICTURE_CREDIT = re.compile(r"^\s*(?:photo(?:graph)?s?|photography|image|images|picture|pictures|video|illustrations?|"
@@ -363,8 +372,14 @@ _PICTURE_CREDIT = re.compile(r"^\s*(?:photo(?:graph)?s?|photography|image|images
 
 
 def credits_other_work(label: str) -> bool:
-    """A byline label that credits something other than the text ("Photography by", "Produced by")."""
-    return bool(_PICTURE_CREDIT.match(label) or _NOT_WRITER_LINE.match(label))
+    """A byline label that credits something other than the text ("Photography by", "Produced by", a
+    translator: "翻訳者", "Traduit par")."""
+    return bool(_PICTURE_CREDIT.match(label) or _NOT_WRITER_LINE.match(label) or _TRANSLATOR.match(label))
+
+
+_TRANSLATOR = re.compile(r"^\W*(?:translat(?:ed|ion) by|翻訳者?|訳者|译者|翻译|번역|übersetz\w*|traduit par|traduction|"
+                         r"traducid[oa] por|traducción|tradotto da|traduzione|traduzido por|tradução|vertaald door|"
+                         r"vertaling|penerjemah|diterjemahkan oleh|alih bahasa)(?:\W|$)", re.IGNORECASE)
 
 
 # a web or mail address beside a name ("Bradley M. Kuhn (http://ebb.org/bkuhn/)", "<jane@example.org>")

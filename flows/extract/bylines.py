@@ -13,7 +13,7 @@ import re
 from bs4 import Tag
 
 from flows.extract.authors import POSTED_BY, credits_other_work, is_interface_text
-from flows.extract.html import element_text
+from flows.extract.html import element_text, inline_text
 
 _LABEL_START = re.compile(
     r"^(?:(?:[A-Z][\w-]*\s+){1,2}by\b|by|oleh|penulis|reporter|wartawan|pewarta|written by|words by|story by|"
@@ -107,8 +107,8 @@ def byline_texts(elements: list[Tag]) -> list[str]:
         # a link to the writer's page beats a bare name; the box's "See All Articles" link is no name
         linked = [e for e in named if (e.name == "a" or e.find("a") is not None)
                   and not is_interface_text(element_text(e))]
-        return [element_text(e) for e in _innermost(linked or named)]
-    return [element_text(e) for e in _innermost(elements) if len(element_text(e)) < _MAX]
+        return [inline_text(e) for e in _innermost(linked or named)]
+    return [inline_text(e) for e in _innermost(elements) if len(element_text(e)) < _MAX]
 
 
 def _label_before(el: Tag, top: Tag) -> str:

@@ -368,6 +368,17 @@ def element_text(el: Tag | None) -> str:
     return " ".join(el.get_text(" ").split()) if el is not None else ""
 
 
+_INLINE_ONLY = frozenset(["a", "span", "b", "strong", "em", "i", "u", "small", "abbr", "cite", "time", "font"])
+
+
+def inline_text(el: Tag) -> str:
+    """The text of an element holding only inline markup, its pieces joined as the page joins them: a name
+    whose last letter a template wraps for spacing ("Watercutte<span>r</span>") stays one word."""
+    if any(d.name not in _INLINE_ONLY for d in el.find_all(True)):
+        return element_text(el)
+    return " ".join(el.get_text("").split())
+
+
 def make_soup(markup: str) -> BeautifulSoup:
     """One lxml-built tree over the pruned markup."""
     with warnings.catch_warnings():
