@@ -2529,8 +2529,8 @@ def test_a_photo_posts_one_line_of_text_takes_the_pictures_beside_it():
 def test_a_translators_list_and_a_name_whose_last_letter_a_template_wraps():
     header = ('<div class="article__authors"><div><p class="meta">作者：</p><ul class="authors"><li><span class='
               '"author__name"><a class="author__link" href="/profile/Jo-Reed">Jo Reed</a></span></li></ul></div>'
-              '<div><p class="meta">翻訳者</p><ul class="authors"><li><span class="author__name"><a class="author__link" '
-              'href="/profile/yamada">山田 花子</a></span></li></ul></div></div>')
+              '<div><p class="meta">翻訳者</p><ul class="authors"><li><span class="author__name">'
+              '<a class="author__link" href="/profile/yamada">山田 花子</a></span></li></ul></div></div>')
     assert parse_article(page(header=header, lang="ja"), URL).authors == ["Jo Reed"]
     header = ('<div class="bylines"><div class="byline byline--author"><div class="byline__name"><a class="byline__'
               'name-link" href="/contributor/jo-reedwater">Jo Reedwate<span class="last-letter-spacing">r</span></a>'
