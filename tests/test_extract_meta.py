@@ -2544,3 +2544,10 @@ def test_a_company_by_its_legal_form_in_the_author_meta_is_no_writer():
     assert parse_article(page(head=head, header=header, lang="ja"), URL).authors == ["Gazette PC Hotline!編集部"]
     from flows.extract.authors import is_person
     assert not is_person("株式会社ガゼット") and is_person("山田花子")
+
+
+def test_a_headline_whose_text_the_cms_wrapped_in_a_paragraph():
+    head = '<meta property="og:title" content="Night Buses Return: ‘We Missed Them’">'
+    html = page(head=head).replace('<h1 class="headline">Night buses return</h1>',
+                                   '<h1 class="headline"><p>Night buses return: \'We missed them\'</p> </h1>')
+    assert parse_article(html, URL).title == "Night buses return: 'We missed them'"

@@ -359,8 +359,15 @@ def prepare(text: str) -> Prepared:
     if lang:
         prepared.html_lang = lang.group(1)
     body = _HEAD.sub(" ", pruned, count=1)
+    if _P_IN_HEADING.search(body):  # lxml would close the heading at the <p> and leave it empty
+        body = _P_IN_HEADING.sub(r"\1\3\4", body)
     prepared.text = _NOISE_ATTR.sub(_noise, _BLOCK_GAP.sub(r"\1", body))
     return prepared
+
+
+# a heading whose text a CMS wrapped in a paragraph: "<h1 class=title><p>Headline</p> </h1>"
+_P_IN_HEADING = re.compile(r"(<h([1-6])\b[^>]*>)\s*<p\b[^>]*>((?:(?!</?(?:p|h[1-6])\b).){1,600}?)</p>\s*(</h\2\s*>)",
+                           re.IGNORECASE | re.DOTALL)
 
 
 def element_text(el: Tag | None) -> str:
