@@ -2551,3 +2551,12 @@ def test_a_headline_whose_text_the_cms_wrapped_in_a_paragraph():
     html = page(head=head).replace('<h1 class="headline">Night buses return</h1>',
                                    '<h1 class="headline"><p>Night buses return: \'We missed them\'</p> </h1>')
     assert parse_article(html, URL).title == "Night buses return: 'We missed them'"
+
+
+def test_microdata_dates_in_the_value_attribute_of_data_elements():
+    body = ('<div itemscope itemtype="https://schema.org/NewsArticle"><data itemprop="datePublished" '
+            'value="2016-12-19T19:19:00Z">Monday</data><data itemprop="dateModified" value="2016-12-20T14:42:46Z">'
+            '</data>' + BODY + '</div>')
+    a = parse_article(page(body=body), URL)
+    assert (a.published_at, a.updated_at) == (datetime(2016, 12, 19, 19, 19, tzinfo=UTC),
+                                              datetime(2016, 12, 20, 14, 42, 46, tzinfo=UTC))

@@ -316,8 +316,10 @@ def _shown_zone(lines: list[Tag], line_text: Callable[[Tag], str]) -> tzinfo | N
 
 
 def _date_attr(el: Tag) -> str | None:
-    """A date an element carries in an attribute: `datetime`, `content`, `data-pubdate` and the like."""
-    for name in ("datetime", "content", "data-pubdate", "data-published", "data-date", "data-timestamp", "data-time"):
+    """A date an element carries in an attribute: `datetime`, `content`, `data-pubdate` and the like; `value`
+    on a `<data>` element, or on a `<meta>` whose `content` a saved copy renamed."""
+    for name in ("datetime", "content", "data-pubdate", "data-published", "data-date", "data-timestamp", "data-time",
+                 "value"):
         value = el.get(name)
         if value and value.strip():
             return value
