@@ -2560,3 +2560,11 @@ def test_microdata_dates_in_the_value_attribute_of_data_elements():
     a = parse_article(page(body=body), URL)
     assert (a.published_at, a.updated_at) == (datetime(2016, 12, 19, 19, 19, tzinfo=UTC),
                                               datetime(2016, 12, 20, 14, 42, 46, tzinfo=UTC))
+
+
+def test_a_figcaption_classed_as_a_credit_that_only_names_the_agency():
+    body = ('<figure class="wp-caption"><img src="https://cdn.gazette.example/depot-1.jpg" width="1500" height="900">'
+            '<figcaption class="wp-caption-text wp-caption-credit">GSI-Photo</figcaption></figure>' + BODY
+            + '<figure class="wp-caption"><img src="https://cdn.gazette.example/depot-2.jpg" width="1500" height="900">'
+            '<figcaption class="wp-caption-text">Jo at the depot</figcaption></figure>')
+    assert _pictures(page(body=body)) == [(None, "GSI-Photo"), ("Jo at the depot", None)]

@@ -331,10 +331,12 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
     if cap_el is None and (term := img.find_parent("dt")) is not None:
         cap_el = term.find_next_sibling("dd")  # "<dl><dt><a><img></a></dt><dd>Cafe … Foto: X</dd></dl>"
     credit_el = (_credit_element(cap_el) or _small_tail(cap_el)) if cap_el is not None else None
-    if credit_el is None and cap_el is not None and _CREDIT_CLS.search(_cls(cap_el)) \
-            and not _CAPTION_CLS.search(_cls(cap_el)) and len(words := element_text(cap_el).split()) <= 6 \
+    if credit_el is None and cap_el is not None and "credit" in _cls(cap_el).lower() \
+            and len(words := element_text(cap_el).split()) <= 6 \
             and not words[-1].endswith(".") and split_credit(" ".join(words))[1] is None:
-        credit_el = cap_el  # "<div class='columns end credit'>Lionsgate</div>" under the picture: a credit line
+        # "<div class='columns end credit'>Lionsgate</div>" under the picture, "<figcaption class='wp-caption-text
+        # wp-caption-credit'>AKM-GSI</figcaption>": a credit line
+        credit_el = cap_el
     if credit_el is None and box is not None:
         credit_el = credit_only_el or _credit_element(box, skip=cap_el)
     credit = clean_credit(shown_text(credit_el)) if credit_el is not None else None
