@@ -2568,3 +2568,12 @@ def test_a_figcaption_classed_as_a_credit_that_only_names_the_agency():
             + '<figure class="wp-caption"><img src="https://cdn.gazette.example/depot-2.jpg" width="1500" height="900">'
             '<figcaption class="wp-caption-text">Jo at the depot</figcaption></figure>')
     assert _pictures(page(body=body)) == [(None, "GSI-Photo"), ("Jo at the depot", None)]
+
+
+def test_a_picture_only_in_noscript_counts_where_no_placeholder_stands_beside_it():
+    body = (BODY + '<div class="section-image"><div class="loading"><noscript><img src="https://cdn.gazette.example/'
+            'tee-1.gif" class="loading"></noscript></div><div class="content-caption">The first tee</div></div>'
+            '<p><img class="lazy" data-src="https://cdn.gazette.example/tee-2.jpg" width="800" height="600">'
+            '<noscript><img src="https://cdn.gazette.example/tee-2.jpg" width="800" height="600"></noscript></p>')
+    a = parse_article(page(body=body), URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["tee-1.gif", "tee-2.jpg"]

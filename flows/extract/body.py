@@ -304,7 +304,10 @@ class _Walker:
                 continue
             attrs = child.attrs
             if name == "img":
-                if "data-noscript" not in attrs and "hidden" not in attrs:  # a hidden img is a counter pixel
+                # a hidden img is a counter pixel; a <noscript> picture counts where the lazy loader left no
+                # placeholder `<img>` beside it (`<div class="loading"><noscript><img src=…></noscript></div>`)
+                if "hidden" not in attrs and ("data-noscript" not in attrs or (
+                        child.parent is not None and len(child.parent.find_all("img", limit=2)) == 1)):
                     self._image(child, None, attrs.get("alt"))
                 continue
             cls = attrs.get("class") or ""
