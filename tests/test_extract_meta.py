@@ -2577,3 +2577,13 @@ def test_a_picture_only_in_noscript_counts_where_no_placeholder_stands_beside_it
             '<noscript><img src="https://cdn.gazette.example/tee-2.jpg" width="800" height="600"></noscript></p>')
     a = parse_article(page(body=body), URL)
     assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["tee-1.gif", "tee-2.jpg"]
+
+
+def test_a_page_wrapped_whole_in_a_hidden_class_is_still_read():
+    """A script reveals the page: the wrapper around the headline and the text is classed `hidden`."""
+    html = page().replace("<body>", '<body><div class="hidden"><div class="page">').replace(
+        "</body>", "</div></div></body>")
+    a = parse_article(html, URL)
+    assert a.title == "Night buses return" and len(a.paragraphs) == 4
+    panel = ('<div class="search-panel hidden"><h1>No matches for your search</h1><p>Try another word.</p></div>')
+    assert parse_article(page(after=panel), URL).title == "Night buses return"

@@ -231,6 +231,15 @@ class _Walker:
         self.lead: str | None = None
         self.lead_link = 0
         self.in_heading = 0
+        self.root: Tag | None = None
+        self.root_chars: int | None = None
+
+    def _whole_page(self, el: Tag) -> bool:
+        """A wrapper classed "hidden" around the page's headline and most of its text is the page itself (a
+        script reveals it), not a hidden panel such as a search box's "No matches" `<h1>`."""
+        if self.root_chars is None:
+            self.root_chars = len(self.root.get_text()) if self.root is not None else 0
+        return el.find("h1") is not None and len(el.get_text()) >= 0.5 * self.root_chars
 
     # runs ------------------------------------------------------------------------------------------
     def flush(self) -> None:
@@ -349,7 +358,7 @@ class _Walker:
                 continue
             itemprop = attrs.get("itemprop")
             verdict, is_byline, is_date, is_caption = marker_info(marker) if marker else (0, False, False, False)
-            if verdict == -2:  # hidden by class: not read by anyone
+            if verdict == -2 and not self._whole_page(child):  # hidden by class: not read by anyone
                 continue
             if verdict < 0 and _later_page(attrs) and (name in HEADINGS or re.search(
                     r"content|body|text|item|isi", cls, re.IGNORECASE)):
@@ -499,7 +508,7 @@ def _same_picture(a: Tag, b: Tag) -> bool:
 def walk(root: Tag, skip: set[int] | None = None, keep_embeds: bool = True) -> Walk:
     """`keep_embeds`: read embedded posts (tweets, Instagram) as quotes in the text, or leave them out."""
     walker = _Walker(skip or set(), keep_embeds)
-    walker.owner = root
+    walker.owner = walker.root = root
     walker.walk(root)
     walker.flush()
     return walker.out
