@@ -237,9 +237,11 @@ class _Walker:
     def _whole_page(self, el: Tag) -> bool:
         """A wrapper classed "hidden" around the page's headline and most of its text is the page itself (a
         script reveals it), not a hidden panel such as a search box's "No matches" `<h1>`."""
+        if el.find("h1") is None:
+            return False
         if self.root_chars is None:
             self.root_chars = len(self.root.get_text()) if self.root is not None else 0
-        return el.find("h1") is not None and len(el.get_text()) >= 0.5 * self.root_chars
+        return len(el.get_text()) >= 0.5 * self.root_chars
 
     # runs ------------------------------------------------------------------------------------------
     def flush(self) -> None:
