@@ -2587,3 +2587,12 @@ def test_a_page_wrapped_whole_in_a_hidden_class_is_still_read():
     assert a.title == "Night buses return" and len(a.paragraphs) == 4
     panel = ('<div class="search-panel hidden"><h1>No matches for your search</h1><p>Try another word.</p></div>')
     assert parse_article(page(after=panel), URL).title == "Night buses return"
+
+
+def test_two_linked_thumbnails_side_by_side_in_one_photo_box_are_two_pictures():
+    cols = "".join(f'<div class="column"><div class="img-wrap-h"><a href="/img/tm{n}.jpg.html"><img '
+                   f'src="https://img.gazette.example/docs/tm{n}_s.jpg" style="width:160px;"></a></div></div>'
+                   for n in (1, 2))
+    body = f'<div class="image-wrap float right"><div class="row">{cols}</div></div>' + BODY
+    a = parse_article(page(body=body), URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["tm1_s.jpg", "tm2_s.jpg"]

@@ -345,8 +345,8 @@ class _Walker:
                     self._embed(child)
                 continue
             if name in ("figure", "picture") or (name == "div" and ("wp-caption" in cls or (
-                    _PHOTO_BOX.search(cls) and child.find("img") is not None and len(child.get_text()) < 500))
-                    and child.find(HEADING_TAGS) is None):
+                    _PHOTO_BOX.search(cls) and child.find("img") is not None and len(child.get_text()) < 500
+                    and not _side_by_side(child))) and child.find(HEADING_TAGS) is None):
                 if name == "figure" and child.find("figure") is not None:
                     self.walk(child)  # a group of figures ("<figure class=thumbs><figure>…"): each is one picture
                 else:
@@ -505,6 +505,14 @@ def _small(width: object, height: object) -> bool:
 def _same_picture(a: Tag, b: Tag) -> bool:
     url_a, url_b = image_url(a, ""), image_url(b, "")
     return bool(url_a and url_b) and url_a != url_b and stable_key(url_a) == stable_key(url_b)
+
+
+def _side_by_side(box: Tag) -> bool:
+    """A photo box ("div.image-wrap") holding several pictures, each linked on its own (two thumbnails
+    in columns): each is a picture of its own, not one figure."""
+    links = [img.parent for img in box.find_all("img", limit=6)
+             if img.parent is not None and img.parent.name == "a" and not _LOGO.search(str(img.get("src") or ""))]
+    return len(links) >= 2 and len({id(a) for a in links}) == len(links)
 
 
 def walk(root: Tag, skip: set[int] | None = None, keep_embeds: bool = True) -> Walk:
