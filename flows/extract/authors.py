@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from flows.extract.language import CJK_CHARS
+
 AGENCIES: dict[str, str] = {
     "ap": "AP",
     "associated press": "AP",
@@ -96,7 +98,7 @@ _WEEKDAY_TAIL = re.compile(
 _CONJUNCTION = r"&|\band\b|\bAND\b|\bdan\b|\bund\b|\bet\b(?!\.)|\by\b(?!\.)|\be\b(?!\.)"
 _SPLIT = re.compile(rf"\s*(?:,|，|、|;|/|／|{_CONJUNCTION}|\||\s[-–—·•]\s|(?<=[a-z]{{2}})\.\s+(?=[A-Z]))\s*")
 # a name written in Latin letters and in kana/CJK/Hangul, joined by a slash, either way round
-_CJK = r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff66-\uff9f"
+_CJK = CJK_CHARS + "\uff66-\uff9f"  # and half-width katakana
 _CJK_LEAD = re.compile(f"[{_CJK}]")
 _TWO_SCRIPTS = re.compile(rf"[A-Za-z][A-Za-z .'-]*\s*[/／]\s*[{_CJK}][{_CJK}\s・]*|"
                           rf"[{_CJK}][{_CJK}\s・]*\s*[/／]\s*[A-Za-z][A-Za-z .'-]*")
@@ -394,10 +396,9 @@ _PROFESSION_LEAD = re.compile(r"^(?:Rechtsanw(?:alt|ältin)|Fachanw(?:alt|ältin
 _EMPTY_LABEL = re.compile(r"(?<!\S)(?:by|von|oleh|par|por|door|av)\s*:?\s*$", re.IGNORECASE)
 
 
+# "<section> - <site>" signing a page; "Politik · A, B": a one-word section before the writers
 _DASHED_TAIL = re.compile(r"^(.+?)\s[-–—|]\s(.+)$")
 _DOMAIN = re.compile(r"\w\.[a-z]{2,6}$", re.IGNORECASE)
-
-
 _SECTION_LEAD = re.compile(r"^\s*([^\W\d_]+)\s+[·•|]\s+(.+)$")
 
 
