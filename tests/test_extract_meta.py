@@ -2596,3 +2596,14 @@ def test_two_linked_thumbnails_side_by_side_in_one_photo_box_are_two_pictures():
     body = f'<div class="image-wrap float right"><div class="row">{cols}</div></div>' + BODY
     a = parse_article(page(body=body), URL)
     assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["tm1_s.jpg", "tm2_s.jpg"]
+
+
+def test_naive_metadata_times_keep_the_clock_their_publication_value_shows_beside_a_utc_time():
+    """`published_time` 05:00 beside `<time datetime="…10:00:00Z">`: the page's naive values run five hours
+    behind UTC, so its naive modification time does too."""
+    head = ('<meta property="article:published_time" content="2017-01-09T05:00:00">'
+            '<meta property="article:modified_time" content="2017-01-12T10:37:23">')
+    header = '<p class="byline">By Jo Reed</p><time datetime="2017-01-09T10:00:00Z">01.09.17 5:00 AM</time>'
+    a = parse_article(page(head=head, header=header), URL)
+    assert (a.published_at, a.updated_at) == (datetime(2017, 1, 9, 10, 0, tzinfo=UTC),
+                                              datetime(2017, 1, 12, 10, 37, 23, tzinfo=EST))

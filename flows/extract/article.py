@@ -603,11 +603,13 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         mod_m = _local_marked_utc(mod_m, published.at, pub_m)
         # a modification stamp before the publication is a template's error; another source may state the update
         mod_m = [m for m in mod_m if (m.at - published.at).total_seconds() > -60] or mod_m
-    if zone is None and published is not None and published.zoned and published.has_time and not any(
-            not st.zoned and st.has_time and abs((st.at - published.at).total_seconds()) < 60 for st in pub_m):
-        # the date line names its zone ("Dec 16, 2016, 12:37 PM ET") and no naive publication value reads as
-        # UTC: the page's naive modification time ("Last-Modified: 2016-12-16 12:40:25") is that zone's clock
-        mod_m = [m if m.zoned else m.at_zone(published.at.tzinfo) for m in mod_m]
+    if zone is None and published is not None and published.zoned and published.has_time:
+        # naive modification times ("Last-Modified: 2016-12-16 12:40:25") are read on the clock the page's naive
+        # publication value keeps (`published_time` "05:00:00" beside `<time datetime="…10:00:00Z">`: five hours
+        # behind UTC), else on the zone the publication names ("Dec 16, 2016, 12:37 PM ET")
+        naive_zone = next((z for st in pub_m if not st.zoned and st.has_time
+                           and (z := _clock_offset(st.at, published.at)) is not None), published.at.tzinfo)
+        mod_m = [m if m.zoned else m.at_zone(naive_zone) for m in mod_m]
     seen_update = visible("updated", True) or (shown_update[0] if shown_update else None)
     if seen_update is not None and published is not None and published.has_time and abs(
             (seen_update.at - published.at).total_seconds()) < 60:
@@ -629,6 +631,14 @@ _UPDATE_NOTE = re.compile(r"^\W{0,3}(?:update[ds]?|aktualisierung|aktualisiert|a
 
 _NOTE_CLOCK = re.compile(r"^\W{0,3}(?:update[ds]?|aktualisierung|actualización|mise à jour|pembaruan)\W{0,3}(?:at\s+)?"
                          r"(\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)\s*((?-i:[A-Z]{2,4}))?\b(?!\s*,?\s*\d)", re.IGNORECASE)
+
+
+def _clock_offset(naive: datetime, instant: datetime) -> tzinfo | None:
+    """The offset at which a naive wall clock (read as UTC) shows `instant`: a whole number of half hours, to
+    the minute, or None."""
+    gap = (naive - instant).total_seconds()
+    off = round(gap / 1800) * 1800
+    return timezone(timedelta(seconds=off)) if abs(off) <= 14 * 3600 and abs(gap - off) < 60 else None
 
 
 def _age_offset(stamp: dates.Stamp, age: dates.Stamp | None) -> dates.Stamp:
