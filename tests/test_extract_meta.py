@@ -193,6 +193,8 @@ def test_relative_dates_count_from_the_fetch_time_only_without_a_stated_date():
         # the day, then the label and its time
         ("Mardi 24 janvier 2017 | Mise en ligne à 12h02", [("2017-01-24 12:02", "published")]),
         ("24 January 2017, posted at 12:02", [("2017-01-24 12:02", "published")]),
+        ("December 7, 2016 @ 3:53 PM", [("2016-12-07 15:53", None)]),  # "@" joins the time
+        ("07.12.2016 @ 15:53", [("2016-12-07 15:53", None)]),
         ("3 March 2020, last updated 10:00 GMT", [("2020-03-03 10:00", "updated")]),
     ],
 )

@@ -110,8 +110,8 @@ _ZONE_RE = (r"((?-i:(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?|WITA|WIB|WIT|UTC|GMT|[
 _ZONE_AFTER = rf"(?:\s*\(?{_ZONE_RE}\)?)?"  # "14:00 WIB", "14:00 (GMT+0400)"
 # "14:05", "2.05 pm", and "14h05" as French and Portuguese pages write it
 _TIME_RE = r"(\d{1,2})(?:[.:]|h(?=\d{2}))(\d{2})(?:[.:](\d{2}))?\s*([ap]\.?m\.?)?"
-# the words that join a date to its time: "at", "pukul", "um", "à"/"às", "a las", "в", "o", "om", "kl.", "الساعة"
-_AT = r"(?:at|pukul|jam|um|à|às|alle|a las|в|o|om|kl\.?|الساعة|-)"
+# the words that join a date to its time: "at", "pukul", "um", "à"/"às", "a las", "в", "o", "om", "kl.", "الساعة", "@"
+_AT = r"(?:at|pukul|jam|um|à|às|alle|a las|в|o|om|kl\.?|الساعة|-|@)"
 
 # "20 Des 2021, 09:59 WIB", "16 Feb 2016 at 09:10 WIB", "Senin, 23 Agustus 2021 17:33 WIB",
 # "1er janvier 2016 à 15h30", "28 de agosto de 2013", "28 августа 2013 г. в 14:00", "28 آب/اغسطس 2013"
@@ -123,7 +123,7 @@ _DMY_TEXT = re.compile(
 # "February 16, 2016 9:10 AM EST", "Nov. 19, 2019 at 7:43 a.m. ET", "February 1, 2016: 1:28 AM ET"
 _MDY_TEXT = re.compile(
     rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
-    rf"(?:[\s,|\-–—/·•]*(?::\s)?(?:at)?\s*{_TIME_RE})?{_ZONE_AFTER}",
+    rf"(?:[\s,|\-–—/·•]*(?::\s)?(?:at|@)?\s*{_TIME_RE})?{_ZONE_AFTER}",
     re.IGNORECASE,
 )
 # "23/8/2021 17:33 WIB", "16-02-2016 09:10", "08.03.2016 | 15:30 Uhr"
