@@ -2609,3 +2609,16 @@ def test_naive_metadata_times_keep_the_clock_their_publication_value_shows_besid
     a = parse_article(page(head=head, header=header), URL)
     assert (a.published_at, a.updated_at) == (datetime(2017, 1, 9, 10, 0, tzinfo=UTC),
                                               datetime(2017, 1, 12, 10, 37, 23, tzinfo=EST))
+
+
+def test_a_licence_badge_and_a_square_picture_named_after_the_writer_are_no_story_pictures():
+    header = '<p class="byline">By Jo Reedman</p>'
+    body = (BODY + '<p><img src="https://cdn.gazette.example/img/jo-400x400.jpg" width="400" height="400"></p>'
+            '<p><img src="https://cdn.gazette.example/img/depot-800x600.jpg" width="800" height="600"></p>'
+            '<p><a rel="license" href="https://creativecommons.org/licenses/by-nc/4.0/"><img '
+            'src="https://i.creativecommons.org/l/by-nc/4.0/88x31.png"></a></p>')
+    a = parse_article(page(header=header, body=body), URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["jo-400x400.jpg", "depot-800x600.jpg"]
+    a = parse_article(page(header='<p class="byline">By Reedman Jones</p>',
+                           body=body.replace("jo-400x400", "reedman-400x400")), URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["depot-800x600.jpg"]

@@ -1357,6 +1357,11 @@ def _author_portrait(image: Image, authors: list[str]) -> bool:
     if authorlib.compact(image.alt or "") in names and not image.caption:
         return True  # a picture of the writer with a caption of its own is the story's ("BEACH BABE: Helen …")
     folder, _, file_name = urlsplit(image.url).path.lower().rpartition("/")
+    if (square := _SQUARE_FILE.search(file_name)) and square.group(1) == square.group(2):
+        # a square picture named after the writer alone ("mattias-400x400.jpg" by Mattias Geniar): a head shot
+        stem = re.sub(r"[^a-z]", "", file_name[: square.start()])
+        if stem and any(stem == authorlib.compact(w) for a in authors for w in a.split() if len(w) >= 4):
+            return True
     if not _PORTRAIT_FILE.search(file_name):  # a photo may carry its photographer's name ("…-tantri-setyorini.jpg")
         return False
     # the name in the file, or in its own folder ("/contributors/ben-walsh/headshot.jpg")
@@ -1364,6 +1369,7 @@ def _author_portrait(image: Image, authors: list[str]) -> bool:
     return any(n in letters for n in names if n.isascii())
 
 
+_SQUARE_FILE = re.compile(r"[-_](\d{2,4})x(\d{2,4})\.\w+$")
 # a file named for a portrait: "author-…", "…-headshot", "…-reporter_4616217", a thumbnail of 100x100
 _PORTRAIT_FILE = re.compile(r"(?:^|[-_.])(?:author|authors|avatar|profile|headshot|byline|mug|mugshot|portrait|"
                             r"reporter|columnist|contributor|writer|bio)(?:[-_.]|$)|-(?:[1-9]\d|1[0-4]\d)x"

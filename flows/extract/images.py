@@ -414,6 +414,8 @@ _AD_SIZE = re.compile(r"(?<!\d)(?:468x60|728x90|300x250|160x600|970x250|970x90|3
                       r"234x60|336x280|320x100)(?!\d)")
 _TRACKER = re.compile(r"scorecardresearch|doubleclick|google-analytics|googletagmanager|quantserve|"
                       r"facebook\.com/tr\b|/pixel[/?.]|[?&]noscript=1", re.IGNORECASE)
+# a licence badge ("i.creativecommons.org/l/by-nc/4.0/88x31.png", licensebuttons.net)
+_LICENSE_BADGE = re.compile(r"^(?:i\.creativecommons\.org|licensebuttons\.net)/|/88x31\.png$", re.IGNORECASE)
 # served from an ad server or an ad folder: "ad.gazette.cn/content_banner/…", "afp.alicdn.com/afp-creative/…"
 _AD_PLACE = re.compile(r"^(?:ad|ads|adserver|adv|banners?)\.|/(?:ads?|adv|banners?|content_banner|[\w-]*-creative|"
                        r"creatives?)/", re.IGNORECASE)
@@ -462,7 +464,7 @@ def site_graphic(url: str, page_url: str) -> bool:
     path = re.sub(r"-(\d{2,4})x(\d{2,4})(?=\.\w+$)",
                   lambda m: "" if int(m.group(1)) < 3 * int(m.group(2)) else m.group(0), parts.path)
     if _THEME_PATH.search(path) or _AD_SIZE.search(path) or _TRACKER.search(url) or _AD_PLACE.search(
-            f"{parts.hostname or ''}{parts.path}"):
+            f"{parts.hostname or ''}{parts.path}") or _LICENSE_BADGE.search(f"{parts.hostname or ''}{parts.path}"):
         return True
     for key, values in parse_qs(parts.query).items():
         if key.lower() in _SIZE_PARAM:
