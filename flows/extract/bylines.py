@@ -14,6 +14,7 @@ from bs4 import Tag
 
 from flows.extract.authors import POSTED_BY, credits_other_work, is_interface_text
 from flows.extract.html import element_text, inline_text
+from flows.extract.language import HAN, KANA
 
 _LABEL_START = re.compile(
     r"^(?:(?:[A-Z][\w-]*\s+){1,2}by\b|by|oleh|penulis|reporter|wartawan|pewarta|written by|words by|story by|"
@@ -198,7 +199,7 @@ _KO_NAME = re.compile(r"([가-힣]{2,4})(?:의\s|\s*기자)")
 
 # Japanese papers sign the opening lenticular bracket with the place and the writer: "【ロンドン＝岡田浩幸】";
 # a bureau ("【北京＝中国総局】") or a wire ("【ワシントン＝共同】") is no writer
-_JA_OPENING = re.compile(r"^\s*【[^】＝=]{1,15}[＝=]([\u3040-\u30ff\u3400-\u9fff々]{2,8})】")
+_JA_OPENING = re.compile(rf"^\s*【[^】＝=]{{1,15}}[＝=]([{KANA}{HAN}々]{{2,8}})】")
 _JA_DESK = re.compile(r"(?:総局|支局|本社|編集部|取材班|通信部|共同|時事)$")
 
 

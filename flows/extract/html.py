@@ -34,6 +34,7 @@ _META_CHARSET = re.compile(
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"RIFF", b"\x00\x00")
 _HTML_SIGN = re.compile(r"<(?:!doctype\s+html|html|head|body|title|meta|p|div|article|h1|span|br)\b", re.IGNORECASE)
 
+_TAG = re.compile(r"<[^>]*>")  # any tag, for the text of a piece of markup read by regex
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 # A picture a lazy loader fills in by script often exists in the markup only as its <noscript> fallback;
 # it is kept as `<img data-noscript>` and read only for a figure that has no other picture.
@@ -48,7 +49,7 @@ def _noscript_gallery(m: re.Match[str]) -> str:
     pictures = len(re.findall(r"<img\b", inner, re.IGNORECASE))
     if pictures < 2 or re.search(r"<(?:iframe|script|form)\b", inner, re.IGNORECASE):
         return m.group(0)
-    words = len(re.sub(r"<[^>]+>", " ", inner).split())
+    words = len(_TAG.sub(" ", inner).split())
     return f"<div data-noscript-gallery>{inner}</div>" if words <= 12 * pictures else m.group(0)
 
 # Whitespace-only text between block-level tags becomes a node BeautifulSoup pays for and we never read.
@@ -236,12 +237,13 @@ _SIGNED_FOOTER = re.compile(rf"""(?:class|itemprop|rel)\s*=\s*["'][^"']*(?:{BYLI
 # a post's own unmarked footer that signs it ("<footer><p>Posted by Alon Zakai.</p></footer>"), not the site's
 _POSTED_BY = re.compile(r">\s*(?:posted|written|published|geschrieben|verfasst) (?:by|von)\s+\w", re.IGNORECASE)
 _SITE_FOOTER = re.compile(r"site|page|global|main|footer|bottom", re.IGNORECASE)
-# an aside that holds the article's own author or date microdata (a byline column beside the text)
+# an aside that is the story's: a picture box set in the text (`aside.trb_embed[data-content-type=image]`),
+# or a rail that opens with the article's byline ("By David Fear"), read with its tags taken out
 _PICTURE_BOX = re.compile(r"""(?:class|data-content-type)\s*=\s*["'][^"']*\b(?:image|photo|figure|picture)""",
                           re.IGNORECASE)
 _BYLINE_FIRST = re.compile(r"^\s*(?i:by|von|par|por|oleh|door)\s+[A-ZÀ-Þ][\w'’.-]+\s+[A-ZÀ-Þ]")
 _FIGURE_TAG = re.compile(r"<(?:figure|img)\b", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]*>")
+# an aside that holds the article's own author or date microdata (a byline column beside the text)
 _ARTICLE_MICRODATA = re.compile(r"""itemprop\s*=\s*["'](?:author|datePublished)["']""", re.IGNORECASE)
 
 
@@ -354,7 +356,7 @@ def prepare(text: str) -> Prepared:
             prepared.links.append(a)
     title = _TITLE.search(pruned)
     if title:
-        prepared.title_tag = " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", title.group(1))).split()) or None
+        prepared.title_tag = " ".join(htmllib.unescape(_TAG.sub(" ", title.group(1))).split()) or None
     lang = _HTML_LANG.search(pruned[:5000])
     if lang:
         prepared.html_lang = lang.group(1)

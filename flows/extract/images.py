@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 from bs4 import Tag
 
+from flows.extract.language import HAN, KANA
 from flows.model import Image
 
 _LAZY_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-high-dpi", "data-url", "data-image",
@@ -185,7 +186,7 @@ _STOCK_PATH_ONLY = re.compile(r"^[^/.!?]{1,40}(?:/[^/.!?]{1,40}){0,2}(?:/|\s+via
                               re.IGNORECASE)
 
 
-_JA_CREDIT = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff）」])＝([^\W\d_][^＝。、]{0,24})$")
+_JA_CREDIT = re.compile(rf"(?<=[{KANA}{HAN}）」])＝([^\W\d_][^＝。、]{{0,24}})$")
 
 
 def split_credit(text: str | None) -> tuple[str | None, str | None]:
@@ -442,6 +443,8 @@ def _share_logo(url: str, page_url: str) -> bool:
     tokens = _name_tokens(_file_name(url))
     site = set((urlsplit(page_url).hostname or "").lower().split("."))
     return "logo" in tokens and all(t == "logo" or t in _LOGO_WORDS or t.isdigit() or t in site for t in tokens)
+
+
 # a button's graphic: "pin_it_button_big.png", "share-btn-facebook.png"; "red-button-vote.jpg" shows a story
 _BUTTON_WORDS = frozenset(re.split(r"\s+", "button btn pin it pinit share tweet follow like email mail print "
                                             "subscribe fb facebook twitter google plus gplus whatsapp linkedin "
