@@ -513,6 +513,14 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
                 rel = dates.find_relative(text, fetched_at, zone, prefix)
                 if rel is not None and (rel.label == "updated") == want_modified:
                     return rel
+        if first is not None and want_modified:
+            return first
+        if not want_modified:
+            labelled = labelled_later(first)
+            if labelled is not None:
+                return labelled
+            if first is not None:
+                return first
         start = h1_pos if h1_pos is not None else max(0, body_start - 6)
         # a date line without a telling class, or inside the byline ("Von X publiziert am 25. September 2018",
         # even above the <h1>); a day without a time counts only when the metadata states no date at all
@@ -520,14 +528,9 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
                  and b.index not in w.embeds]  # "A post shared by … on Jun 16, 2019" is the post's date
         lines += [(element_text(el), _text_before(el)) for el in w.bylines
                   if low <= w.positions.get(id(el), 0) <= header_end]
-        if want_modified:  # or a plain line under the headline that labels its time an update
-            return first or next((st for text, prefix in lines for st in dates.find_dates(dated(text), zone, prefix)
-                                  if st.label == "updated" and st.has_time), None)
-        labelled = labelled_later(first)
-        if labelled is not None:
-            return labelled
-        if first is not None:
-            return first
+        if want_modified:  # a plain line under the headline that labels its time an update
+            return next((st for text, prefix in lines for st in dates.find_dates(dated(text), zone, prefix)
+                         if st.label == "updated" and st.has_time), None)
         lines += [(b.text, "") for b in w.blocks[low:start] if len(b.text) < 120 and _PUBLISHED_HINT.search(b.text)]
         # a line that is only a date just above the headline ("14.06.2019 (ch)")
         lines += [(b.text, "") for b in w.blocks[max(0, start - 2) : start] if _BARE_DATE.match(b.text)]
