@@ -19,6 +19,7 @@ from functools import lru_cache
 from bs4 import NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
+from flows.extract.captions import credit_line
 from flows.extract.html import BYLINE_WORDS
 from flows.extract.images import image_url, stable_key
 
@@ -149,7 +150,6 @@ _HIDDEN_CLS = re.compile(
 _BYLINE_CLS = re.compile(BYLINE_WORDS, re.I)
 _DATE_CLS = re.compile(r"date|time|publish|tanggal|waktu|posted|updated|modified|datum|fecha", re.I)
 _CAPTION_CLS = re.compile(r"caption|credit|keterangan|wp-caption-text", re.I)
-_CAPTION_ONLY_CLS = re.compile(r"caption|keterangan", re.I)
 _SMALL_IMG = re.compile(r"^(?:[1-9]\d?|1[0-4]\d)$")  # width/height below 150 px: icons, avatars, logos
 # a site graphic, not a photo; a loader or pixel only as its own file name ("customer-loading-truck.jpg" is a photo)
 # "share-" and "social-" only in the file's own name: "…/debt-as-a-share-of-gdp/chart.png" is a chart
@@ -486,8 +486,7 @@ class _Walker:
             last = self.out.images[-1]
             text = el.get_text(" ", strip=True)
             if text and self.out.images[-1].position == len(self.out.blocks):
-                cls = str(el.get("class") or "")
-                if "credit" in cls and not _CAPTION_ONLY_CLS.search(cls) and last.credit is None:
+                if last.credit is None and credit_line(str(el.get("class") or ""), text):
                     last.credit = text  # "<div class='columns end credit'>Lionsgate</div>": the credit alone
                 else:
                     last.caption = text

@@ -288,6 +288,14 @@ _BARE_CREDIT_WORD = re.compile(r"^(?:(?i:credits?)\s*)+(?=[A-Z])")
 _BARE_LABEL = re.compile(rf"^(?:{CREDIT_LABELS}|copyright|©)\s*:?$", re.IGNORECASE)
 
 
+def credit_line(cls: str, text: str) -> bool:
+    """A short line classed as a credit that holds no caption sentence: "<div class='columns end credit'>
+    Lionsgate</div>" under the picture, "<figcaption class='wp-caption-text wp-caption-credit'>AKM-GSI"."""
+    words = text.split()
+    return "credit" in cls.lower() and 0 < len(words) <= 6 and not words[-1].endswith(".") \
+        and split_credit(" ".join(words))[1] is None
+
+
 def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
     """(caption text, credit, the caption element) of an image; the caption text may still end with a
     credit, which `images.split_credit` takes off."""
@@ -331,11 +339,7 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
     if cap_el is None and (term := img.find_parent("dt")) is not None:
         cap_el = term.find_next_sibling("dd")  # "<dl><dt><a><img></a></dt><dd>Cafe … Foto: X</dd></dl>"
     credit_el = (_credit_element(cap_el) or _small_tail(cap_el)) if cap_el is not None else None
-    if credit_el is None and cap_el is not None and "credit" in _cls(cap_el).lower() \
-            and len(words := element_text(cap_el).split()) <= 6 \
-            and not words[-1].endswith(".") and split_credit(" ".join(words))[1] is None:
-        # "<div class='columns end credit'>Lionsgate</div>" under the picture, "<figcaption class='wp-caption-text
-        # wp-caption-credit'>AKM-GSI</figcaption>": a credit line
+    if credit_el is None and cap_el is not None and credit_line(_cls(cap_el), element_text(cap_el)):
         credit_el = cap_el
     if credit_el is None and box is not None:
         credit_el = credit_only_el or _credit_element(box, skip=cap_el)
