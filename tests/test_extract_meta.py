@@ -1138,7 +1138,7 @@ def test_a_photograph_credit_in_the_byline_area_is_no_author_and_a_cut_headline_
 
 
 def test_zones_from_the_language_or_the_country_domain_are_kept_apart():
-    from flows.extract.article import default_zone
+    from flows.extract.zones import default_zone
 
     zone = lambda lang, url: str(default_zone(None, None, lang, url))  # noqa: E731
     assert zone("ms", "https://berita.example.com/a") == "Asia/Kuala_Lumpur"  # Malay
@@ -2622,3 +2622,62 @@ def test_a_licence_badge_and_a_square_picture_named_after_the_writer_are_no_stor
     a = parse_article(page(header='<p class="byline">By Reedman Jones</p>',
                            body=body.replace("jo-400x400", "reedman-400x400")), URL)
     assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["depot-800x600.jpg"]
+
+
+US_URL = "https://www.gazette-news.com/2018/04/05/night-buses"
+EDT = timezone(timedelta(hours=-4))
+
+
+def test_the_clock_a_page_that_names_none_most_likely_keeps():
+    from flows.extract.zones import guess_zone
+
+    guess = lambda declared, lang, url: str(guess_zone(declared, lang, url))  # noqa: E731
+    assert guess([None], "en", US_URL) == "America/New_York"  # English on a generic domain
+    assert guess(["fr-FR"], "fr", "https://blogues.example.ca/a") == "America/Toronto"  # the domain first
+    assert guess(["en_AU"], "en", "https://news.example.com/a") == "Australia/Sydney"  # then the language's region
+    assert guess(["es-MX"], "es", "https://noticias.example.com/a") == "America/Mexico_City"
+    assert guess([None], "fr", "https://www.example.com/a") == "None"  # French is written on four continents
+    assert guess([None], "en", "https://www.gazette.example/a") == "None"
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    # a date line with no zone on an English .com page: US Eastern, daylight saving time in April
+    ('<div class="byline">By Jo Reed</div><p class="date">April 5, 2018 6:00 PM</p>',
+     datetime(2018, 4, 5, 18, 0, tzinfo=EDT)),
+    # the metadata's naive "06:00" beside "6:00 PM" is a 12-hour clock without its PM, not UTC twelve hours off
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2018-04-05T06:00"}</script>'
+     '<div class="byline">By Jo Reed</div><div class="updated-date">April 5, 2018 | 6:00 PM</div>',
+     datetime(2018, 4, 5, 18, 0, tzinfo=EDT)),
+    # a naive machine value the date line confirms as GMT is UTC, whatever the domain
+    ('<div class="byline">By Jo Reed</div><time datetime="2018-04-05 19:14:00">April 5, 2018 -- 19:14 GMT</time>',
+     datetime(2018, 4, 5, 19, 14, tzinfo=UTC)),
+])
+def test_naive_times_on_a_page_that_names_no_zone(header, expected):
+    a = parse_article(page(header=header), US_URL)
+    assert a.published_at == expected
+    assert a.published_at.utcoffset() == expected.utcoffset()
+    # on a domain that tells no country the same wall clock is read as UTC
+    assert parse_article(page(header=header), URL).published_at == expected.replace(tzinfo=UTC)
+
+
+def test_naive_machine_values_a_local_update_line_shows_hours_away_are_utc():
+    """The metadata's naive 06:35:46 is the update line's "1:35 a.m." in New York: the page's naive machine
+    values are UTC, so its publication at 06:09:25 is too, not 06:09 Eastern."""
+    head = ('<meta property="article:published_time" content="2019-11-20 06:09:25">'
+            '<meta property="article:modified_time" content="2019-11-20 06:35:46">')
+    header = ('<div class="byline">By Jo Reed</div><div class="date"><time datetime="2019-11-20 06:09:25">Nov. 20, '
+              '2019</time> <time datetime="2019-11-20 06:35:46">Updated: Nov. 20, 2019 1:35 a.m.</time></div>')
+    a = parse_article(page(head=head, header=header), US_URL)
+    assert (a.published_at, a.updated_at) == (datetime(2019, 11, 20, 6, 9, 25, tzinfo=UTC),
+                                              datetime(2019, 11, 20, 6, 35, 46, tzinfo=UTC))
+
+
+@pytest.mark.parametrize(("shown", "expected"), [
+    ("20 hours ago", datetime(2016, 12, 21, 21, 46, 48, tzinfo=UTC)),  # the age fits the naive value as UTC
+    ("15 hours ago", datetime(2016, 12, 21, 21, 46, 48, tzinfo=EST)),  # it fits New York's clock
+])
+def test_an_age_beside_a_naive_publication_decides_its_clock(shown, expected):
+    head = '<meta property="article:published_time" content="2016-12-21 21:46:48">'
+    header = f'<div class="byline">By Jo Reed</div><span class="published_date">{shown}</span>'
+    fetched = datetime(2016, 12, 22, 18, 43, 35, tzinfo=UTC)
+    assert parse_article(page(head=head, header=header), US_URL, fetched_at=fetched).published_at == expected

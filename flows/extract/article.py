@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup, Tag
 
 from flows.errors import PageRejected
 from flows.extract import authors as authorlib
-from flows.extract import boilerplate, bylines, dates, profiles
+from flows.extract import boilerplate, bylines, dates, profiles, zones
 from flows.extract import language as langlib
 from flows.extract import sections as sectionlib
 from flows.extract import tags as tagslib
@@ -216,57 +216,6 @@ def _untruncated(title: str, others: list[str]) -> str:
                  and not o.rstrip().endswith(("...", "…"))), title)
 
 
-def _blog_zone(meta: Meta) -> tzinfo | None:
-    """The UTC offset a WordPress blog's stats script names (`tz: '-5'`): its clock when it was rendered, the
-    best there is for a page that states no zone at all."""
-    value = meta.first("wordpress:tz")
-    try:
-        hours = float(value) if value else None
-    except ValueError:
-        return None
-    return timezone(timedelta(hours=hours)) if hours is not None and abs(hours) <= 14 else None
-
-
-def default_zone(profile: profiles.Profile | None, tz_hint: str | None, lang: str | None, url: str) -> tzinfo | None:
-    """Zone for naive local times: profile, then the source's hint, then Asia/Jakarta for Indonesian pages."""
-    for name in (profile.timezone if profile else None, tz_hint):
-        z = dates.zone(name)
-        if z is not None:
-            return z
-    name = _LANGUAGE_ZONES.get(lang or "") or _DOMAIN_ZONES.get((urlsplit(url).hostname or "").rsplit(".", 1)[-1])
-    return dates.zone(name) if name else None
-
-
-# Languages and country domains whose speakers or country keep one clock (Indonesian pages are read in
-# WIB unless a label says WITA/WIT; German is written in Germany, Austria, Switzerland, Luxembourg and
-# Liechtenstein, which share their clocks all year). Two tables: "ms" is Malay but `.ms` is Montserrat,
-# "vi" is Vietnamese but `.vi` the US Virgin Islands.
-_LANGUAGE_ZONES = {"id": "Asia/Jakarta", "ko": "Asia/Seoul", "ja": "Asia/Tokyo", "th": "Asia/Bangkok",
-                   "vi": "Asia/Ho_Chi_Minh", "de": "Europe/Berlin", "nl": "Europe/Amsterdam", "pl": "Europe/Warsaw",
-                   "it": "Europe/Rome", "cs": "Europe/Prague", "hu": "Europe/Budapest", "ro": "Europe/Bucharest",
-                   "el": "Europe/Athens", "tr": "Europe/Istanbul", "he": "Asia/Jerusalem", "fi": "Europe/Helsinki",
-                   "da": "Europe/Copenhagen", "nb": "Europe/Oslo", "no": "Europe/Oslo", "ms": "Asia/Kuala_Lumpur",
-                   # Chinese is written in mainland China, Taiwan, Hong Kong, Macau and Singapore: all on UTC+8
-                   "zh": "Asia/Shanghai", "sk": "Europe/Bratislava", "sl": "Europe/Ljubljana",
-                   "hr": "Europe/Zagreb", "sv": "Europe/Stockholm", "bg": "Europe/Sofia", "uk": "Europe/Kyiv"}
-_DOMAIN_ZONES = {"id": "Asia/Jakarta", "kr": "Asia/Seoul", "jp": "Asia/Tokyo", "th": "Asia/Bangkok",
-                 "vn": "Asia/Ho_Chi_Minh", "de": "Europe/Berlin", "at": "Europe/Vienna", "ch": "Europe/Zurich",
-                 "nl": "Europe/Amsterdam", "pl": "Europe/Warsaw", "it": "Europe/Rome", "cz": "Europe/Prague",
-                 "hu": "Europe/Budapest", "ro": "Europe/Bucharest", "gr": "Europe/Athens", "tr": "Europe/Istanbul",
-                 "il": "Asia/Jerusalem", "fi": "Europe/Helsinki", "dk": "Europe/Copenhagen", "no": "Europe/Oslo",
-                 "my": "Asia/Kuala_Lumpur", "ph": "Asia/Manila", "cn": "Asia/Shanghai", "tw": "Asia/Taipei",
-                 "hk": "Asia/Hong_Kong", "sg": "Asia/Singapore", "in": "Asia/Kolkata", "sk": "Europe/Bratislava",
-                 "si": "Europe/Ljubljana", "hr": "Europe/Zagreb", "se": "Europe/Stockholm", "bg": "Europe/Sofia",
-                 "ua": "Europe/Kyiv", "be": "Europe/Brussels", "lu": "Europe/Luxembourg", "ie": "Europe/Dublin",
-                 "uk": "Europe/London", "fr": "Europe/Paris", "es": "Europe/Madrid", "pt": "Europe/Lisbon",
-                 "ar": "America/Argentina/Buenos_Aires", "za": "Africa/Johannesburg", "ng": "Africa/Lagos",
-                 "ke": "Africa/Nairobi", "eg": "Africa/Cairo", "nz": "Pacific/Auckland", "pk": "Asia/Karachi",
-                 "bd": "Asia/Dhaka", "lk": "Asia/Colombo", "np": "Asia/Kathmandu", "ae": "Asia/Dubai",
-                 "sa": "Asia/Riyadh", "qa": "Asia/Qatar", "ir": "Asia/Tehran",
-                 # Brazil spans four zones, but most of its people and its national papers keep Brasília's clock
-                 "br": "America/Sao_Paulo", "cl": "America/Santiago", "pe": "America/Lima", "uy": "America/Montevideo"}
-
-
 def keep_embeds(profile: profiles.Profile | None, lang: str | None, url: str) -> bool:
     """Embedded posts (tweets, Instagram) are quoted statements, part of the text on most sites; Indonesian
     newsrooms treat them as widgets, and the profile can say either way."""
@@ -381,7 +330,8 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
            body_start: int, header_end: int, microdata: list[Tag],
            headline_at: int | None = None, fetched_at: datetime | None = None,
            body_end: int | None = None, days: tuple[date, ...] = (),
-           months: tuple[tuple[int, int], ...] = ()) -> tuple[datetime | None, datetime | None]:
+           months: tuple[tuple[int, int], ...] = (), guess_tz: tzinfo | None = None,
+           ) -> tuple[datetime | None, datetime | None]:
     """(published, updated): machine values and the visible date line, reconciled by `dates.choose`.
 
     Date elements count as the article's date line between just before the headline and `header_end`
@@ -451,7 +401,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         return pub, mod
 
     pub_m, mod_m = machines(tz)
-    zone = tz or dates.page_zone(pub_m + mod_m) or _shown_zone(near, line_text) or _blog_zone(meta)
+    zone = tz or dates.page_zone(pub_m + mod_m) or _shown_zone(near, line_text) or zones.blog_zone(meta)
     if zone is not tz:  # naive values are read in the zone the page's own offsets show
         pub_m, mod_m = machines(zone)
     pub_m, mod_m = _same_clock_offset(pub_m), _same_clock_offset(mod_m)
@@ -620,6 +570,10 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
     updated = dates.choose(mod_m, seen_update, zone, pub_m)
     if published is None:
         return None, None
+    if zone is None and not published.zoned and published.has_time:
+        ages = [a for el in near if (a := dates.find_relative(line_text(el), fetched_at, None, before[id(el)]))
+                is not None and a.has_time] if fetched_at is not None else []
+        published, updated = _read_naive((published, updated), pub_m + mod_m, [shown, seen_update], ages, guess_tz)
     if updated is not None and (
         (updated.at - published.at).total_seconds() < 60  # scheduled posts: modified before publication
         or (not published.has_time and updated.at.date() <= published.at.date())  # a day-only date: no telling
@@ -642,6 +596,27 @@ def _clock_offset(naive: datetime, instant: datetime) -> tzinfo | None:
     gap = (naive - instant).total_seconds()
     off = round(gap / 1800) * 1800
     return timezone(timedelta(seconds=off)) if abs(off) <= 14 * 3600 and abs(gap - off) < 60 else None
+
+
+def _read_naive(found: tuple[dates.Stamp, dates.Stamp | None], machines: list[dates.Stamp],
+                shown: list[dates.Stamp | None], ages: list[dates.Stamp],
+                guess: tzinfo | None) -> tuple[dates.Stamp, dates.Stamp | None]:
+    """Times on a page that names its clock nowhere. A naive machine value a naive visible time shows at the same
+    minute whole hours away (not twelve: that is a clock without its PM) is UTC, and the visible one local at that
+    offset (Times Union's `datetime="2019-11-20 06:35:46"` shown as "Updated: Nov. 20, 2019 1:35 a.m."); an age
+    ("20 hours ago") that fits the UTC reading keeps it; else the publisher's likely home zone (`guess_zone`) is
+    the best reading there is."""
+    clock = next((z for v in shown if v is not None and v.has_time and not v.zoned and not v.source
+                  for m in machines if m.has_time and not m.zoned
+                  and (z := _clock_offset(v.at, m.at)) is not None
+                  and abs(z.utcoffset(None) or timedelta(hours=12)) != timedelta(hours=12)), None)
+    if clock is not None:
+        return tuple(st if st is None or st.zoned or not st.has_time else st.at_zone(UTC) if st.source
+                     else st.at_zone(clock) for st in found)  # type: ignore[return-value]
+    if guess is None or any(abs((found[0].at - age.at).total_seconds()) <= 3660 for age in ages):
+        return found
+    return tuple(st if st is None or st.zoned or not st.has_time else st.at_zone(guess)
+                 for st in found)  # type: ignore[return-value]
 
 
 def _age_offset(stamp: dates.Stamp, age: dates.Stamp | None) -> dates.Stamp:
@@ -926,7 +901,8 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
     root: Tag = soup.body or soup
 
     declared_lang = next((c for c in (langlib.normalize_code(v) for v in meta.languages()) if c), None)
-    tz = default_zone(profile, timezone, declared_lang or (profile.language if profile else None) or language, url)
+    tz = zones.default_zone(profile.timezone if profile else None, timezone,
+                            declared_lang or (profile.language if profile else None) or language, url)
 
     pub_guess = None
     for v in meta.published():
@@ -1101,18 +1077,19 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
             marked = [el for el in soup.find_all(class_=_HATOM[token], limit=2) if not el.get("itemprop")]
             microdata += marked if len(marked) == 1 else []
     w.dates = [el for el in w.dates if positions.get(id(el), 0) <= body_end]
-    tz = default_zone(profile, timezone, article.language, url) or tz
+    tz = zones.default_zone(profile.timezone if profile else None, timezone, article.language, url) or tz
     days = tuple(d for d in {dates.url_day(url), dates.url_day(article.canonical_url)} if d is not None)
     months = tuple(m for m in {dates.url_month(url), dates.url_month(article.canonical_url)} if m is not None)
+    guess = zones.guess_zone(meta.languages(), article.language, url)
     published, updated = _dates(meta, w, soup, selectors, tz, body_start, header_end, microdata, headline_at,
-                                fetched_at, body_end, days, months)
+                                fetched_at, body_end, days, months, guess)
     filed = dates.url_day(article.canonical_url) or dates.url_day(url)
     if published is None and filed is not None and not meta.is_collection() and all(
             el.name in _REGIONS for el in w.dates):  # a WordPress region classed "status-publish" is no date line
         # a page that shows no date anywhere, filed under a day in its address ("/blog/2013/09/12/…"); a date
         # line that could not be read (a year-less day the address contradicts) gives no date, not a guess
         published = datetime.combine(filed, datetime.min.time(), tz or UTC)
-    shown_tz = tz or _blog_zone(meta)
+    shown_tz = tz or zones.blog_zone(meta)
     if shown_tz is not None:  # UTC instants are shown in the page's zone; explicit local offsets stay as written
         published, updated = (d.astimezone(shown_tz) if d is not None and not d.utcoffset() else d
                                for d in (published, updated))

@@ -485,8 +485,8 @@ def choose(machines: list[Stamp], visible: Stamp | None, default_tz: tzinfo | No
         for m in timed:
             if not m.zoned and not visible.zoned and default_tz is None:
                 continue  # two readings in the same guessed zone agree on nothing
-            if abs((m.at - seen).total_seconds()) < 60:
-                return m
+            if abs((m.at - seen).total_seconds()) < 60:  # a naive value the zoned visible time confirms is zoned
+                return m if m.zoned or not visible.zoned else Stamp(m.at, True, True, m.label, m.source)
         for m in timed:  # "2018-04-05T06:00" beside "April 5, 2018 | 6:00 PM": a 12-hour clock without its PM
             if not m.zoned and m.at.date() == seen.date() and m.at.minute == seen.minute \
                     and abs(m.at.hour - seen.hour) == 12:
