@@ -335,6 +335,9 @@ def test_several_authors_the_metadata_names_only_one_of():
         ("Politik · Jochen Beispiel, Tina Muster", ["Jochen Beispiel", "Tina Muster"], []),  # the section first
         ("Madonna", ["Madonna"], []),
         ("Gazette PC Hotline!編集部", ["Gazette PC Hotline!編集部"], []),  # a Japanese editorial desk
+        ("AV Gazette編集部", ["AV Gazette編集部"], []),  # capitals "AV" are initials, not Swedish "av" (by)
+        ("av Anna Svensson", ["Anna Svensson"], []),
+        ("Di Marco Rossi", ["Marco Rossi"], []),
         # the site's own section signing "<section> - <site>"; writers before the site's name stay writers
         ("Zone Transports et vie urbaine - ICI.Gazette.example", [], []),
         ("Metro and transit desk | gazette.example", [], []),
@@ -1445,6 +1448,10 @@ def test_a_us_date_line_that_also_signs_and_a_date_in_a_title_attribute():
         ("<p>Mark Hollis is expected to appear before the council again in March.</p>", []),
         # an emphasized note that is about something else names no one
         ("<p><i>Jane Doe is a professor. This column first ran in the weekend edition.</i></p>", []),
+        # the invitation to follow the writer closing the note is part of it
+        ('<p><i>Jo Reed is an assistant editor at The Gazette. Follow her on <a href="https://social.example/jo">'
+         "Twitter</a>.</i></p>", ["Jo Reed"]),
+        ("<p><i>Follow her on Twitter. Jo Reed is an assistant editor at The Gazette.</i></p>", []),
     ],
 )
 def test_an_emphasized_author_note_closing_an_opinion_piece_names_its_writers(closing, authors):
@@ -2010,6 +2017,16 @@ def test_an_elementor_post_with_section_h1s_under_its_h2_headline_and_meta_line(
     assert (a.published_at.day, a.published_at.hour, a.published_at.minute) == (14, 15, 49)
     prose = "Die 31-Jährige hat nach ihrer Trennung von Simon Konecki rund 10 Kilo abgenommen."
     assert header_lines([prose]) == []  # a label word inside prose after a number is no byline
+
+
+def test_an_author_label_after_the_issue_line_in_the_header():
+    """A journal's header line names the issue, then "Author:" and a mailto link; the site's meta author is
+    its members' group."""
+    head = '<meta name="author" content="Gazette Members">'
+    header = ('<div class="journal-sub"><span class="issue">Overload Gazette #131 - February 2016 + Programming '
+              'Topics</span>&#xA0;&#xA0;Author: <a href="mailto:">Jo Reed</a></div>')
+    assert parse_article(page(head=head, header=header), URL).authors == ["Jo Reed"]
+    assert header_lines(["Overload Gazette #131, in which the author: Jo Reed"]) == []  # a sentence, not a label
 
 
 def test_a_site_builders_template_graphics_are_no_article_pictures():

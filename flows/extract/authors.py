@@ -63,7 +63,8 @@ AGENCIES: dict[str, str] = {
 # who put the post up, in the languages met so far; byline lines start with these as well (`bylines`)
 POSTED_BY = r"posted by|published by|publicado por|publicada por|publié par|diposting oleh"
 _LABEL_WORDS = (
-    r"by|oleh|penulis|reporter|wartawan|pewarta|author|autor|autore|auteur|par|von|di|por|door|av|af|"
+    # Italian "di", Swedish "av", Danish "af" in capitals are initials ("AV Watch編集部"), not the word
+    r"by|oleh|penulis|reporter|wartawan|pewarta|author|autor|autore|auteur|par|von|(?-i:[Dd]i|[Aa]v|[Aa]f)|por|door|"
     rf"przez|автор|текст|text|words|written by|words by|story by|{POSTED_BY}|reported by|reporting by|"
     r"作者|记者|記者|撰文|撰稿|(?:取材・)?文(?=\s*[:：])|laporan wartawan(?: [A-Z][\w.]*)?"
 )

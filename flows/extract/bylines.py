@@ -144,11 +144,19 @@ def header_lines(texts: list[str]) -> list[str]:
         elif len(t) < 160 and (mid := _MID_LABEL.search(t)) and mid.start() <= 40 and any(
                 ch.isdigit() for ch in t[: mid.start()]) and find_dates(t[: mid.start()], None, ""):
             out.append(t[mid.start(1) :])  # "Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN Fashion"
+        elif len(t) < 160 and (mid := _MID_COLON_LABEL.search(t)):
+            out.append(t[mid.start(1) :])  # "Overload Journal #131 - February 2016 Author: Jo Reed"
     return out
 
 
 # a label word after a meta line's date and time, before a capitalized name
 _MID_LABEL = re.compile(r"[\s|·•]((?i:by|von|par|por|door|oleh)\s+)(?=[A-ZÀ-Þ])")
+
+
+# a label with its colon after the issue or section a header line opens with: explicit wherever it stands
+# (capitalised, as a label is: "the author: X" in a sentence is prose)
+_MID_COLON_LABEL = re.compile(r"[\s|·•]((?:Authors?|AUTHORS?|Autor(?:in)?|AUTOR|Auteur|AUTEUR|Autore|Penulis|PENULIS|"
+                              r"Written by)\s*[:：]\s*)(?=[A-ZÀ-Þ])")
 
 
 # a signature line under the text: "Malte Welding | 29.07.2006 um 14:26" (a name, a bar, the date)
@@ -234,9 +242,16 @@ def author_note(text: str) -> list[str]:
     for sentence in _SENTENCE_END.split(text.strip()):
         m = _NOTE_SENTENCE.match(sentence)
         if m is None:
+            if names and _FOLLOW_SENTENCE.match(sentence):
+                continue  # "… is an assistant editor. Follow her on Twitter."
             return []
         names.append(m.group(1))
     return names
+
+
+# the invitation an author note closes with
+_FOLLOW_SENTENCE = re.compile(r"^(?:you can\s+)?(?:follow|find|reach|email|e-mail|contact)\s+(?:her|him|them|me)\b"
+                              r"[^.!?]{0,60}[.!?]?$", re.IGNORECASE)
 
 
 # initials a German or Austrian desk signs with: "14.06.2019 (ch)" beside the headline, a lone "so" in the
