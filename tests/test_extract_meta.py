@@ -912,6 +912,7 @@ def test_a_dateline_set_as_its_own_paragraph_opens_the_first_one():
         ("https://cdn.gazette.example/2019/11/night-bus-crowd-300x250.jpg", False),
         ("https://cdn.gazette.example/photos/2019/11/19/night-bus.jpg?w=1200", False),
         ("https://www.gazette.example/img/pages/article/opengraph_default.png", True),  # the site's stand-in
+        ("https://www.gazette.example/files/images/twitter_cards_default.jpg", True),
         ("https://cdn.gazette.example/photos/2019/11/default-route-map.jpg", False),
         ("http://ad.gazette.example/content_banner/content_650x120_qrcodes.jpg", True),  # an ad server's
         ("https://afp.cdn.example/afp-creative/creative/u113716014/8fffe822.jpg", True),
@@ -2348,6 +2349,31 @@ def test_a_head_shot_in_the_writers_own_folder_is_not_a_picture_of_the_story():
               'headshot.jpg" width="200" height="200">')
     urls = [i.url for i in parse_article(page(header=header), URL).images]
     assert not any("headshot" in u for u in urls)
+
+
+def test_the_writers_picture_in_an_author_box_whose_caption_opens_with_the_name_is_a_head_shot():
+    """The writer's card under the text: her photo, then "By <name>" and her note, all in one list item."""
+    card = ('<ul class="byline"><li class="media h-card"><div class="media-object"><div class="image u-photo">'
+            '<noscript><img src="https://cdn.gazette.example/images/2018/01/reed-jo-90.jpg.img.620.png" alt="Jo Reed">'
+            '</noscript></div></div><div class="media-body"> By <span class="name p-name" itemprop="author">Jo Reed'
+            '</span><div class="p-note">Jo Reed is a science writer in the communications office. Email her at '
+            '<a href="mailto:jo@gazette.example">jo@gazette.example</a>.</div></div></li></ul>')
+    portrait = ('<figure><img src="https://cdn.gazette.example/images/2019/11/night-bus-driver.jpg" alt="Jo Reed">'
+                '<figcaption>BUS BOSS: the driver takes the last run of the night.</figcaption></figure>')
+    a = parse_article(page(header='<p class="byline">By Jo Reed</p>', body=portrait + BODY + card), URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["night-bus-driver.jpg"]
+
+
+def test_an_italic_line_after_a_break_closing_the_caption_is_its_credit():
+    fig = ('<div class="image"><img src="https://cdn.gazette.example/2019/11/night-bus-depot.jpg" alt="depot"></div>'
+           '<div class="caption-container"><div class="caption"><p>The depot sends each bus out on a fixed schedule '
+           'through the night.<br>\n<i>Jo Reed</i></p></div></div>')
+    note = ('<div class="image"><img src="https://cdn.gazette.example/2019/11/night-bus-map.jpg" alt="map"></div>'
+            '<div class="caption-container"><div class="caption"><p>The new routes across the districts.<br>'
+            '<i>Routes change in May. Check the council site.</i></p></div></div>')
+    assert _pictures(page(body=fig + BODY + note)) == [
+        ("The depot sends each bus out on a fixed schedule through the night.", "Jo Reed"),
+        ("The new routes across the districts. Routes change in May. Check the council site.", None)]
 
 
 def test_a_figcaption_that_only_credits_the_photo_leaves_the_caption_to_the_box_beside_it():

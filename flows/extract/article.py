@@ -1334,8 +1334,12 @@ def _author_portrait(image: Image, authors: list[str]) -> bool:
         return False
     if authorlib.compact(image.caption or "") in names:
         return True
-    if authorlib.compact(image.alt or "") in names and not image.caption:
-        return True  # a picture of the writer with a caption of its own is the story's ("BEACH BABE: Helen …")
+    if authorlib.compact(image.alt or "") in names:
+        # a picture of the writer with a caption of its own is the story's ("BEACH BABE: Helen …"); one whose
+        # caption opens with the name is the author box's ("By Jo Reed is a science writer …")
+        opening = authorlib.compact(_BY_OPENING.sub("", image.caption or "")[:80])
+        if not image.caption or any(opening.startswith(n) for n in names):
+            return True
     folder, _, file_name = urlsplit(image.url).path.lower().rpartition("/")
     if (square := _SQUARE_FILE.search(file_name)) and square.group(1) == square.group(2):
         # a square picture named after the writer alone ("mattias-400x400.jpg" by Mattias Geniar): a head shot
@@ -1349,6 +1353,7 @@ def _author_portrait(image: Image, authors: list[str]) -> bool:
     return any(n in letters for n in names if n.isascii())
 
 
+_BY_OPENING = re.compile(r"^\W*(?:by|oleh|von|par|por|door)\s+", re.IGNORECASE)
 _SQUARE_FILE = re.compile(r"[-_](\d{2,4})x(\d{2,4})\.\w+$")
 # a file named for a portrait: "author-…", "…-headshot", "…-reporter_4616217", a thumbnail of 100x100
 _PORTRAIT_FILE = re.compile(r"(?:^|[-_.])(?:author|authors|avatar|profile|headshot|byline|mug|mugshot|portrait|"

@@ -162,13 +162,31 @@ _LABEL_OPENING = re.compile(rf"^(?:{CREDIT_LABELS})\s*(?::|by\b|von\b|oleh\b)\s*
 
 
 def _small_tail(caption: Tag) -> Tag | None:
-    """A caption's closing `<small>` line ("<figcaption><p>A duvet.</p><small>Getty</small>"): its credit."""
-    last = next((c for c in reversed(caption.contents) if isinstance(c, Tag) or str(c).strip()), None)
-    if isinstance(last, Tag) and last.name == "small" and not last.get("class"):
-        text = element_text(last)
-        if 0 < len(text) <= 80 and len(element_text(caption)) > len(text) + 10:
-            return last
+    """A caption's closing `<small>` line ("<figcaption><p>A duvet.</p><small>Getty</small>"), or its closing
+    italic line after a break ("<p>The device at work.<br><i>Jo Reed</i></p>"): its credit."""
+    last = _last_node(caption)
+    for _ in range(3):  # the line inside the caption's closing paragraph
+        if isinstance(last, Tag) and last.name in ("p", "div"):
+            last = _last_node(last)
+    if not isinstance(last, Tag) or last.get("class"):
+        return None
+    text = element_text(last)
+    if last.name == "small":
+        return last if 0 < len(text) <= 80 and len(element_text(caption)) > len(text) + 10 else None
+    before = last.previous_sibling
+    while before is not None and not isinstance(before, Tag) and not str(before).strip():
+        before = before.previous_sibling
+    if last.name in ("i", "em") and isinstance(before, Tag) and before.name == "br" and 0 < len(text) <= 60 \
+            and not _SENTENCE_INSIDE.search(text) and len(element_text(caption)) > len(text) + 10:
+        return last
     return None
+
+
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")
+
+
+def _last_node(el: Tag) -> Tag | NavigableString | None:
+    return next((c for c in reversed(el.contents) if isinstance(c, Tag) or str(c).strip()), None)
 
 
 def _credit_only(el: Tag) -> bool:

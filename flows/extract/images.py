@@ -424,9 +424,10 @@ _THEME_PATH = re.compile(r"/(?:wp-content/)?themes/|/app_themes/|/wp-content/plu
                          r"/templates/|"  # Joomla's and site builders' /templates/<name>/images/
                          r"/(?:share[-_]?tools|share[-_]?icons|social[-_]?icons|icons)/",  # a share bar's buttons
                          re.IGNORECASE)
-# the picture a site shares when a story has none: "opengraph_default.png", "share-fallback.jpg", "no-image.png"
+# the picture a site shares when a story has none: "opengraph_default.png", "share-fallback.jpg", "no-image.png",
+# "twitter_cards_default.jpg"
 _STAND_IN = re.compile(
-    r"^(?:(?:og|opengraph|share|sharing|social|fb|facebook|twitter|article|site|thumb|image|img)[-_]?)*"
+    r"^(?:(?:og|opengraph|share|sharing|social|fb|facebook|twitter|cards?|article|site|thumb|image|img)[-_]?)*"
     r"(?:default|fallback|placeholder|blank|no-?image|noimage)(?:[-_]?(?:image|img|og|share|thumb|thumbnail|\d+))*$"
 )
 # a share icon, named only for sharing: "fbico_ogp_600x600.png", "og-icon.png" ("…/im-128022/social" and
