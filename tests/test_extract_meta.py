@@ -2376,6 +2376,16 @@ def test_an_italic_line_after_a_break_closing_the_caption_is_its_credit():
         ("The new routes across the districts. Routes change in May. Check the council site.", None)]
 
 
+def test_a_caption_line_that_links_what_it_names_through_a_tracking_pixel():
+    """A shop-linked caption: the album's name is an affiliate link holding a 1-pixel tracker."""
+    pic = ('<div class="image-wrap"><div class="column"><div class="img-wrap-h"><div class="img-wrap-w"><a href="/img/'
+           'e190222_o.jpg.html" class="resource"><img src="https://cdn.gazette.example/img/docs/e190222_s.jpg" '
+           'class="resource"></a></div></div><span class="caption">V.A./<a href="https://shop.example/ref?u=album">'
+           '<img src="https://ad.shop.example/gifbanner?sid=1" height="1px" width="1px">Night Bus Volume 10</a></span>'
+           '</div></div>')
+    assert _pictures(page(body=BODY[:200] + pic + BODY)) == [("V.A./Night Bus Volume 10", None)]
+
+
 def test_a_figcaption_that_only_credits_the_photo_leaves_the_caption_to_the_box_beside_it():
     fig = ('<figure class="toggle_caption"><span class="photo"><img src="https://www.gazette.example/image/bus.jpg">'
            '</span><figcaption>Photographer: Jo Reed/Gazette</figcaption><div class="ext_caption caption_show"><p>'

@@ -108,6 +108,14 @@ def _pictures(node: Tag) -> int:
     return sum(1 for img in node.find_all("img", limit=12) if not _ICON.search(f"{img.get('src') or ''} {_cls(img)}"))
 
 
+def _holds_picture(el: Tag) -> bool:
+    """A picture inside: a caption holds none, though an affiliate link in it may carry a 1-pixel tracker."""
+    return any(not (img.get("width") in _PIXEL and img.get("height") in _PIXEL) for img in el.find_all("img", limit=4))
+
+
+_PIXEL = frozenset(["0", "1", "1px", "0px"])
+
+
 def _box(img: Tag) -> Tag | None:
     """The figure-like wrapper of an image: a `<figure>` up to six levels up, else the nearest ancestor
     whose class names a picture and whose own text is short (a caption, not an article)."""
@@ -198,7 +206,7 @@ def _credit_only(el: Tag) -> bool:
 def _next_line(anchor: Tag, italic_p: bool = False) -> Tag | None:
     """The element right after the image (or its box), when it reads as a caption line."""
     sib = _next_filled(anchor)
-    if not isinstance(sib, Tag) or sib.find("img") is not None:
+    if not isinstance(sib, Tag) or _holds_picture(sib):
         return None
     if _BYLINE_ONLY.search(_cls(sib)) and not _CAPTION_CLS.search(_cls(sib)):
         return None  # the article's byline under a lead picture ("p.byline > span.by-author")
@@ -211,11 +219,11 @@ def _next_line(anchor: Tag, italic_p: bool = False) -> Tag | None:
         sib, named = inner, True  # "<div class=set-cp><div class=caption>...": the caption inside a wrapper
     if not 2 <= len(text) <= (1000 if named else 400):  # a named box may hold a full and a truncated copy
         return None
+    if named:  # a caption may link what it names ("V.A./<a>HD Jazz Volume 10</a>")
+        return sib
     links = sum(len(element_text(a)) for a in sib.find_all("a"))
     if links > 0.5 * len(text):
         return None
-    if named:
-        return sib
     centered = italic_p and _centered(anchor) and _centered(sib)  # "<p align=center><img></p><p align=center>图为…"
     fine_print = sib.name in ("small", "figcaption") or _CAPTION_LINE_CLS.search(_cls(sib))  # "<small>" under it
     if (_italic_line(sib, italic_p) or fine_print or centered) and len(text) <= 300:
@@ -336,7 +344,7 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
             elif cls and _DESCRIPTION_CLS.search(cls):
                 ranked.append((3, el))  # Drupal's "field-name-field-description" under the picture
         ranked.sort(key=lambda r: r[0])  # stable: document order within a rank
-        usable = [el for _, el in ranked if el.find("img") is None]
+        usable = [el for _, el in ranked if not _holds_picture(el)]
         cap_el = usable[0] if usable else None
         if cap_el is not None and _credit_only(cap_el):
             # a figcaption that only credits the photo, and the caption in a box of its own beside it
