@@ -2386,6 +2386,27 @@ def test_a_caption_line_that_links_what_it_names_through_a_tracking_pixel():
     assert _pictures(page(body=BODY[:200] + pic + BODY)) == [("V.A./Night Bus Volume 10", None)]
 
 
+def test_a_trending_rail_between_the_headline_and_the_text_holds_no_picture_of_the_story():
+    """A photo post: the headline in a hero, then a left widget column (share counters, "Trending in
+    photography" thumbnails linking other posts by a one-word title), then the post's own pictures and one line."""
+    rail = ('<div id="post-content-left-widget"><div><div class="share-buttons"><span><a href="https://facebook.example/'
+            'sharer?u=x"><i class="fa fa-facebook"></i><p>0</p></a></span></div><div class="cat-trending-posts"><p>'
+            '<small>Trending in</small> <a href="/category/photography/">photography</a></p>' + "".join(
+                f'<a href="/2020/05/{n.lower()}/" class="-undecorated"><img src="https://www.gazette.example/wp-content/'
+                f'uploads/2020/05/{n}-1-150x150.jpg"><span><p>{n}</p></span></a>' for n in ("Shane", "Haruhiko"))
+            + '</div></div></div>')
+    post = ('<div id="post-content">' + "".join(
+        f'<figure class="wp-block-image size-large"><img src="https://www.gazette.example/wp-content/uploads/2020/05/'
+        f'night-bus-{i}-1024x680.jpg"></figure>' for i in (1, 2)) + '<p>Night buses across the city, photographed by '
+        'a driver on the last run.</p></div>')
+    html = ('<!doctype html><html lang="en"><head><title>Night buses | The Gazette</title></head><body><header class='
+            '"site"><a href="/">The Gazette</a></header><div class="hero"><h1>Night buses</h1><div class="post-info">'
+            '<p>in</p><p><a href="/category/photography/">photography</a></p></div></div><main><div id="content-wrap">'
+            + rail + post + '</div></main><footer><p>About us.</p></footer></body></html>')
+    a = parse_article(html, "https://www.gazette.example/2020/05/night-buses/")
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["night-bus-1-1024x680.jpg", "night-bus-2-1024x680.jpg"]
+
+
 def test_a_figcaption_that_only_credits_the_photo_leaves_the_caption_to_the_box_beside_it():
     fig = ('<figure class="toggle_caption"><span class="photo"><img src="https://www.gazette.example/image/bus.jpg">'
            '</span><figcaption>Photographer: Jo Reed/Gazette</figcaption><div class="ext_caption caption_show"><p>'

@@ -1028,8 +1028,9 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
             h1_pos <= ref.position <= body_start or (ref.position < h1_pos and _cover_of(ref.element, headline_el)))
         if container is None and not top:
             continue
-        if top and _in_chrome(ref.url_source or ref.element, None, levels=2, marks=_HEADER_CHROME):
-            continue  # the source's logo or the writer's photo in the header's author box
+        if top and (_in_chrome(ref.url_source or ref.element, None, levels=2, marks=_HEADER_CHROME)
+                    or _in_chrome(ref.url_source or ref.element, None, levels=4)):
+            continue  # the source's logo or the writer's photo in the header's author box; a "trending" rail
         if ref.url_source is not None and (ref.credit is None or ref.caption is None) \
                 and ref.element.get("data-description") is None:
             caption, credit, cap_el = describe(ref.url_source)
