@@ -172,6 +172,14 @@ def _minute(value: str | datetime | None) -> datetime | None:
     return value.replace(second=0, microsecond=0)
 
 
+def _same_moment(pred: str | datetime, gold: str) -> bool:
+    """The same minute, or for a gold that states only a day ("2018-04-11"), the same day where the page is."""
+    if len(gold) == 10:
+        day = datetime.fromisoformat(pred) if isinstance(pred, str) else pred
+        return day.date().isoformat() == gold
+    return _minute(pred) == _minute(gold)
+
+
 def _keyed(value: str) -> str:
     return value if value.startswith("sha1:") else _norm(value)
 
@@ -384,7 +392,7 @@ def score_page(item: dict[str, Any], pred: dict[str, Any]) -> dict[str, float]:
     if "updated" in item:
         gold_u, pred_u = item["updated"], pred.get("updated_at")
         out["updated correct"] = float((gold_u is None and pred_u is None) or (
-            gold_u is not None and pred_u is not None and _minute(pred_u) == _minute(gold_u)))
+            gold_u is not None and pred_u is not None and _same_moment(pred_u, gold_u)))
     for name in ("section", "subsection", "dateline"):
         if name in item:
             out[f"{name} exact"] = float(same(item[name], pred.get(name)))

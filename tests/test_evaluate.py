@@ -204,3 +204,15 @@ def test_a_bad_gold_file_is_a_clear_error(tmp_path, capsys):
     bad.write_text('{"title": "no id"}\n')
     assert main([str(SAMPLES), "--gold", str(bad)]) == 2
     assert 'no string "id"' in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("gold", "pred", "right"), [
+    ("2018-04-11", "2018-04-11T00:00:00+00:00", True),  # a gold that states only the day: the day counts
+    ("2018-04-11", "2018-04-10T21:00:00-04:00", False),  # the day where the page is, not in UTC
+    ("2018-04-11T09:30:00-04:00", "2018-04-11T13:30:40+00:00", True),  # the same minute, any offset
+    ("2018-04-11T09:30:00-04:00", "2018-04-11T09:30:00+00:00", False),
+])
+def test_an_update_is_compared_to_the_minute_or_to_the_day_the_gold_states(gold, pred, right):
+    from flows.evaluate import score_page
+
+    assert score_page({"updated": gold}, {"updated_at": pred})["updated correct"] == float(right)
