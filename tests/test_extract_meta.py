@@ -2755,3 +2755,21 @@ def test_an_age_beside_a_naive_publication_decides_its_clock(shown, expected):
     header = f'<div class="byline">By Jo Reed</div><span class="published_date">{shown}</span>'
     fetched = datetime(2016, 12, 22, 18, 43, 35, tzinfo=UTC)
     assert parse_article(page(head=head, header=header), US_URL, fetched_at=fetched).published_at == expected
+
+
+@pytest.mark.parametrize("data", [
+    # an analytics data layer in a script
+    '<script>var digitalData = {"pageType":"article","publishDate":"2015-04-16T20:02:01+00:00",'
+    '"modifiedDate":"2015-04-16T20:11:02+00:00","keywords":"buses"};</script>',
+    # a component's props in an attribute: a feed of stories, each with its own pair; the page's is the one whose
+    # publication matches the page's date
+    '<div data-props="{&quot;stories&quot;:[{&quot;modifiedDate&quot;:1429219999000,&quot;publicationDate&quot;:'
+    '1429200000000},{&quot;modifiedDate&quot;:1429215062000,&quot;publicationDate&quot;:1429214521000}]}"></div>',
+])
+def test_a_data_layers_modification_stamp_beside_the_pages_publication_dates_the_update(data):
+    head = '<meta property="article:published_time" content="2015-04-16T20:02:01+00:00">'
+    a = parse_article(page(head=head, after=data), URL)
+    assert a.published_at == datetime(2015, 4, 16, 20, 2, 1, tzinfo=UTC)
+    assert a.updated_at == datetime(2015, 4, 16, 20, 11, 2, tzinfo=UTC)
+    other = head.replace("20:02:01", "18:00:00")  # the layer's pair is another story's: no update from it
+    assert parse_article(page(head=other, after=data), URL).updated_at is None

@@ -570,6 +570,8 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
     updated = dates.choose(mod_m, seen_update, zone, pub_m)
     if published is None:
         return None, None
+    if updated is None and published.has_time:
+        updated = _data_layer_update(meta.all("datalayer:dates"), published)
     if zone is None and not published.zoned and published.has_time:
         ages = [a for el in near if (a := dates.find_relative(line_text(el), fetched_at, None, before[id(el)]))
                 is not None and a.has_time] if fetched_at is not None else []
@@ -596,6 +598,20 @@ def _clock_offset(naive: datetime, instant: datetime) -> tzinfo | None:
     gap = (naive - instant).total_seconds()
     off = round(gap / 1800) * 1800
     return timezone(timedelta(seconds=off)) if abs(off) <= 14 * 3600 and abs(gap - off) < 60 else None
+
+
+def _data_layer_update(pairs: list[str], published: dates.Stamp) -> dates.Stamp | None:
+    """The modification stamp a data layer sets beside the publication stamp the page is dated by (Ars
+    Technica's `"publishDate":…,"modifiedDate":…`; a feed of such objects in a component's props names
+    every story's pair, and only this one's publication matches)."""
+    for pair in pairs:
+        pub_value, _, mod_value = pair.partition("|")
+        pub = dates.machine_stamp(pub_value, None, "datalayer")
+        mod = dates.machine_stamp(mod_value, None, "datalayer")
+        if pub is not None and mod is not None and pub.zoned and mod.zoned and pub.has_time \
+                and abs((pub.at - published.at).total_seconds()) < 60 and (mod.at - pub.at).total_seconds() >= 60:
+            return dates.Stamp(mod.at.astimezone(published.at.tzinfo), True, True, None, "datalayer")
+    return None
 
 
 def _read_naive(found: tuple[dates.Stamp, dates.Stamp | None], machines: list[dates.Stamp],

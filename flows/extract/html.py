@@ -255,6 +255,14 @@ _REACH_DATE = re.compile(r"""__reach_config\s*=\s*\{[^}]*?\bdate\s*:\s*['"]([^'"
 _BLOG_TZ = re.compile(r"""(?:\btz|['"]blog_tz['"])\s*:\s*['"](-?\d{1,2}(?:\.\d{1,2})?)['"]""")
 
 
+# a data layer's publication and modification stamps side by side (`"publishDate":"2015-04-16T20:02:01+00:00",
+# "modifiedDate":"…"`; `&quot;modifiedDate&quot;:1418826991279,&quot;publicationDate&quot;:1418754420000` in a
+# component's attribute), ISO or epoch milliseconds
+_DATA_KEY = r"(publishDate|publicationDate|publishedDate|modifiedDate)(?:&quot;|\")\s*:\s*(?:&quot;|\")?"
+_DATA_VALUE = r"(\d{13}|\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)"
+_DATA_PAIR = re.compile(rf"{_DATA_KEY}{_DATA_VALUE}(?:&quot;|\")?\s*,\s*(?:&quot;|\"){_DATA_KEY}{_DATA_VALUE}")
+
+
 def _read_page_data(attrs: str, body: str, prepared: Prepared) -> None:
     """A script that carries page data (JSON-LD, KLY's page objects, SimpleReach's date) is read; any other
     is not."""
@@ -334,6 +342,12 @@ def prepare(text: str) -> Prepared:
     if "<noscript" in text or "<NOSCRIPT" in text:
         text = _NOSCRIPT_IMG.sub(lambda m: "<img data-noscript " + m.group(1)[4:], text)
         text = _NOSCRIPT_BLOCK.sub(_noscript_gallery, text)
+    if "odifiedDate" in text:  # a data layer's pair of stamps, in a script or a component's JSON attribute
+        for m in _DATA_PAIR.finditer(text):
+            first_mod = m.group(1) == "modifiedDate"
+            if first_mod != (m.group(3) == "modifiedDate"):
+                pub, mod = (m.group(4), m.group(2)) if first_mod else (m.group(2), m.group(4))
+                prepared.meta.setdefault("datalayer:dates", []).append(f"{pub}|{mod}")
     pruned = _prune(text, prepared)
     if not _HTML_SIGN.search(pruned):
         raise PageRejected("not_html", "no HTML markup")
