@@ -1217,6 +1217,12 @@ def test_an_update_note_in_the_text_and_a_reading_time_line():
     assert a.updated_at == datetime(2015, 2, 26, 12, 0, tzinfo=timezone(timedelta(hours=-8)))
     a = parse_article(page(head=ld(datePublished="2015-02-26T13:11:00-08:00"), body=body), URL)
     assert a.updated_at is None  # before the publication: no update
+    # the word "update" left to a red-bar graphic: a zoned time and a dash open the note
+    for note, updated in (('<img alt="update_graphic_red_bar" src="/update-red-bar.jpg"><strong>12:00 PM PT</strong> '
+                           "-- Deputies were back at the depot on Thursday.", datetime(2015, 2, 26, 20, 0, tzinfo=UTC)),
+                          ("12:00 OK -- a label that names no zone.", None)):
+        a = parse_article(page(head=ld(datePublished="2015-02-26T07:11:00-08:00"), body=BODY + f"<p>{note}</p>"), URL)
+        assert a.updated_at == updated
 
 
 def test_a_caption_beside_a_link_that_only_frames_the_picture():

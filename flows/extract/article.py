@@ -592,6 +592,10 @@ _NOTE_CLOCK = re.compile(r"^\W{0,3}(?:update[ds]?|aktualisierung|actualización|
                          r"(\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)\s*((?-i:[A-Z]{2,4}))?\b(?!\s*,?\s*\d)", re.IGNORECASE)
 
 
+_CLOCK_LEAD = re.compile(r"^\W{0,3}(\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)\s*((?-i:[A-Z]{2,4}))\s*(?:--|—|–)\s",
+                         re.IGNORECASE)
+
+
 def _clock_offset(naive: datetime, instant: datetime) -> tzinfo | None:
     """The offset at which a naive wall clock (read as UTC) shows `instant`: a whole number of half hours, to
     the minute, or None."""
@@ -650,11 +654,16 @@ def _update_note(paragraphs: list[Paragraph], published: datetime, tz: tzinfo | 
     """The time of an editor's update note opening or closing the text, when it is after the publication.
     A note without a year ("July 3rd, 8:05AM ET") is in the publication's year, one without a date on its day."""
     for p in [*paragraphs[:2], *paragraphs[-3:]]:
-        if len(p.text) > 400 or not _UPDATE_NOTE.match(p.text):
+        if len(p.text) > 400:
             continue
-        head = dates.add_year(p.text[:80], year=published.year)
-        stamp = next((st for st in dates.find_dates(head, tz, "Updated") if st.has_time), None)
-        clock = _NOTE_CLOCK.match(p.text) if stamp is None else None
+        if _UPDATE_NOTE.match(p.text):
+            head = dates.add_year(p.text[:80], year=published.year)
+            stamp = next((st for st in dates.find_dates(head, tz, "Updated") if st.has_time), None)
+            clock = _NOTE_CLOCK.match(p.text) if stamp is None else None
+        else:  # "12:00 PM PT -- Deputies were at the hotel …": a zoned time and a dash, the word left to a graphic
+            stamp, clock = None, _CLOCK_LEAD.match(p.text)
+            if clock is None or dates.zone(clock.group(2)) is None:
+                continue
         if clock is not None:  # "UPDATE 12:00 PM PT -- …": a time alone is on the publication's day
             local = published.astimezone(dates.zone(clock.group(2)) or published.tzinfo)
             head = f"{local.date().isoformat()} {clock.group(1)} {clock.group(2) or ''}"
