@@ -2779,3 +2779,14 @@ def test_a_data_layers_modification_stamp_beside_the_pages_publication_dates_the
     assert a.updated_at == datetime(2015, 4, 16, 20, 11, 2, tzinfo=UTC)
     other = head.replace("20:02:01", "18:00:00")  # the layer's pair is another story's: no update from it
     assert parse_article(page(head=other, after=data), URL).updated_at is None
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Fri, 07 Jun 2019 05:00:00 GMT", datetime(2019, 6, 7, 5, 0, tzinfo=UTC)),  # the title names the zone
+    ("Fri, 07 Jun 2019 11:00:00 GMT", datetime(2019, 6, 7, 5, 0, tzinfo=EDT)),  # another clock: no help
+    ("June 7 2019", datetime(2019, 6, 7, 5, 0, tzinfo=EDT)),  # no zone in it
+])
+def test_a_naive_datetime_whose_title_gives_the_same_clock_with_a_zone(title, expected):
+    header = (f'<div class="byline">By Jo Reed</div><time class="pub-date" datetime="2019-06-07T05:00:00" '
+              f'title="{title}">June 7 2019</time>')
+    assert parse_article(page(header=header), US_URL).published_at == expected

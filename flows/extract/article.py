@@ -271,9 +271,20 @@ def _date_attr(el: Tag) -> str | None:
                  "value"):
         value = el.get(name)
         if value and value.strip():
-            return value
+            return _zoned_by_title(value.strip(), el.get("title")) if "title" in el.attrs else value
     title = el.get("title")  # <li class="date-and-time" title="2015-03-13T21:00:00+11:00">
     return title if title and _ISO_TEXT.fullmatch(title.strip()) else None
+
+
+def _zoned_by_title(value: str, title: str | None) -> str:
+    """A naive machine value whose element's title states the same wall clock with a zone (`<time
+    datetime="2019-06-07T05:00:00" title="Fri, 07 Jun 2019 05:00:00 GMT">`) is at that zone."""
+    at, zoned = dates.parse_iso(value, None)
+    shown = dates.read_visible(title, None) if at is not None and not zoned and title else None
+    if shown is not None and shown[1] and shown[2] and dates.same_wall_clock(at, shown[0]) \
+            and at.second == shown[0].second:
+        return shown[0].isoformat()
+    return value
 
 
 def _iso_text(el: Tag) -> str | None:
