@@ -22,6 +22,7 @@ from flows.extract.tags import clean_tags
 WIB = timezone(timedelta(hours=7))
 CST = timezone(timedelta(hours=-6))
 EST = timezone(timedelta(hours=-5))
+CEST = timezone(timedelta(hours=2))
 BODY = "".join(
     f"<p>Paragraph {i} of the story tells readers what the council decided on Tuesday and why it matters "
     f"to the people who ride the night buses across the eastern districts.</p>"
@@ -2790,3 +2791,16 @@ def test_a_naive_datetime_whose_title_gives_the_same_clock_with_a_zone(title, ex
     header = (f'<div class="byline">By Jo Reed</div><time class="pub-date" datetime="2019-06-07T05:00:00" '
               f'title="{title}">June 7 2019</time>')
     assert parse_article(page(header=header), US_URL).published_at == expected
+
+
+@pytest.mark.parametrize(("line", "updated"), [
+    ("Publié le 07 mai 2019 à 13h59, mis à jour à 15h25", datetime(2019, 5, 7, 15, 25, tzinfo=CEST)),
+    ("Publié aujourd’hui à 13h59, mis à jour à 15h25", datetime(2019, 5, 7, 15, 25, tzinfo=CEST)),
+    ("Publié le 07 mai 2019 à 13h59, mis à jour à 11h25", None),  # before the publication: no update
+])
+def test_an_update_time_without_its_own_date_in_the_publications_line(line, updated):
+    head = '<meta property="article:published_time" content="2019-05-07T11:59:43+00:00">'
+    header = f'<p class="meta__publisher">Cécile Ducourtieux</p><span class="meta__date">{line}</span>'
+    a = parse_article(page(head=head, header=header, lang="fr"), "https://www.gazette.example.fr/economie/bus")
+    assert a.published_at == datetime(2019, 5, 7, 13, 59, 43, tzinfo=CEST)
+    assert a.updated_at == updated

@@ -583,6 +583,9 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         return None, None
     if updated is None and published.has_time:
         updated = _data_layer_update(meta.all("datalayer:dates"), published)
+    if updated is None and published.has_time:  # "Publié à 13h59, mis à jour à 15h25" in the date line
+        updated = next((dates.Stamp(at, True, True, "updated", "") for el in near
+                        if (at := dates.update_clock(line_text(el), published.at, zone)) is not None), None)
     if zone is None and not published.zoned and published.has_time:
         ages = [a for el in near if (a := dates.find_relative(line_text(el), fetched_at, None, before[id(el)]))
                 is not None and a.has_time] if fetched_at is not None else []

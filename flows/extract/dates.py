@@ -334,6 +334,24 @@ _PUBLISHED_WORDS = re.compile(
 _LABELLED_TIME_AFTER = re.compile(
     rf"[\s,،|\-–]*(?:[^\W\d_]+\s)?(?:({_UPDATE_WORD})|{_PUBLISH_WORD})\W{{0,3}}(?:{_AT}\s*)?{_TIME_RE}{_ZONE_AFTER}",
     re.IGNORECASE)
+# an update's time alone after its label, in the publication's date line: "Publié à 13h59, mis à jour à 15h25"
+_UPDATE_CLOCK = re.compile(rf"{_UPDATE_WORD}\W{{0,3}}(?:{_AT}\s*)?{_TIME_RE}{_ZONE_AFTER}", re.IGNORECASE)
+
+
+def update_clock(text: str, published: datetime, local: tzinfo | None) -> datetime | None:
+    """The time of "… mis à jour à 15h25" with no date of its own: on the publication's local day, in the zone
+    its label names, else the page's, else the publication's offset."""
+    for m in _UPDATE_CLOCK.finditer(text):
+        if find_dates(text[m.end() : m.end() + 40], None):
+            continue  # "Updated 10:02 AM EST Nov 19, 2019": a date of its own, read as such
+        tz = _offset(m.group(5)) or local or published.tzinfo
+        day = published.astimezone(tz).date()
+        at = _build(day.year, day.month, day.day, m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), tz)
+        if at is not None:
+            return at  # one before the publication is no update: `_dates` drops it as it drops any such
+    return None
+
+
 # a time written before its date: "10:02 AM EST Nov 19, 2019", "Fri 6:45 PM, Feb 16, 2018", "21:17 18.11.2019"
 _TIME_BEFORE = re.compile(rf"{_TIME_RE}\s*{_ZONE_RE}?[\s,|\-–]*(?:[^\W\d_]+\.?,?\s+)?$", re.IGNORECASE)
 _YEAR_MIN = 1990
