@@ -2804,3 +2804,17 @@ def test_an_update_time_without_its_own_date_in_the_publications_line(line, upda
     a = parse_article(page(head=head, header=header, lang="fr"), "https://www.gazette.example.fr/economie/bus")
     assert a.published_at == datetime(2019, 5, 7, 13, 59, 43, tzinfo=CEST)
     assert a.updated_at == updated
+
+
+def test_a_headline_set_in_pieces_keeps_the_dash_its_metadata_title_has():
+    head = '<meta property="og:title" content="Night buses -- Council Warns Riders ... Timetable Changes Monday!">'
+    html = page(head=head).replace(
+        '<h1 class="headline">Night buses return</h1>',
+        '<h1> <span class="hf1">Night buses</span> <span class="hf2">Council Warns Riders ... </span> '
+        '<span class="hf3">Timetable Changes Monday!</span> </h1>')
+    assert parse_article(html, URL).title == "Night buses -- Council Warns Riders ... Timetable Changes Monday!"
+    # the same letters split otherwise ("Night-buses"): not the same words, the visible headline stands
+    other = '<meta property="og:title" content="Night-buses -- Council Warns Riders">'
+    html = page(head=other).replace('<h1 class="headline">Night buses return</h1>',
+                                    "<h1><span>Night buses</span> <span>Council Warns Riders</span></h1>")
+    assert parse_article(html, URL).title == "Night buses Council Warns Riders"

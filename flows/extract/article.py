@@ -161,7 +161,7 @@ def pick_title(h1s: list[str], meta_titles: list[str], title_tag: str | None, si
     unlinked = any(h not in linked for h in agreeing)
     for h in agreeing:  # "Okezone Headline - Health :: Okezone Lifestyle" is a logo; the headline equals og:title
         if authorlib.compact(h) in exact and not (unlinked and h in linked):
-            return h
+            return _punctuated(h, candidates)
     # an <h1> that states the metadata title exactly, after a menu of teaser <h1>s ("The Latest From …"); not a
     # teaser's own linked <h1> in a news feed under the story, which may state the story's shorter SEO title
     for h in h1s[4:]:
@@ -196,6 +196,19 @@ def pick_title(h1s: list[str], meta_titles: list[str], title_tag: str | None, si
     if title_tag:
         return _strip_site(title_tag, site_names)
     return h1s[0] if h1s else None
+
+
+def _punctuated(h1: str, candidates: list[str]) -> str:
+    """An <h1> set in pieces that drop the dash between them ("<span>Prince</span><span>Woman Warns …</span>")
+    reads as the metadata title that keeps it ("Prince -- Woman Warns …"): the same words, and separators."""
+    def words(text: str) -> list[str]:
+        return [t for t in text.split() if any(ch.isalnum() for ch in t)]
+
+    shown = words(h1)
+    for c in candidates:
+        if words(c) == shown and len(c.split()) > len(h1.split()):
+            return c
+    return h1
 
 
 def _without_kicker(h1: str, meta_titles: list[str]) -> str:
