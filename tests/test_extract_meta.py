@@ -2414,6 +2414,15 @@ def test_a_trending_rail_between_the_headline_and_the_text_holds_no_picture_of_t
     assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["night-bus-1-1024x680.jpg", "night-bus-2-1024x680.jpg"]
 
 
+def test_a_credit_block_whose_caption_part_is_named_in_block_element_style():
+    """`figcaption.o-credit` holding `span.o-credit__caption` and `span.o-credit__attribution`."""
+    fig = ('<figure class="c-lead-media"><picture><img src="https://cdn.gazette.example/img/2016/09/lead_720_405.jpg" '
+           'alt="Buses at the depot."></picture><figcaption class="c-lead-media__credit o-credit"><span class="'
+           'c-lead-media__caption o-credit__caption">Night buses wait at the depot.</span><span class="o-credit__'
+           'attribution">Jo Reed / Reuters</span></figcaption></figure>')
+    assert _pictures(page(body=fig + BODY)) == [("Night buses wait at the depot.", "Jo Reed / Reuters")]
+
+
 def test_a_figcaption_that_only_credits_the_photo_leaves_the_caption_to_the_box_beside_it():
     fig = ('<figure class="toggle_caption"><span class="photo"><img src="https://www.gazette.example/image/bus.jpg">'
            '</span><figcaption>Photographer: Jo Reed/Gazette</figcaption><div class="ext_caption caption_show"><p>'

@@ -157,13 +157,21 @@ def _credit_element(scope: Tag, skip: Tag | None = None) -> Tag | None:
             continue
         if el.name == "img":
             continue
-        named = el.name == "cite" or el.get("itemprop") in _CREDIT_PROPS or _CREDIT_CLS.search(_cls(el))
+        named = el.name == "cite" or el.get("itemprop") in _CREDIT_PROPS or (
+            _CREDIT_CLS.search(_cls(el)) and not _caption_part(el))
         text = element_text(el)
         if not named and el.name in ("span", "small", "p", "div", "em", "i") and len(text) < whole:
             named = bool(_LABEL_OPENING.match(text))
         if named and 0 < len(text) <= 160:
             return el
     return None
+
+
+def _caption_part(el: Tag) -> bool:
+    """A block-element class naming the caption part of a credit block ("o-credit__caption" beside
+    "o-credit__attribution"): the caption, whatever its block is called."""
+    return any("__" in token and _CAPTION_CLS.search(token.rsplit("__", 1)[1])
+               for token in str(el.get("class") or "").split())
 
 
 _LABEL_OPENING = re.compile(rf"^(?:{CREDIT_LABELS})\s*(?::|by\b|von\b|oleh\b)\s*\S", re.IGNORECASE)
