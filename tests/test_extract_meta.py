@@ -2423,6 +2423,15 @@ def test_a_credit_block_whose_caption_part_is_named_in_block_element_style():
     assert _pictures(page(body=fig + BODY)) == [("Night buses wait at the depot.", "Jo Reed / Reuters")]
 
 
+def test_a_lightbox_links_label_and_its_separator_are_no_caption_text():
+    figs = "".join(
+        f'<figure class="image"><img src="https://cdn.gazette.example/2020/03/{name}-640x427.jpg"><figcaption '
+        f'class="caption"><div class="caption-text"><a href="https://cdn.gazette.example/2020/03/{name}.jpg" '
+        f'class="enlarge-link">Enlarge</a>{text}</div><div class="caption-credit">Jo Reed</div></figcaption></figure>'
+        for name, text in (("depot", ""), ("driver", ' <span class="sep">/</span> A driver checks the board.')))
+    assert _pictures(page(body=figs + BODY)) == [(None, "Jo Reed"), ("A driver checks the board.", "Jo Reed")]
+
+
 def test_a_figcaption_that_only_credits_the_photo_leaves_the_caption_to_the_box_beside_it():
     fig = ('<figure class="toggle_caption"><span class="photo"><img src="https://www.gazette.example/image/bus.jpg">'
            '</span><figcaption>Photographer: Jo Reed/Gazette</figcaption><div class="ext_caption caption_show"><p>'

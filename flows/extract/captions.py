@@ -57,6 +57,8 @@ _BOX_TAGS = frozenset(["figcaption", "span", "h2", "h3", "h4", "h5", "h6"])
 
 # parts of a caption box a reader does not read as its text: a "less"/"... more" toggle and the truncated copy
 # it reveals, a slide counter ("2 of 4"), a label for screen readers ("Media caption")
+# a lightbox link's label inside a caption
+_ENLARGE = re.compile(r"enlarge|expand|zoom|full ?screen|vergrößern|agrandir|ampliar|perbesar", re.IGNORECASE)
 _NOT_CAPTION_CLS = re.compile(
     r"truncat|collaps|toggle|(?<![a-z])(?:more|less|count|counter|pager)(?![a-z])|slide-?(?:num|count)|"
     r"off-?screen|visually-?hidden|sr-only|screen-?reader|a11y|assistive",
@@ -87,7 +89,8 @@ def _collect(el: Tag, skip: Tag | None, parts: list[str]) -> None:
                     node.name in ("span", "div", "a", "b", "strong") and _COUNTER.match(node.get_text())) or (
                     node.name == "a" and (node.get("href") or "").strip().startswith(("#", "javascript:"))
                     and len(node.get_text(strip=True)) <= 12) or (
-                    node.name == "a" and _SHOP_LINK.fullmatch(" ".join(node.get_text().split()))):
+                    node.name == "a" and (_SHOP_LINK.fullmatch(text := " ".join(node.get_text().split()))
+                                          or _ENLARGE.fullmatch(text))):
                 continue  # a control ("<a href="#"> Close</a>", "Read More", "SHOP NOW"), not caption text
             if node.name in _LINE_TAGS or (node.name in _BOX_TAGS and cls):  # separate words
                 parts.append(" ")
@@ -390,7 +393,8 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
         if credit_el is not None and (credit_el is cap_el or credit_el in cap_el.parents):
             caption = None  # the line is only a credit
         else:
-            caption = shown_text(cap_el, credit_el).rstrip(" ©|–—-•·") or None
+            # "<a class=enlarge-link>Enlarge</a> <span class=sep>/</span> Caption": the link's separator goes too
+            caption = shown_text(cap_el, credit_el).rstrip(" ©|–—-•·").lstrip(" /|–—•·") or None
             if caption and len(caption) > 60:  # "Image: Jose Mourinho, left, has ...": a label, not caption text
                 caption = _CAPTION_LABEL.sub("", caption)
     if caption is None and credit is None:
