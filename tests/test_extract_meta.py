@@ -2432,6 +2432,22 @@ def test_a_lightbox_links_label_and_its_separator_are_no_caption_text():
     assert _pictures(page(body=figs + BODY)) == [(None, "Jo Reed"), ("A driver checks the board.", "Jo Reed")]
 
 
+def test_a_blank_placeholder_a_script_on_its_wrapper_fills_in_leaves_the_picture_to_its_noscript():
+    """Chorus-style figures: `<span data-original=…>` around a 1-pixel data: gif, the file in `<noscript>`; a
+    video player's poster set the same way is no picture of the story."""
+    blank = "data:image/gif;base64,R0lGODlhAQABAIAAAAUEBAAAACwAAAAAAQABAAACAkQBADs"
+    fig = ('<figure class="e-image"><span class="e-image__image" data-original="https://cdn.gazette.example/file/7548655'
+           f'/night-bus.jpg"><img class="c-dynamic-image" src="{blank}" alt=" "><noscript><img src="https://cdn.gazette'
+           '.example/file/7548655/night-bus.jpg"></noscript></span><figcaption>The last bus of the night.</figcaption>'
+           '</figure>')
+    video = ('<figure class="media"><div class="video relative"><button class="play-button" title="Play"></button><img '
+             f'src="{blank}" alt="Video: the council explains"><noscript><img src="https://cdn.gazette.example/2017/11/'
+             'talk.jpg"></noscript></div></figure>')
+    a = parse_article(page(body=BODY[:300] + fig + BODY + video), URL)
+    assert [(i.url.rsplit("/", 1)[-1], i.caption) for i in a.images] == [
+        ("night-bus.jpg", "The last bus of the night.")]
+
+
 def test_a_figcaption_that_only_credits_the_photo_leaves_the_caption_to_the_box_beside_it():
     fig = ('<figure class="toggle_caption"><span class="photo"><img src="https://www.gazette.example/image/bus.jpg">'
            '</span><figcaption>Photographer: Jo Reed/Gazette</figcaption><div class="ext_caption caption_show"><p>'

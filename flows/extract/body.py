@@ -469,8 +469,11 @@ class _Walker:
         imgs = fig.find_all("img", limit=4)
         img = next((i for i in imgs if "data-noscript" not in i.attrs), imgs[0] if imgs else None)
         fallback = next((i for i in imgs if "data-noscript" in i.attrs), None)
-        if img is not None and fallback is not None and img is not fallback and _same_picture(img, fallback):
-            img = fallback  # a lazy loader's blurred preview ("max/60/…?q=20"): the <noscript> holds the file
+        if img is not None and fallback is not None and img is not fallback and (_same_picture(img, fallback) or (
+                not image_url(img, "") and fig.find(class_=_VIDEO_CLS) is None)):  # not a video player's poster
+            # a lazy loader's blurred preview ("max/60/…?q=20"), or a blank placeholder whose address a script on
+            # its wrapper fills in (`<span data-original=…><img src="data:…">`): the <noscript> holds the file
+            img = fallback
         if img is not None:  # its caption is looked for later, for the pictures the article keeps
             self._image(img, None, img.get("alt"), None, fig)
         elif fig.get("data-image"):
@@ -501,6 +504,9 @@ def _small(width: object, height: object) -> bool:
     if not sides or not any(_SMALL_IMG.match(str(v)) for v in sides):
         return False
     return len(sides) == 1 or min(sides) < 100 or max(sides) < 300
+
+
+_VIDEO_CLS = re.compile(r"(?<![a-z])video(?![a-z])", re.IGNORECASE)
 
 
 def _same_picture(a: Tag, b: Tag) -> bool:
