@@ -2448,6 +2448,19 @@ def test_a_blank_placeholder_a_script_on_its_wrapper_fills_in_leaves_the_picture
         ("night-bus.jpg", "The last bus of the night.")]
 
 
+def test_a_metadata_box_after_the_figure_gives_its_caption_and_credit():
+    """A lightbox's metadata box after the figure: a short title, the credit, the caption, and both joined."""
+    fig = ('<aside class="trb_embed" data-content-type="image"><div class="trb_embed_media"><figure class="trb_embed_'
+           'imageContainer_figure"><img src="https://img.gazette.example/turbine/night-bus/750/750x422" alt="Buses.">'
+           '</figure><div class="trb_embed_related" data-role="lightbox_metadata"><span class="trb_embed_related_'
+           'title">Buses.</span><div class="trb_embed_related_credit_and_caption">Night buses wait at the depot before '
+           'the first run. (Jo Reed / The Gazette)</div><div class="trb_embed_related_credit">Jo Reed / The Gazette'
+           '</div><div class="trb_embed_related_caption">Night buses wait at the depot before the first run.</div>'
+           '</div></div></aside>')
+    assert _pictures(page(body=fig + BODY)) == [("Night buses wait at the depot before the first run.",
+                                                 "Jo Reed / The Gazette")]
+
+
 def test_a_figcaption_that_only_credits_the_photo_leaves_the_caption_to_the_box_beside_it():
     fig = ('<figure class="toggle_caption"><span class="photo"><img src="https://www.gazette.example/image/bus.jpg">'
            '</span><figcaption>Photographer: Jo Reed/Gazette</figcaption><div class="ext_caption caption_show"><p>'

@@ -208,6 +208,20 @@ def _last_node(el: Tag) -> Tag | NavigableString | None:
     return next((c for c in reversed(el.contents) if isinstance(c, Tag) or str(c).strip()), None)
 
 
+def _caption_and_credit(box: Tag) -> tuple[Tag | None, Tag | None]:
+    """A box after the picture's that holds one element classed as its caption and one as its credit
+    (`<div data-role=lightbox_metadata><div class=…_credit>…</div><div class=…_caption>…</div>`)."""
+    caption = credit = None
+    for el in box.find_all(True, limit=12):
+        cls = _cls(el)
+        is_caption, is_credit = bool(_CAPTION_CLS.search(cls)), bool(_CREDIT_CLS.search(cls))
+        if is_caption and not is_credit and caption is None and 0 < len(element_text(el)) <= 700:
+            caption = el
+        elif is_credit and not is_caption and credit is None and 0 < len(element_text(el)) <= 160:
+            credit = el
+    return (caption, credit) if caption is not None and credit is not None else (None, None)
+
+
 def _credit_only(el: Tag) -> bool:
     """A caption box whose whole text is a credit ("<figcaption>Photographer: Mark Elias/Bloomberg")."""
     text = shown_text(el)
@@ -375,7 +389,10 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
                 cap_el = _next_line(holder, italic_p=True) or _slide_text(holder)
     if cap_el is None and (term := img.find_parent("dt")) is not None:
         cap_el = term.find_next_sibling("dd")  # "<dl><dt><a><img></a></dt><dd>Cafe … Foto: X</dd></dl>"
-    credit_el = (_credit_element(cap_el) or _small_tail(cap_el)) if cap_el is not None else None
+    paired: Tag | None = None
+    if cap_el is None and box is not None and isinstance(after := _next_filled(box), Tag):
+        cap_el, paired = _caption_and_credit(after)
+    credit_el = paired or ((_credit_element(cap_el) or _small_tail(cap_el)) if cap_el is not None else None)
     if credit_el is None and cap_el is not None and credit_line(_cls(cap_el), element_text(cap_el)):
         credit_el = cap_el
     if credit_el is None and box is not None:
