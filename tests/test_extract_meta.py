@@ -2461,6 +2461,18 @@ def test_a_metadata_box_after_the_figure_gives_its_caption_and_credit():
                                                  "Jo Reed / The Gazette")]
 
 
+def test_a_picture_a_script_draws_from_its_holders_data_image():
+    """`<span class="resimg" data-image="…/photo.jpg">file name.jpg</span>` with its caption box after it; a card
+    with prose and a data-image attribute is no picture."""
+    top = ('<div id="top_images"><div><span class="resimg adv-photo-large" data-image="http://media.gazette.example/'
+           'photo/21753198-mmmain.jpg" data-position="article-main">seized cards.jpg</span></div><div class="Caption">'
+           ' Cash and cards seized at the depot on Wednesday. <em>(Jo Reed/jreed@gazette.example)</em></div></div>')
+    card = ('<div class="story-card" data-image="http://media.gazette.example/photo/promo.jpg">Subscribe to the '
+            'Gazette for the whole story of the night buses and everything else in the city.</div>')
+    assert _pictures(page(body=top + BODY + card)) == [
+        ("Cash and cards seized at the depot on Wednesday.", "Jo Reed/jreed@gazette.example")]
+
+
 def test_a_figcaption_that_only_credits_the_photo_leaves_the_caption_to_the_box_beside_it():
     fig = ('<figure class="toggle_caption"><span class="photo"><img src="https://www.gazette.example/image/bus.jpg">'
            '</span><figcaption>Photographer: Jo Reed/Gazette</figcaption><div class="ext_caption caption_show"><p>'

@@ -332,6 +332,12 @@ class _Walker:
             if attrs.get("data-image") and attrs.get("data-description") is not None:
                 self._gallery_item(child)
                 continue
+            if name in ("span", "div") and _PICTURE_FILE.search(str(attrs.get("data-image") or "")) \
+                    and child.find("img") is None and len(child.get_text(strip=True)) <= 80:
+                # a picture a script draws from its holder (`<span class="resimg" data-image="…/photo.jpg">`);
+                # the holder's own text is the file's name, no prose
+                self._image(child, None, None)
+                continue
             if name == "blockquote" and _EMBED_CLS.search(cls):
                 if self.keep_embeds:  # the post's text is a quote in the article; its chrome is boilerplate
                     self.flush()
@@ -506,6 +512,7 @@ def _small(width: object, height: object) -> bool:
     return len(sides) == 1 or min(sides) < 100 or max(sides) < 300
 
 
+_PICTURE_FILE = re.compile(r"^(?:https?:)?//[^\s\"']+\.(?:jpe?g|png|gif|webp)(?:\?\S*)?$", re.IGNORECASE)
 _VIDEO_CLS = re.compile(r"(?<![a-z])video(?![a-z])", re.IGNORECASE)
 
 
