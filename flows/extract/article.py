@@ -619,6 +619,7 @@ _NOTE_CLOCK = re.compile(r"^\W{0,3}(?:update[ds]?|aktualisierung|actualización|
                          r"(\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)\s*((?-i:[A-Z]{2,4}))?\b(?!\s*,?\s*\d)", re.IGNORECASE)
 
 
+# an update note that opens with its zoned time and a dash, the word "update" left to a graphic before it
 _CLOCK_LEAD = re.compile(r"^\W{0,3}(\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)\s*((?-i:[A-Z]{2,4}))\s*(?:--|—|–)\s",
                          re.IGNORECASE)
 
@@ -658,12 +659,17 @@ def _read_naive(found: tuple[dates.Stamp, dates.Stamp | None], machines: list[da
                   and (z := _clock_offset(v.at, m.at)) is not None
                   and abs(z.utcoffset(None) or timedelta(hours=12)) != timedelta(hours=12)), None)
     if clock is not None:
-        return tuple(st if st is None or st.zoned or not st.has_time else st.at_zone(UTC) if st.source
-                     else st.at_zone(clock) for st in found)  # type: ignore[return-value]
-    if guess is None or any(abs((found[0].at - age.at).total_seconds()) <= 3660 for age in ages):
+        machine_tz, local_tz = UTC, clock  # the machine values are UTC, the visible line local
+    elif guess is not None and not any(abs((found[0].at - age.at).total_seconds()) <= 3660 for age in ages):
+        machine_tz = local_tz = guess
+    else:
         return found
-    return tuple(st if st is None or st.zoned or not st.has_time else st.at_zone(guess)
-                 for st in found)  # type: ignore[return-value]
+
+    def read(st: dates.Stamp) -> dates.Stamp:
+        return st if st.zoned or not st.has_time else st.at_zone(machine_tz if st.source else local_tz)
+
+    published, updated = found
+    return read(published), read(updated) if updated is not None else None
 
 
 def _age_offset(stamp: dates.Stamp, age: dates.Stamp | None) -> dates.Stamp:
