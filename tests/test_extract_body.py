@@ -246,3 +246,22 @@ def test_the_icons_of_share_buttons_are_no_pictures_but_a_pin_it_link_keeps_its_
                 'was close.</p></div>')
     images = parse_article(html, "https://gazette.example/news/2024/headline-here").images
     assert [i.url.rsplit("/", 1)[-1] for i in images] == ["bus.jpg"]
+
+
+def test_a_list_article_whose_items_are_sibling_boxes_is_read_whole():
+    """A listicle: each item its own box (a numbered heading, a picture, a credit line, now and then a
+    paragraph); the densest single item is not the whole article."""
+    from flows.extract import parse_article
+
+    items = "".join(
+        f'<div class="buzz_superlist_item buzz-superlist-item"><div class="solid"><h2 class="subbuzz_name">{n}. The '
+        f'council heard riders on night route {n} and promised changes.</h2><div class="sub_buzz_content"><img src='
+        f'"https://img.gazette.example/static/sub-buzz-{n}.png" width="578" height="448" alt="Route {n}"></div>'
+        + (f"<p>Riders on route {n} said the last bus leaves too early for the hospital's night shift, and the "
+           f"council agreed to look at a later run before the winter timetable starts.</p>" * (2 if n == 3 else 0))
+        + '</div></div>' for n in range(1, 6))
+    html = ('<!doctype html><html lang="en"><head><title>Night routes | The Gazette</title></head><body><h1>Five '
+            f'night routes riders want back</h1><div class="buzz_superlist">{items}</div></body></html>')
+    a = parse_article(html, "https://www.gazette.example/night-routes")
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == [f"sub-buzz-{n}.png" for n in range(1, 6)]
+    assert sum(p.kind == "heading" for p in a.paragraphs) == 5

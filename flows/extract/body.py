@@ -572,6 +572,19 @@ def choose_container(w: Walk, root: Tag, live: bool = False) -> Tag:
     while best.parent is not None and by_id.get(id(best.parent), 0.0) >= CLIMB * best_score \
             and best.parent.name not in ("body", "html", "[document]"):
         best = best.parent
+    # one item of a list article ("buzz_superlist_item": a numbered heading, its picture and a line), whose items
+    # are sibling boxes of one class: the list is the body
+    node = best
+    for _ in range(3):
+        parent, cls = node.parent, str(node.get("class") or "").split()[:1]
+        if parent is None or parent.name in ("body", "html", "[document]") or id(parent) not in by_id:
+            break
+        if cls and _LIST_ITEM.search(cls[0]) and not _NEG_TOKEN.match(cls[0].lower()) and sum(
+                1 for sib in parent.find_all(node.name, recursive=False, limit=30)
+                if str(sib.get("class") or "").split()[:1] == cls) >= 3:
+            best = parent
+            break
+        node = parent
     # a paragraph is never the whole body when prose paragraphs, or the story's pictures (a slideshow's
     # slides, each a `<picture>` with its description), stand beside it
     if best.name == "p" and best.parent is not None and best.parent.name not in ("body", "html", "[document]") \
@@ -586,6 +599,7 @@ def choose_container(w: Walk, root: Tag, live: bool = False) -> Tag:
 
 
 CLIMB = 0.9
+_LIST_ITEM = re.compile(r"(?:^|[-_])(?:list)?item(?:$|[-_])|listitem|list-item", re.IGNORECASE)
 
 
 _COMMENTS = re.compile(r"comment|disqus", re.IGNORECASE)
