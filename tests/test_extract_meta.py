@@ -2473,6 +2473,21 @@ def test_a_picture_a_script_draws_from_its_holders_data_image():
         ("Cash and cards seized at the depot on Wednesday.", "Jo Reed/jreed@gazette.example")]
 
 
+def test_a_list_items_picture_takes_the_credit_line_under_it_not_the_items_heading():
+    """A listicle item: its numbered heading, a share box of blank `data:` gifs a script turns into buttons, the
+    picture, a "View this image" link, then the credit line."""
+    blank = '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==">'
+    items = "".join(
+        f'<div class="buzz_superlist_item buzz_superlist_item_image"><div class="solid"><h2 class="subbuzz_name">{n}. '
+        f'Riders on route {n} want the last bus back.</h2><div class="sub_buzz_content"><div class="share-box">'
+        f'{blank * 5}</div><img src="https://img.gazette.example/static/sub-buzz-{n}.png" width="578" height="448">'
+        f'<p class="print"><a href="https://img.gazette.example/static/sub-buzz-{n}.png"><b>View this image ›</b></a>'
+        f'</p></div><div class="sub_buzz_source_via buzz_attribution">@rider{n} / Twitter</div></div></div>'
+        for n in range(1, 4))
+    assert _pictures(page(body=BODY + f'<div class="buzz_superlist">{items}</div>')) == [
+        (None, f"@rider{n} / Twitter") for n in range(1, 4)]
+
+
 def test_a_figcaption_that_only_credits_the_photo_leaves_the_caption_to_the_box_beside_it():
     fig = ('<figure class="toggle_caption"><span class="photo"><img src="https://www.gazette.example/image/bus.jpg">'
            '</span><figcaption>Photographer: Jo Reed/Gazette</figcaption><div class="ext_caption caption_show"><p>'

@@ -107,8 +107,18 @@ _ICON = re.compile(r"share|icon|logo|button|social|sprite|emoji|avatar", re.IGNO
 
 
 def _pictures(node: Tag) -> int:
-    """Pictures under a node, not counting share buttons and icons."""
-    return sum(1 for img in node.find_all("img", limit=12) if not _ICON.search(f"{img.get('src') or ''} {_cls(img)}"))
+    """Pictures under a node, not counting share buttons, icons and blank `data:` placeholders a script turns
+    into buttons."""
+    return sum(1 for img in node.find_all("img", limit=12) if not _ICON.search(f"{img.get('src') or ''} {_cls(img)}")
+               and not _blank(img))
+
+
+_HEADING_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+
+def _blank(img: Tag) -> bool:
+    return str(img.get("src") or "").startswith("data:") and not any(
+        img.get(a) for a in ("data-src", "data-original", "data-lazy-src", "srcset", "data-srcset"))
 
 
 def _holds_picture(el: Tag) -> bool:
@@ -403,7 +413,8 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
     box_text = element_text(box) if overlay else ""
     if overlay and 2 <= len(box_text) <= 100 and CREDIT_HINT.search(box_text) and not _CONTROL.search(box_text):
         credit = clean_credit(shown_text(box))  # a credit laid over the photo, its caption beside the box
-    if cap_el is None and box is not None and box.name != "figure" and 0 < len(element_text(box)) <= 300:
+    if cap_el is None and box is not None and box.name != "figure" and 0 < len(element_text(box)) <= 300 \
+            and box.find(_HEADING_TAGS) is None:  # a list item's box: its heading is the item's, no caption
         cap_el = box  # a photo box whose own text is the caption (Kompas "div.photo")
     caption = None
     if cap_el is not None:
