@@ -2484,8 +2484,9 @@ def test_a_list_items_picture_takes_the_credit_line_under_it_not_the_items_headi
         f'<p class="print"><a href="https://img.gazette.example/static/sub-buzz-{n}.png"><b>View this image ›</b></a>'
         f'</p></div><div class="sub_buzz_source_via buzz_attribution">@rider{n} / Twitter</div></div></div>'
         for n in range(1, 4))
-    assert _pictures(page(body=BODY + f'<div class="buzz_superlist">{items}</div>')) == [
-        (None, f"@rider{n} / Twitter") for n in range(1, 4)]
+    a = parse_article(page(body=BODY + f'<div class="buzz_superlist">{items}</div>'), URL)
+    assert [(i.caption, i.credit) for i in a.images] == [(None, f"@rider{n} / Twitter") for n in range(1, 4)]
+    assert not any("@rider" in p.text for p in a.paragraphs)  # a credit taken for a picture leaves the text
 
 
 def test_a_figcaption_that_only_credits_the_photo_leaves_the_caption_to_the_box_beside_it():

@@ -358,7 +358,7 @@ def credit_line(cls: str, text: str) -> bool:
 
 
 def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
-    """(caption text, credit, the caption element) of an image; the caption text may still end with a
+    """(caption text, credit, the caption element, else the credit's) of an image; the caption text may still end with a
     credit, which `images.split_credit` takes off."""
     box = _box(img)
     cap_el: Tag | None = None
@@ -429,7 +429,8 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
         caption, credit = _attributes(img)
     elif credit is None and (caption is None or split_credit(caption)[1] is None):
         credit = _credit_in_title(img)
-    return caption, credit, cap_el
+    # the element the picture's words came from, which the body leaves out: the caption, else a credit line alone
+    return caption, credit, cap_el if cap_el is not None else credit_el if credit is not None else None
 
 
 def _credit_in_title(img: Tag) -> str | None:
