@@ -2893,3 +2893,13 @@ def test_a_headline_set_in_pieces_keeps_the_dash_its_metadata_title_has():
     html = page(head=other).replace('<h1 class="headline">Night buses return</h1>',
                                     "<h1><span>Night buses</span> <span>Council Warns Riders</span></h1>")
     assert parse_article(html, URL).title == "Night buses Council Warns Riders"
+
+
+def test_a_print_issue_line_is_not_the_publication_date():
+    """A magazine's header shows the print issue the story ran in; its `datePublished` is a week earlier."""
+    header = ('<p class="byline">By Jo Reed</p><a class="issue-publish-date-link" href="/magazine/2016/12/05"><time '
+              'class="issue" itemprop="datePublished" content="2016-11-28">December 5, 2016 Issue</time></a>')
+    a = parse_article(page(header=header), URL)
+    assert a.published_at.date().isoformat() == "2016-11-28"
+    plain = header.replace(" Issue</time>", "</time>")  # the same line without "Issue" is the date line
+    assert parse_article(page(header=plain), URL).published_at.date().isoformat() == "2016-12-05"

@@ -459,6 +459,8 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         texts.extend((line_text(el), is_mod(el), before[id(el)]) for el in near)
         first: dates.Stamp | None = None
         for text, el_mod, prefix in texts:
+            if _PRINT_ISSUE.search(text):
+                continue  # "December 5, 2016 Issue": the print issue the story ran in, not its publication
             stamps = dates.find_dates(dated(text), zone, prefix)
             if want_modified:
                 pick = next((st for st in stamps if st.label == "updated"), None)
@@ -617,6 +619,10 @@ _UPDATE_NOTE = re.compile(r"^\W{0,3}(?:update[ds]?|aktualisierung|aktualisiert|a
 
 _NOTE_CLOCK = re.compile(r"^\W{0,3}(?:update[ds]?|aktualisierung|actualización|mise à jour|pembaruan)\W{0,3}(?:at\s+)?"
                          r"(\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)\s*((?-i:[A-Z]{2,4}))?\b(?!\s*,?\s*\d)", re.IGNORECASE)
+
+
+# a magazine's print-issue line ("December 5, 2016 Issue", "Ausgabe 12/2016")
+_PRINT_ISSUE = re.compile(r"\d\s*(?:issue|edition|print edition)\s*$|^\W*(?:ausgabe|édition|edición)\b", re.IGNORECASE)
 
 
 # an update note that opens with its zoned time and a dash, the word "update" left to a graphic before it
