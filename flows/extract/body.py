@@ -21,7 +21,7 @@ from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
 from flows.extract.captions import credit_line
 from flows.extract.html import BYLINE_WORDS
-from flows.extract.images import image_url, stable_key
+from flows.extract.images import image_url, pixel_sized, stable_key
 
 
 def _names(text: str) -> list[str]:
@@ -504,8 +504,8 @@ class _Walker:
 def _small(width: object, height: object) -> bool:
     """An icon, avatar, button or spacer by its declared size: a side under 150 px, unless the picture is
     still a real one (a 400x141 diagram, an 850x120 panorama; not a 500x47 "Pin it" button)."""
-    if str(width).strip() in ("0px", "1px") and str(height).strip() in ("0px", "1px"):
-        return True  # a tracking pixel sized in CSS units (a thumbnail's "156px" counts as a picture)
+    if pixel_sized(width, height):
+        return True  # a tracking pixel, in CSS units too (a thumbnail's "156px" still counts as a picture)
     sides = [int(v) for v in (str(width or "").strip(), str(height or "").strip()) if v.isdigit()]
     if not sides or not any(_SMALL_IMG.match(str(v)) for v in sides):
         return False

@@ -16,7 +16,7 @@ from bs4 import NavigableString, Tag
 from bs4.element import Comment
 
 from flows.extract.html import element_text
-from flows.extract.images import CREDIT_HINT, CREDIT_LABELS, split_credit, unbracket
+from flows.extract.images import CREDIT_HINT, CREDIT_LABELS, image_url, pixel_sized, split_credit, unbracket
 
 _BOX_CLS = re.compile(
     r"figure|photo|image|(?<![a-z])img|media|picture|(?<![a-z])pic(?:box|-box|_box)?(?![a-z])|foto|gambar|"
@@ -55,10 +55,10 @@ _LINE_TAGS = frozenset(["br", "p", "div", "li", "small", "cite"])
 _BOX_TAGS = frozenset(["figcaption", "span", "h2", "h3", "h4", "h5", "h6"])
 
 
-# parts of a caption box a reader does not read as its text: a "less"/"... more" toggle and the truncated copy
-# it reveals, a slide counter ("2 of 4"), a label for screen readers ("Media caption")
 # a lightbox link's label inside a caption
 _ENLARGE = re.compile(r"enlarge|expand|zoom|full ?screen|vergrößern|agrandir|ampliar|perbesar", re.IGNORECASE)
+# parts of a caption box a reader does not read as its text: a "less"/"... more" toggle and the truncated copy
+# it reveals, a slide counter ("2 of 4"), a label for screen readers ("Media caption")
 _NOT_CAPTION_CLS = re.compile(
     r"truncat|collaps|toggle|(?<![a-z])(?:more|less|count|counter|pager)(?![a-z])|slide-?(?:num|count)|"
     r"off-?screen|visually-?hidden|sr-only|screen-?reader|a11y|assistive",
@@ -117,16 +117,12 @@ _HEADING_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
 
 def _blank(img: Tag) -> bool:
-    return str(img.get("src") or "").startswith("data:") and not any(
-        img.get(a) for a in ("data-src", "data-original", "data-lazy-src", "srcset", "data-srcset"))
+    return str(img.get("src") or "").startswith("data:") and not image_url(img, "")
 
 
 def _holds_picture(el: Tag) -> bool:
     """A picture inside: a caption holds none, though an affiliate link in it may carry a 1-pixel tracker."""
-    return any(not (img.get("width") in _PIXEL and img.get("height") in _PIXEL) for img in el.find_all("img", limit=4))
-
-
-_PIXEL = frozenset(["0", "1", "1px", "0px"])
+    return any(not pixel_sized(img.get("width"), img.get("height")) for img in el.find_all("img", limit=4))
 
 
 def _box(img: Tag) -> Tag | None:

@@ -460,6 +460,14 @@ def _button(file_name: str) -> bool:
 _SIZE_PARAM = frozenset(["w", "h", "width", "height", "resize", "fit", "size", "s"])
 
 
+def pixel_sized(width: object, height: object) -> bool:
+    """A tracking pixel by its declared size: no more than 1 px either way, in CSS units or not ("1px")."""
+    return str(width).strip() in _PIXEL_SIDES and str(height).strip() in _PIXEL_SIDES
+
+
+_PIXEL_SIDES = frozenset(["0", "1", "0px", "1px"])
+
+
 def site_graphic(url: str, page_url: str) -> bool:
     """A picture of the site, not of the story: a theme's graphics, an ad-sized banner, a tracker, a button, a
     logo named after the site, or a picture the URL asks to be drawn below 100 px (`?resize=40,40`)."""

@@ -50,7 +50,8 @@ def guess_zone(declared: list[str | None], lang: str | None, url: str) -> tzinfo
     return None
 
 
-# the main clock of countries that keep several: a guess, unlike the one-clock tables below
+# the main clock of countries that keep several: a guess, unlike the one-clock tables below; and "gb", the
+# region of "en-GB", whose domain is `.uk`
 _HOME_ZONES = {"us": "America/New_York", "ca": "America/Toronto", "au": "Australia/Sydney", "mx": "America/Mexico_City",
                "ru": "Europe/Moscow", "gb": "Europe/London"}
 
