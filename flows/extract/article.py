@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from urllib.parse import urljoin, urlsplit
 
@@ -350,23 +351,40 @@ _CLASS_ATTR = re.compile(r"""class\s*=\s*["']?[^"'>]*$""", re.IGNORECASE)
 _RDFA_DATE = re.compile(r"(?:^|\s)(?:dc:created|dcterms:created|dcterms:issued|dc:modified|dcterms:modified)(?:\s|$)")
 
 
-def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], tz: tzinfo | None,
-           body_start: int, header_end: int, microdata: list[Tag],
-           headline_at: int | None = None, fetched_at: datetime | None = None,
-           body_end: int | None = None, days: tuple[date, ...] = (),
-           months: tuple[tuple[int, int], ...] = (), guess_tz: tzinfo | None = None,
-           ) -> tuple[datetime | None, datetime | None]:
-    """(published, updated): machine values and the visible date line, reconciled by `dates.choose`.
+@dataclass(frozen=True)
+class DateClues:
+    """Where the article's header lies and what else dates it, gathered by `_parse` for `_dates`.
 
     Date elements count as the article's date line between just before the headline and `header_end`
     (the first real paragraph); `microdata` are the page's itemprop date elements wherever they are;
     `headline_at` is the headline's block when the page has no `<h1>`; `fetched_at` anchors relative
     dates ("2 jam yang lalu"), which count only when the page states no absolute date; `days` are the dates the
-    URL files the story under, which give a year-less date line ("March 18 at 3:57 PM") its year.
+    URL files the story under, which give a year-less date line ("March 18 at 3:57 PM") its year, and `months`
+    the months it files it under; `tz` is the zone naive values are read in, `blog_tz` the one a blog platform's
+    markup shows, `guess_tz` the page's likely home clock when it names none.
     """
+
+    tz: tzinfo | None
+    body_start: int
+    header_end: int
+    body_end: int
+    microdata: list[Tag] = field(default_factory=list)
+    headline_at: int | None = None
+    fetched_at: datetime | None = None
+    days: tuple[date, ...] = ()
+    months: tuple[tuple[int, int], ...] = ()
+    blog_tz: tzinfo | None = None
+    guess_tz: tzinfo | None = None
+
+
+def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], clues: DateClues,
+           ) -> tuple[datetime | None, datetime | None]:
+    """(published, updated): machine values and the visible date line, reconciled by `dates.choose`."""
+    tz, body_start, header_end, body_end = clues.tz, clues.body_start, clues.header_end, clues.body_end
+    microdata, headline_at, fetched_at, guess_tz = clues.microdata, clues.headline_at, clues.fetched_at, clues.guess_tz
+    days, months = clues.days, clues.months
     h1_pos = headline_at if headline_at is not None else w.h1[0][1] if w.h1 else None
     low = max(0, h1_pos - 3) if h1_pos is not None else 0  # a date bar in the site header is not the article's
-    body_end = body_end if body_end is not None else header_end
     near = [el for el in w.dates if low <= w.positions.get(id(el), 0) <= header_end]
     # a date line that names itself "published" first: a hero teaser of another story can sit above it
     near.sort(key=lambda el: not _PUBLISHED_CLS.search(f"{el.get('class') or ''} {el.get('itemprop') or ''}"))
@@ -425,7 +443,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         return pub, mod
 
     pub_m, mod_m = machines(tz)
-    zone = tz or dates.page_zone(pub_m + mod_m) or _shown_zone(near, line_text) or zones.blog_zone(meta)
+    zone = tz or dates.page_zone(pub_m + mod_m) or _shown_zone(near, line_text) or clues.blog_tz
     if zone is not tz:  # naive values are read in the zone the page's own offsets show
         pub_m, mod_m = machines(zone)
     pub_m, mod_m = _same_clock_offset(pub_m), _same_clock_offset(mod_m)
@@ -1145,16 +1163,17 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
     tz = zones.default_zone(profile.timezone if profile else None, timezone, article.language, url) or tz
     days = tuple(d for d in {dates.url_day(url), dates.url_day(article.canonical_url)} if d is not None)
     months = tuple(m for m in {dates.url_month(url), dates.url_month(article.canonical_url)} if m is not None)
-    guess = zones.guess_zone(meta.languages(), article.language, url)
-    published, updated = _dates(meta, w, soup, selectors, tz, body_start, header_end, microdata, headline_at,
-                                fetched_at, body_end, days, months, guess)
+    blog_tz = zones.blog_zone(meta)
+    clues = DateClues(tz, body_start, header_end, body_end, microdata, headline_at, fetched_at, days, months,
+                      blog_tz, zones.guess_zone(meta.languages(), article.language, url))
+    published, updated = _dates(meta, w, soup, selectors, clues)
     filed = dates.url_day(article.canonical_url) or dates.url_day(url)
     if published is None and filed is not None and not meta.is_collection() and all(
             el.name in _REGIONS for el in w.dates):  # a WordPress region classed "status-publish" is no date line
         # a page that shows no date anywhere, filed under a day in its address ("/blog/2013/09/12/…"); a date
         # line that could not be read (a year-less day the address contradicts) gives no date, not a guess
         published = datetime.combine(filed, datetime.min.time(), tz or UTC)
-    shown_tz = tz or zones.blog_zone(meta)
+    shown_tz = tz or blog_tz
     if shown_tz is not None:  # UTC instants are shown in the page's zone; explicit local offsets stay as written
         published, updated = (d.astimezone(shown_tz) if d is not None and not d.utcoffset() else d
                                for d in (published, updated))
