@@ -1403,9 +1403,18 @@ def test_date_sources_that_say_different_things(head, header, after, published, 
 def test_a_chinese_page_is_read_at_utc_plus_8_and_signs_at_its_end():
     body = (BODY + "<p>原标题：他晚于阿姆斯特朗登月</p><p><strong>作者︱春春</strong></p>")
     header = '<span id="pubtime">2017-03-10 09:58:03</span><span id="author_baidu">作者：</span>'
-    a = parse_article(page(header=header, body=body, lang="zh-CN"), "http://tech.gazette.example.cn/2017-03/10/c.htm")
+    head = ld(author={"@type": "Person", "name": "肖春芳"})  # the editor: the empty label leaves it to the signature
+    a = parse_article(page(head=head, header=header, body=body, lang="zh-CN"),
+                      "http://tech.gazette.example.cn/2017-03/10/c.htm")
     assert a.published_at == datetime(2017, 3, 10, 9, 58, 3, tzinfo=timezone(timedelta(hours=8)))
     assert a.authors == ["春春"] and "作者" not in a.body_text
+
+
+def test_a_byline_that_reads_as_no_name_gives_way_to_the_metadata_writer():
+    # another story's byline, its name set in pieces by markup: it names no one the metadata could be checked against
+    header = '<p class="byline">By Rivka Galche<span class="tail"> n</span></p>'
+    a = parse_article(page(head=ld(author={"@type": "Person", "name": "Alex Hutchinson"}), header=header), URL)
+    assert a.authors == ["Alex Hutchinson"]
 
 
 def test_the_writers_head_shot_is_no_article_picture_and_a_doubled_credit_label_goes():

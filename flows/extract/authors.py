@@ -504,6 +504,9 @@ def decide(visible: Byline, meta_people: list[str], meta_agencies: list[str], vi
       editor).
     - Else the institution or wire service the byline names, as written.
     - Else, with no byline on the page at all, the metadata's people, or the wire service it names.
+    - Else, when the byline has words but none reads as a name ("By Rivka Galche n", set in pieces by
+      markup), the metadata's people: a byline that tells nothing does not outvote them. An empty label
+      ("作者：") tells that the writer signs elsewhere, so it does not give way.
     """
     blob = compact(visible_text)
     confirmed = [m for m in meta_people if compact(m) and compact(m) in blob]
@@ -531,4 +534,10 @@ def decide(visible: Byline, meta_people: list[str], meta_agencies: list[str], vi
             return meta_people
         if meta_agencies:
             return meta_agencies[:1]
+    if meta_people and any(w.lower() not in _LABEL_WORDS for w in re.findall(r"[^\W\d_]+", visible_text)):
+        return meta_people
     return []
+
+
+_LABEL_WORDS = frozenset(["by", "von", "oleh", "par", "por", "door", "av", "af", "di", "penulis", "reporter",
+                          "author", "autor", "auteur", "作者", "記者", "记者", "文", "written"])
