@@ -2162,6 +2162,43 @@ def test_the_share_rendition_of_the_shown_picture_is_not_a_second_picture():
                                                             "141222_nightbus-690.jpg"]
 
 
+@pytest.mark.parametrize(
+    ("share", "shown", "kept"),
+    [  # sizes written "1200x630" and a stamp after them
+        ("https://www.gazette.example/uploads/2016/12/161205_r29122-1200x630-1480551532.jpg",
+         ["https://www.gazette.example/uploads/2016/12/161205_r29122-320x313-1479851139.jpg"],
+         ["161205_r29122-320x313-1479851139.jpg"]),
+        # a short name rich in digits, its thumbnail's "_s" after it, in a sibling folder
+        ("https://img.gazette.example/img/nw/list/1171/226/e190222.jpg",
+         ["https://img.gazette.example/img/nw/docs/1171/226/e190222_s.jpg"], ["e190222_s.jpg"]),
+        # named only for the network, in the folder of the one picture shown from it
+        ("https://cdn.gazette.example/media/img/2016/09/RTSO9RP/facebook.jpg",
+         ["https://cdn.gazette.example/media/img/2016/09/RTSO9RP/lead_720_405.jpg"], ["lead_720_405.jpg"]),
+        # two pictures shown from that folder: the share file could be either, so it stays apart
+        ("https://cdn.gazette.example/media/img/2016/09/RTSO9RP/facebook.jpg",
+         ["https://cdn.gazette.example/media/img/2016/09/RTSO9RP/lead_720_405.jpg",
+          "https://cdn.gazette.example/media/img/2016/09/RTSO9RP/depot_720_405.jpg"],
+         ["facebook.jpg", "lead_720_405.jpg", "depot_720_405.jpg"]),
+        # a date folder holds many stories' pictures: its share file is no rendition of the one shown
+        ("https://cdn.gazette.example/media/2016/09/facebook.jpg",
+         ["https://cdn.gazette.example/media/2016/09/lead_720_405.jpg"], ["facebook.jpg", "lead_720_405.jpg"]),
+    ],
+)
+def test_a_share_file_named_for_its_sizes_or_network_is_the_shown_picture(share, shown, kept):
+    figures = "".join(f'<figure><img src="{src}"></figure>' for src in shown)
+    a = parse_article(page(head=f'<meta property="og:image" content="{share}">', body=figures + BODY), URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == kept
+    assert sum(i.is_cover for i in a.images) == 1
+
+
+def test_a_proxy_that_encodes_the_originals_path_names_the_same_picture():
+    direct = "http://media.gazette.example/uploads/card/image/317518/night-bus-5_720.jpg"
+    proxied = ("http://i.gazette.example/Hk8s=/950x534/filters:quality(90)/http%3A%2F%2Fmedia.gazette.example"
+               "%2Fuploads%2Fcard%2Fimage%2F317518%2Fnight-bus-5_720.jpg")
+    assert stable_key(direct) == stable_key(proxied)
+    assert stable_key(proxied) != stable_key(proxied.replace("night-bus-5", "night-bus-6"))
+
+
 def test_a_date_line_whose_machine_value_is_utc_shows_the_clock_of_the_pages_other_times():
     """"4:16 PM" on a span whose title says 22:16 UTC: the page's clock is six hours behind UTC, and its
     publication time without a zone ("3:02 PM") is read on that clock."""

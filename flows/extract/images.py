@@ -95,8 +95,9 @@ _GENERIC_STEM = re.compile(r"^(?:image|img|photo|picture|file|original|default|s
 _RENDITION_HASH = re.compile(r"[-_](?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,32}$")
 
 
-# sizes written with dashes after a picture's name, and a stamp after them ("-1200-630-10162001", "-690")
-_SIZE_RUN = re.compile(r"(?:[-_]\d{3,4}){1,2}(?:[-_]\d{6,10})?$")
+# sizes written after a picture's name, and a stamp after them ("-1200-630-10162001", "-690",
+# "-1200x630-1480551532")
+_SIZE_RUN = re.compile(r"(?:[-_]\d{3,4}|[-_]\d{2,4}x\d{2,4}){1,2}(?:[-_]\d{6,10})?$")
 # the words of a rendition's name that say where or how big it is shown, not what it shows
 _RENDITION_TOKEN = re.compile(r"^(?:[a-z]|facebook|twitter|og|share|social|large|medium|small|thumb|square|wide|"
                               r"(?:large|medium|small)\d{2,4}|\d{2,4}x\d{2,4})$")
@@ -104,9 +105,17 @@ _RENDITION_TOKEN = re.compile(r"^(?:[a-z]|facebook|twitter|og|share|social|large
 
 def _share_core(key: str) -> str:
     """A picture's name without the size run, the single-letter rendition prefix and the rendition words."""
-    name = _SIZE_RUN.sub("", key.rsplit("/", 1)[-1])
+    name = _SIZE_RUN.sub("", re.sub(r"\.\w{2,5}$", "", key.rsplit("/", 1)[-1]))
     tokens = [t for t in re.split(r"[-_]", name) if t and not _RENDITION_TOKEN.match(t)]
     return "-".join(tokens)
+
+
+def _folder(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.hostname}{parts.path.rsplit('/', 1)[0]}"
+
+
+_DATE_FOLDER = re.compile(r"/(?:19|20)\d\d(?:/\d\d){0,2}$|/(?:images?|uploads?|photos?|media|img|assets)$", re.I)
 
 
 _RENDITION_WORD = re.compile(r"[-_](?:xs|sm|md|lg|xl|xxl|rt|th|tn|thumb|thumbnail|small|medium|large|big|full|orig|"
@@ -140,7 +149,9 @@ def stable_key(url: str) -> str:
     inner = proxied_url(url)
     if inner:  # a resizing proxy ("/resize/840x548/?url=<original>")
         return stable_key(inner)
-    path = re.sub(r"-\d{2,4}x\d{2,4}(?=\.\w+$)", "", parts.path)  # WordPress size suffix
+    # a proxy may carry the original's path encoded in its own ("…/https%3A%2F%2F…%2Fphoto-5_720.jpg")
+    path = unquote(parts.path) if "%2F" in parts.path.upper() else parts.path
+    path = re.sub(r"-\d{2,4}x\d{2,4}(?=\.\w+$)", "", path)  # WordPress size suffix
     path = re.sub(r"/\d{2,4}x\d{2,4}/", "/", path)  # a resize folder in the path
     stem = re.sub(r"\.\w{2,5}$", "", path.rstrip("/").rsplit("/", 1)[-1]).lower()
     stem = re.sub(r"(?<=[a-z0-9])\.0$", "", stem)  # a processed copy ("DSCF2931.0.jpg" of "DSCF2931.jpg")
@@ -579,11 +590,18 @@ class ImageCollector:
         url = urljoin(self.base, url)
         key = stable_key(url)
         existing = self._keys.get(key)
-        if existing is None and len(core := _share_core(key)) >= 8:
+        core = _share_core(key)
+        if existing is None and (len(core) >= 8 or (len(core) >= 5 and any(c.isdigit() for c in core))):
             # the share rendition of a picture shown on the page: its sizes, stamp or network after the name
             # ("141222_r25915-1200-630-10162001" of "141222_r25915-690", "o-jamie-dimon-facebook" of
-            # "n-jamie-dimon-large570"); for the og:image alone
+            # "n-jamie-dimon-large570", "e190222" of "e190222_s"); for the og:image alone
             existing = next((i for k, i in self._keys.items() if _share_core(k) == core), None)
+        if existing is None and not core:
+            # named only for where it is shared ("…/RTSO9RP/facebook.jpg"): the picture whose renditions share
+            # its folder ("…/RTSO9RP/lead_720_405.jpg"), when one picture there is shown
+            folder = _folder(url)
+            shown = [i for i in self.images if _folder(i.url) == folder]
+            existing = shown[0] if len(shown) == 1 and not _DATE_FOLDER.search(folder) else None
         if existing is not None:
             existing.is_cover = True
             return
