@@ -2841,6 +2841,12 @@ def test_the_clock_a_page_that_names_none_most_likely_keeps():
     assert guess(["es-MX"], "es", "https://noticias.example.com/a") == "America/Mexico_City"
     assert guess([None], "fr", "https://www.example.com/a") == "None"  # French is written on four continents
     assert guess([None], "en", "https://www.gazette.example/a") == "None"
+    # a US site named for a city or state outside the Eastern zone keeps that place's clock, "en-US" or not
+    assert guess(["en-US"], "en", "https://www.seattle-gazette.com/a") == "America/Los_Angeles"
+    assert guess([None], "en", "https://news.chicagogazette.com/a") == "America/Chicago"
+    assert guess([None], "en", "https://www.phoenixgazette.org/a") == "America/Phoenix"
+    assert guess([None], "en", "https://www.portlandgazette.com/a") == "America/New_York"  # Maine's or Oregon's
+    assert guess([None], "fr", "https://www.denvergazette.com/a") == "None"  # the place names an English site
 
 
 @pytest.mark.parametrize(("header", "expected"), [

@@ -35,19 +35,48 @@ def default_zone(profile_tz: str | None, tz_hint: str | None, lang: str | None, 
 def guess_zone(declared: list[str | None], lang: str | None, url: str) -> tzinfo | None:
     """The clock a page that names none most likely keeps: its country domain's main zone (Canada's papers are
     in Toronto and Montreal), else the region of its declared language ("en-US", "fr_CA"), else US Eastern for an
-    English page on a generic domain, where most English news sites with no zone are New York's and Washington's.
+    English page on a generic domain, where most English news sites with no zone are New York's and Washington's,
+    unless the site is named for a US city or state outside that zone ("seattletimes.com").
     Only a guess, read last: for naive times on a page that names no offset or zone and shows no age or local
     time that fits them as UTC."""
-    host = (urlsplit(url).hostname or "").rsplit(".", 1)[-1]
+    hostname = urlsplit(url).hostname or ""
+    host = hostname.rsplit(".", 1)[-1]
     if host in _HOME_ZONES:
         return dates.zone(_HOME_ZONES[host])
+    english = (lang or "").startswith("en") or any((tag or "").lower().startswith("en") for tag in declared)
+    if english and host in _GENERIC and (place := _US_PLACE.search(hostname.rsplit(".", 1)[0].replace("-", ""))):
+        return dates.zone(_US_PLACES[place.group(0)])
     for tag in declared:
         region = re.split(r"[-_]", tag or "")[1:2]
         if region and (name := _HOME_ZONES.get(region[0].lower()) or _DOMAIN_ZONES.get(region[0].lower())):
             return dates.zone(name)
-    if (lang or "").startswith("en") and host in ("com", "org", "net", "edu", "gov", "us"):
+    if (lang or "").startswith("en") and host in _GENERIC:
         return dates.zone("America/New_York")
     return None
+
+
+_GENERIC = frozenset(["com", "org", "net", "edu", "gov", "us"])
+
+
+# US papers are named for their city or state ("seattletimes.com", "chicagotribune.com", "texastribune.org"):
+# outside the Eastern zone, the name gives the clock. Names that several zones share ("portland", "washington",
+# "springfield") are left out.
+_US_PLACES = {
+    **dict.fromkeys(["chicago", "dallas", "houston", "austin", "sanantonio", "fortworth", "minneapolis", "startribune",
+                     "milwaukee", "kansascity", "stlouis", "stltoday", "neworleans", "nola", "oklahoma", "omaha",
+                     "tulsa", "memphis", "nashville", "desmoines", "wichita", "texas", "minnesota", "wisconsin",
+                     "iowa", "missouri", "louisiana", "alabama", "illinois", "nebraska", "arkansas", "mississippi"],
+                    "America/Chicago"),
+    **dict.fromkeys(["denver", "saltlake", "albuquerque", "boise", "colorado", "utah", "newmexico", "montana",
+                     "wyoming"], "America/Denver"),
+    **dict.fromkeys(["phoenix", "tucson", "azcentral", "arizona"], "America/Phoenix"),
+    **dict.fromkeys(["seattle", "tacoma", "spokane", "sacramento", "sandiego", "sanfrancisco", "sfgate", "sfchronicle",
+                     "losangeles", "latimes", "oakland", "sanjose", "mercurynews", "fresno", "ocregister", "lasvegas",
+                     "oregon", "california", "nevada"], "America/Los_Angeles"),
+    **dict.fromkeys(["anchorage", "alaska"], "America/Anchorage"),
+    **dict.fromkeys(["honolulu", "hawaii"], "Pacific/Honolulu"),
+}
+_US_PLACE = re.compile("|".join(sorted(_US_PLACES, key=len, reverse=True)))
 
 
 # the main clock of countries that keep several: a guess, unlike the one-clock tables below; and "gb", the
