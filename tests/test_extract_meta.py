@@ -2954,3 +2954,24 @@ def test_a_print_issue_line_is_not_the_publication_date():
     assert a.published_at.date().isoformat() == "2016-11-28"
     plain = header.replace(" Issue</time>", "</time>")  # the same line without "Issue" is the date line
     assert parse_article(page(header=plain), URL).published_at.date().isoformat() == "2016-12-05"
+
+
+def test_a_time_classed_updated_that_nothing_labels_is_the_publication_and_a_post_region_ends_at_its_story():
+    """Kinja-style hAtom: the post's only time is classed "updated" (hAtom requires one) and reads "Today
+    10:13am"; the post's `<article class="hentry status-published">` holds the story, whose first paragraph
+    names a day of its own ("The day: July 9, 2000.")."""
+    opening = ("<p>The day: July 9, 2000. The place: the bus depot. A young driver with wild aspirations had "
+               "been promised the first run of the night, and the city turned out to see it.</p>")
+    html = ('<!doctype html><html lang="en"><head><title>Night buses return | The Gazette</title></head><body>'
+            '<article class="post hentry status-published"><header><h1>Night buses return</h1>'
+            '<div class="meta__byline author"><a href="/jo">Jo Reed</a></div>'
+            '<time class="meta__time updated" datetime="2016-10-26T10:13:00-04:00">'
+            '<a title="10/26/16 10:13am">Today 10:13am</a></time></header>'
+            f'<div class="post-content">{opening}{BODY}</div></article></body></html>')
+    a = parse_article(html, "https://www.gazette.example/night-buses-return-1788216229")
+    assert (a.published_at, a.updated_at) == (datetime(2016, 10, 26, 10, 13, tzinfo=EDT), None)
+    # labelled an update for the reader, it stays one
+    labelled = html.replace("<time class", "Updated <time class").replace(
+        "</header>", '<span class="published">Oct 25, 2016 9:00am</span></header>')
+    a = parse_article(labelled, "https://www.gazette.example/night-buses-return-1788216229")
+    assert a.updated_at == datetime(2016, 10, 26, 10, 13, tzinfo=EDT)

@@ -390,18 +390,29 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
     near.sort(key=lambda el: not _PUBLISHED_CLS.search(f"{el.get('class') or ''} {el.get('itemprop') or ''}"))
     before = {id(el): _text_before(el) for el in near}
 
+    # the first words of the story's first real paragraph after the page's own date elements: a region's
+    # header ends where they start
+    lines_at = [w.positions.get(id(el), 0) for el in near if el.name not in _REGIONS]
+    opening = next((b.text[:40] for b in w.blocks[max(body_start, max(lines_at) + 1) : body_start + 40]
+                    if len(b.text) >= 80 and b.kind not in HEADINGS), "") if lines_at else ""
+
     def line_text(el: Tag) -> str:
         """A date element's text; of a whole region with a date-like class (WordPress marks every post
-        `<article class="status-publish">`) only its header part, not the related stories at its end."""
+        `<article class="status-publish">`) only its header part, not the story ("The day: July 9, 2000.")
+        nor the related stories at its end."""
         text = element_text(el)
-        return text[:_REGION_HEAD] if el.name in _REGIONS else text
+        if el.name not in _REGIONS:
+            return text
+        text = text[:_REGION_HEAD]
+        return text[: text.find(opening)] if opening and opening in text else text
 
     def dated(text: str) -> str:
         return dates.add_year(text, days) if days else text
 
-    def is_mod(el: Tag) -> bool:
+    def is_mod(el: Tag) -> bool | None:
         """A modification date by the label a reader sees before it ("Updated <time itemprop=datePublished>"
-        is an update), else its itemprop, else its class ("entry-date published updated" is not)."""
+        is an update), else its itemprop, else its class ("entry-date published updated" is not): None when
+        only the class says so."""
         stamps = dates.find_dates(dated(line_text(el)), None, before[id(el)])
         label = stamps[0].label if stamps else dates.label_of(before[id(el)])
         if label:
@@ -410,16 +421,17 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         if itemprop.startswith("date"):
             return bool(_MODIFIED_CLS.search(itemprop))
         cls = el.get("class") or ""
-        return bool(_MODIFIED_CLS.search(cls)) and "publish" not in cls.lower()
+        return None if _MODIFIED_CLS.search(cls) and "publish" not in cls.lower() else False
 
     def machines(zone: tzinfo | None) -> tuple[list[dates.Stamp], list[dates.Stamp]]:
         pub = [st for src, v in meta.published_sources() if (st := dates.machine_stamp(v, zone, src))]
         mod = [st for src, v in meta.modified_sources() if (st := dates.machine_stamp(v, zone, src))]
+        classed: list[dates.Stamp] = []  # updates only by their class ("updated"), unlabelled for a reader
         for el in microdata:  # wherever the page put it (often a hidden block after the article)
             itemprop = el.get("itemprop") or ""
             if not itemprop and not el.get("property"):  # hAtom, by class: its value in `title` or `datetime`
                 if id(el) not in before and (st := dates.machine_stamp(_date_attr(el) or "", zone, "microdata")):
-                    (pub if _HATOM["published"].search(el.get("class") or "") else mod).append(st)
+                    (pub if _HATOM["published"].search(el.get("class") or "") else classed).append(st)
                 continue
             if not itemprop and el.get("content"):  # RDFa: <span property="dc:date dc:created" content="…">
                 st = dates.machine_stamp(el["content"], zone, "microdata")
@@ -435,12 +447,15 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
             if st is not None and fetched_at is not None and st.zoned and st.at.utcoffset() == timedelta(0):
                 st = _age_offset(st, dates.find_relative(line_text(el), fetched_at, zone, before[id(el)]))
             if st is not None:
-                target = mod if is_mod(el) else pub
+                modified = is_mod(el)
+                target = mod if modified else classed if modified is None else pub
                 # with an offset it is the page's own reading of the line a reader sees: it goes first, unless
                 # it is a local clock a template marked UTC, whole hours from the metadata's same moment
                 first = st.zoned and st.has_time and not _hours_from(st, [t for t in target if t.source != "element"])
                 target.insert(0 if first else len(target), st)
-        return pub, mod
+        # hAtom asks every post for an "updated" time and only some for a "published" one: a time classed
+        # "updated" that nothing labels an update, on a page that gives no publication, is the publication
+        return (pub, mod + classed) if pub else (classed, mod)
 
     pub_m, mod_m = machines(tz)
     zone = tz or dates.page_zone(pub_m + mod_m) or _shown_zone(near, line_text) or clues.blog_tz
