@@ -327,6 +327,7 @@ def test_several_authors_the_metadata_names_only_one_of():
         ("人氣( 23925 )", [], []),  # a blog's popularity counter in the author box
         # one name written in two scripts, joined by a slash: not two people, not two wires
         ("文：Kaze／カゼ", ["Kaze／カゼ"], []),
+        ("文●オカモト／編集部", ["オカモト"], []),  # a Japanese magazine's "文●" label, then its desk
         ("取材・文：山田花子 / Hanako Yamada", ["山田花子 / Hanako Yamada"], []),
         ("Reuters/ロイター", ["Reuters"], ["Reuters"]),
         ("共同通信", ["共同通信"], ["共同通信"]),

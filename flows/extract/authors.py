@@ -66,10 +66,10 @@ _LABEL_WORDS = (
     # Italian "di", Swedish "av", Danish "af" in capitals are initials ("AV Watch編集部"), not the word
     r"by|oleh|penulis|reporter|wartawan|pewarta|author|autor|autore|auteur|par|von|(?-i:[Dd]i|[Aa]v|[Aa]f)|por|door|"
     rf"przez|автор|текст|text|words|written by|words by|story by|{POSTED_BY}|reported by|reporting by|"
-    r"作者|记者|記者|撰文|撰稿|(?:取材・)?文(?=\s*[:：])|laporan wartawan(?: [A-Z][\w.]*)?"
+    r"作者|记者|記者|撰文|撰稿|(?:取材・)?文(?=\s*[:：●／])|laporan wartawan(?: [A-Z][\w.]*)?"
 )
 _PREFIX = re.compile(
-    rf"^\s*(?:(?:written|posted|reported|story|text|words|photos?|reporting)\s+)?(?:{_LABEL_WORDS})\b\s*[:：︱\-–]?\s*",
+    rf"^\s*(?:(?:written|posted|reported|story|text|words|photos?|reporting)\s+)?(?:{_LABEL_WORDS})\b\s*[:：︱●\-–]?\s*",
     re.IGNORECASE,
 )
 _ROLE_TAIL = re.compile(
