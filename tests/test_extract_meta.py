@@ -179,6 +179,8 @@ def test_relative_dates_count_from_the_fetch_time_only_without_a_stated_date():
         ("입력 2019년 11월 19일 오후 3:05", [("2019-11-19 15:05", "published")]),
         ("by Lighthouse ／ 2016.12.01", [("2016-12-01 00:00", None)]),
         ("2023. 2. 5. 11:40", [("2023-02-05 11:40", None)]),  # Korean: the day closed by a period
+        ("2019.04.25 THU 16:00", [("2019-04-25 16:00", None)]),  # the weekday in Latin letters, unbracketed
+        ("2019.04.25 THUNDER 16:00", [("2019-04-25 00:00", None)]),
         ("version 2016.12.01.3", []),
         # month names, joining words and time marks of other languages
         ("Publié le 1er janvier 2016 à 15h30", [("2016-01-01 15:30", "published")]),
