@@ -330,6 +330,9 @@ def test_several_authors_the_metadata_names_only_one_of():
         # one name written in two scripts, joined by a slash: not two people, not two wires
         ("文：Kaze／カゼ", ["Kaze／カゼ"], []),
         ("文●オカモト／編集部", ["オカモト"], []),  # a Japanese magazine's "文●" label, then its desk
+        # a credit block whose lines ran together: the translator's credit after the writer's is not hers
+        ("TEXT BY ANNA EXAMPLE TRANSLATION BY KENJI SAMPLE WIRED(US)", ["Anna Example"], []),
+        ("Translation by Kenji Sample", [], []),
         ("取材・文：山田花子 / Hanako Yamada", ["山田花子 / Hanako Yamada"], []),
         ("Reuters/ロイター", ["Reuters"], ["Reuters"]),
         ("共同通信", ["共同通信"], ["共同通信"]),

@@ -385,6 +385,11 @@ _TRANSLATOR = re.compile(r"^\W*(?:translat(?:ed|ion) by|翻訳者?|訳者|译者
                          r"vertaling|penerjemah|diterjemahkan oleh|alih bahasa)(?:\W|$)", re.IGNORECASE)
 
 
+# a credit for other work set after the writer's on the same line: where the writer's credit ends
+_OTHER_CREDIT_MID = re.compile(r"\s+(?=(?:translat(?:ed|ion)|photo(?:graph)?s?|photography|illustrations?|"
+                               r"illustrated|edited|produced|graphics|video)\s+by\s)", re.IGNORECASE)
+
+
 # a web or mail address beside a name ("Bradley M. Kuhn (http://ebb.org/bkuhn/)", "<jane@example.org>")
 _ADDRESS = re.compile(r"[(<\[]?\s*(?:https?://|www\.)[^\s)>\]]+\s*[)>\]]?|[(<\[]?\s*[\w.+-]+@[\w-]+\.[\w.-]+\s*[)>\]]?")
 
@@ -426,8 +431,10 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
     seen: set[str] = set()
     person_seen = False
     for raw in texts:
-        if _PICTURE_CREDIT.match(raw) or _NOT_WRITER_LINE.match(raw):
-            continue  # "Photograph by Ed Marshall", "Reviewed by X, MD": who did something else, not the writer
+        if credits_other_work(raw):
+            continue  # "Photograph by Ed Marshall", "Reviewed by X, MD", a translator: not the writer
+        # "TEXT BY A<br>TRANSLATION BY B<br>WIRED(US)" read as one line: the credits after the writer's
+        raw = _OTHER_CREDIT_MID.split(raw, maxsplit=1)[0]
         if _EMPTY_LABEL.search(raw):
             continue  # "Find Autos By:": a search box's label, with no name after it
         if _site_section(raw, outlets):
