@@ -2981,3 +2981,14 @@ def test_a_time_classed_updated_that_nothing_labels_is_the_publication_and_a_pos
         "</header>", '<span class="published">Oct 25, 2016 9:00am</span></header>')
     a = parse_article(labelled, "https://www.gazette.example/night-buses-return-1788216229")
     assert a.updated_at == datetime(2016, 10, 26, 10, 13, tzinfo=EDT)
+
+
+@pytest.mark.parametrize(("name", "authors"), [
+    ("GazetteNews", []),  # the site's own account: its name and a desk word, one token
+    ("gazettestaff", []),
+    ("NewsGazette", ["NewsGazette"]),  # the desk word must close it
+    ("Jo Reed", ["Jo Reed"]),
+])
+def test_the_sites_one_word_house_account_in_the_metadata_is_no_writer(name, authors):
+    a = parse_article(page(head=ld(author={"@type": "Person", "name": name})), URL)
+    assert a.authors == authors

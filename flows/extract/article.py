@@ -1221,6 +1221,7 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
     # "SPIEGEL ONLINE, Hamburg, Germany": the publisher's address in an author field, not people
     # "CDU - Fraktion Erfurt" on cdu-fraktion-erfurt.de: the publisher itself, not a writer
     entries = [(name, kind) for name, kind in meta.author_entries() if authorlib.compact(name) not in outlets
+               and not authorlib.house_account(name, outlets)
                and not (name.count(",") >= 2 and any(
                    authorlib.compact(part) in outlets or authorlib.is_institution(part) for part in name.split(",")))]
     from_meta = authorlib.read_byline([name for name, kind in entries if kind != "org"], outlets)

@@ -323,6 +323,19 @@ def compact(text: str) -> str:
     return re.sub(r"\W+", "", text.lower())
 
 
+_HOUSE_TAIL = re.compile(r"(?:news|staff|team|desk|editors?|editorial|admin|online|web|digital)$")
+
+
+def house_account(name: str, outlets: set[str]) -> bool:
+    """A site's own account signing as one word: its name and a desk word ("OnionNews" on The Onion,
+    "gazettestaff"), not a writer."""
+    if " " in name.strip():
+        return False
+    core = _HOUSE_TAIL.sub("", compact(name))
+    return len(core) >= 3 and core != compact(name) and any(
+        core == o or core == o.removeprefix("the") for o in outlets)
+
+
 def strip_outlet(name: str, outlets: set[str]) -> tuple[str, str | None]:
     """'Kevin McCoy USA TODAY' -> ('Kevin McCoy', None); 'Tom Davies Associated Press' -> ('Tom Davies', 'AP').
 
