@@ -2992,3 +2992,30 @@ def test_a_time_classed_updated_that_nothing_labels_is_the_publication_and_a_pos
 def test_the_sites_one_word_house_account_in_the_metadata_is_no_writer(name, authors):
     a = parse_article(page(head=ld(author={"@type": "Person", "name": name})), URL)
     assert a.authors == authors
+
+
+def test_a_breadcrumb_h1_a_meta_column_aside_and_a_kicker_headline():
+    """The breadcrumb trail ends in an `<h1>` holding the SEO title; a short aside beside the text holds the
+    date; the headline is an `<h2>` whose kicker the metadata title puts before it ("Genetik: …")."""
+    crumbs = ('<ol class="breadcrumbs" itemscope itemtype="http://schema.org/BreadcrumbList">'
+              '<li itemprop="itemListElement"><a href="/">Startseite</a></li>'
+              '<li itemprop="itemListElement"><a href="/biologie">Biologie</a></li>'
+              '<li itemprop="itemListElement"><h1 itemprop="name">Genetik: Die Nachtbusse der Stadt</h1></li></ol>')
+    aside = ('<aside class="small-12 medium-2 columns"><ul class="content__meta">'
+             '<li class="item content__meta__category">Hintergrund</li>'
+             '<li class="item content__meta__date">19.07.2022</li>'
+             '<li class="item content__meta__reading_duration">Lesedauer ca. 10 Minuten</li>'
+             '<li class="item"><a href="javascript:print()">Drucken</a></li>'
+             '<li class="item"><a href="#">Teilen</a></li></ul></aside>')
+    headline = ('<h2><span class="content__kicker">Genetik</span><span class="sr-only">: </span>'
+                '<span class="content__title">Die Nachtbusse fahren wieder</span></h2>')
+    text = "".join(f"<p>Absatz {i}: Die Stadt lässt ihre Nachtbusse ab Montag wieder fahren, meldet der Rat, "
+                   "und die Fahrer freuen sich auf die ersten Fahrgäste der neuen Linien.</p>" for i in range(6))
+    html = ('<!doctype html><html lang="de"><head><title>Genetik: Die Nachtbusse der Stadt - Gazette</title>'
+            '<meta name="og:title" value="Genetik: Die Nachtbusse fahren wieder"></head><body>'
+            f'<article class="content"><div class="row">{crumbs}</div><div class="row">{aside}'
+            f'<div class="columns">{headline}<div class="content__intro">Die Stadt lässt ihre Nachtbusse '
+            f'wieder fahren.</div>{text}</div></div></article></body></html>')
+    a = parse_article(html, "https://www.gazette.example/news/genetik-die-nachtbusse/2039026")
+    assert a.title == "Die Nachtbusse fahren wieder"
+    assert a.published_at == datetime(2022, 7, 19, tzinfo=timezone(timedelta(hours=2)))  # summer time

@@ -384,7 +384,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
     microdata, headline_at, fetched_at, guess_tz = clues.microdata, clues.headline_at, clues.fetched_at, clues.guess_tz
     days, months = clues.days, clues.months
     h1_pos = headline_at if headline_at is not None else w.h1[0][1] if w.h1 else None
-    low = max(0, h1_pos - 3) if h1_pos is not None else 0  # a date bar in the site header is not the article's
+    low = max(0, h1_pos - 5) if h1_pos is not None else 0  # a date bar in the site header is not the article's
     near = [el for el in w.dates if low <= w.positions.get(id(el), 0) <= header_end]
     # a date line that names itself "published" first: a hero teaser of another story can sit above it
     near.sort(key=lambda el: not _PUBLISHED_CLS.search(f"{el.get('class') or ''} {el.get('itemprop') or ''}"))
@@ -1056,6 +1056,11 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
     linked_h1s = frozenset(t for (t, _), el in zip(w.h1, w.h1_tags, strict=True)
                            if (a := el.find("a")) is not None and element_text(a) == t)
     title = sel_title or pick_title(h1s, meta.titles(), meta.title_tag, site_names, marked, near, above, linked_h1s)
+    if title and not w.h1 and not sel_title:
+        # the metadata title puts a kicker first ("Genetik: Das Geheimnis …"); a heading of the header shows the
+        # headline alone, its kicker set apart ("<h2><span class=kicker>Genetik</span> Das Geheimnis …</h2>")
+        title = next((b.text for b in w.blocks[body_start : header_end + 1] if b.kind in ("h2", "h3")
+                      and len(b.text.split()) >= 2 and _without_kicker(title, [b.text]) == b.text), title)
     title_byline = None
     if title and (signed := _TITLE_BYLINE.search(title)):  # "見出し　編集委員　中沢克二": the writer's line in the <h1>
         title, title_byline = title[: signed.start()].rstrip(), signed.group(1)

@@ -438,7 +438,9 @@ class _Walker:
                 self.in_heading += short
                 self.walk(child)
                 self.in_heading -= short
-                if name == "h1" and self.parts:
+                # the last step of a breadcrumb trail set as an `<h1>` (its SEO title) is no headline
+                if name == "h1" and self.parts and not (
+                        self.out.crumbs and any(p is self.out.crumbs[0] for p in child.parents)):
                     self.out.h1.append((" ".join("".join(self.parts).split()), len(self.out.blocks)))
                     self.out.h1_tags.append(child)
             elif is_caption and verdict <= 0 and child.find(["img", "h1", "h2"]) is None:

@@ -244,6 +244,9 @@ _PICTURE_BOX = re.compile(r"""(?:class|data-content-type)\s*=\s*["'][^"']*\b(?:i
 _BYLINE_FIRST = re.compile(r"^\s*(?i:by|von|par|por|oleh|door)\s+[A-ZÀ-Þ][\w'’.-]+\s+[A-ZÀ-Þ]")
 _FIGURE_TAG = re.compile(r"<(?:figure|img)\b", re.IGNORECASE)
 # an aside that holds the article's own author or date microdata (a byline column beside the text)
+# an element classed for a date whose text is one ("<li class="content__meta__date">19.07.2022</li>")
+_DATE_ITEM = re.compile(r"""class\s*=\s*["'][^"']*date[^"']*["'][^>]*>\s*(?:[^\W\d]{2,12}[.,]?\s+)?"""
+                        r"""\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}\s*<""", re.IGNORECASE)
 _ARTICLE_MICRODATA = re.compile(r"""itemprop\s*=\s*["'](?:author|datePublished)["']""", re.IGNORECASE)
 
 
@@ -320,6 +323,10 @@ def _prune(text: str, prepared: Prepared) -> str:
                     and _FIGURE_TAG.search(text, gt, close_m.start()) and "<aside" not in text[gt:close_m.start()] \
                     and len(_TAG.sub("", text[gt + 1 : close_m.start()])) < 800:
                 pos = gt + 1  # an embedded picture set as an aside ("aside.trb_embed[data-content-type=image]")
+                continue
+            if name == "aside" and size < 6_000 and _DATE_ITEM.search(text, gt, close_m.start()) \
+                    and len(_TAG.sub(" ", text[gt + 1 : close_m.start()]).split()) <= 40:
+                pos = gt + 1  # a short meta column beside the text: its one visible date is the article's
                 continue
             if name == "aside" and _BYLINE_FIRST.match(_TAG.sub(" ", text[gt + 1 : gt + 600])):
                 pos = gt + 1  # a rail beside the text that opens with the article's byline ("By David Fear")
