@@ -550,6 +550,11 @@ def test_the_cover_and_the_body_picture_in_another_size_folder_are_one_image():
         ("Warga antre di terminal. KOMPAS.com/Dian Maharani", "Warga antre di terminal.", "KOMPAS.com/Dian Maharani"),
         ("He said it twice. The End/Start", "He said it twice. The End/Start", None),
         ("Ilustrasi bus malam (iStockphoto)", "Ilustrasi bus malam", "iStockphoto"),  # a stock agency
+        # a source named as a courtesy: the whole line, or after the caption's last sentence
+        ("PHOTOGRAPH COURTESY OF THE DEPOT", None, "PHOTOGRAPH COURTESY OF THE DEPOT"),
+        ("The night bus at the depot. Image courtesy of the city", "The night bus at the depot.",
+         "Image courtesy of the city"),
+        ("A courtesy of the drivers is to wait.", "A courtesy of the drivers is to wait.", None),
     ],
 )
 def test_credit_split_as_shown(text, caption, credit):

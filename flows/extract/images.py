@@ -81,6 +81,9 @@ _CREDIT_LEAD = re.compile(r"^(?:(?:image|photo|picture|foto|pic)s?\s+)?(?:via|by
                           re.IGNORECASE)
 _SOURCE_WORD = re.compile(rf"\b(?:{_SOURCES}|kanal|channel|foto|photo|sumber|source|courtesy|via)\b", re.IGNORECASE)
 _MARKED = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+# a picture's source named as a courtesy, the whole line or after the caption's last sentence
+_COURTESY = re.compile(r"(?:^|(?<=[.!?\"”])\s+)((?:(?:photo(?:graph)?|image|picture|illustration|video|foto)s?\s+)?"
+                       r"courtesy\s+of\s+[^.!?]{2,60})\s*$", re.IGNORECASE)
 # a line that only labels the picture's source
 _SOURCE_LINE = re.compile(r"^(?:(?:image|photo|picture|bild|foto)\s*(?:source|quelle)|source|sumber|quelle|fuente)\s*:"
                           r"\s*(?!.*[.!?]\s)\S.{0,60}$", re.IGNORECASE)
@@ -239,6 +242,9 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
         if 0 < len(phrase.split()) <= 6 and _SOURCE_WORD.search(phrase) and not phrase.rstrip().endswith((".", ",")):
             start = cut
         return _caption_before(text[:start]), _clean_tail(text[start:])
+    m = _COURTESY.search(text)  # "PHOTOGRAPH COURTESY OF MONOTYPE", "… on Tuesday. Image courtesy of NASA"
+    if m:
+        return _caption_before(text[: m.start(1)]) if m.start(1) > 0 else None, m.group(1).strip()
     m = _SOURCE_ONLY.match(text)
     if m and len(text.split()) <= 6:  # "Facebook CEO Mark Zuckerberg, the man with …" is a caption
         return None, _clean_tail(text)  # "shutterstock", "You Tube - Armand Maulana", "Dok. Pribadi"
