@@ -3024,3 +3024,16 @@ def test_a_breadcrumb_h1_a_meta_column_aside_and_a_kicker_headline():
     a = parse_article(html, "https://www.gazette.example/news/genetik-die-nachtbusse/2039026")
     assert a.title == "Die Nachtbusse fahren wieder"
     assert a.published_at == datetime(2022, 7, 19, tzinfo=timezone(timedelta(hours=2)))  # summer time
+
+
+def test_a_long_copyright_line_listing_a_graphics_sources_is_its_credit():
+    credit = ("© Jo Reed / The Gazette, nach Daten der Verkehrsbetriebe: Fahrgastzählung 2021 und 2022; Fotos: "
+              "Ann Example / stock.example (Depot); Ben Sample / stock.example (Linie 5); Bearbeitung: The Gazette "
+              "(Ausschnitt)")
+    figure = ('<figure class="image"><img src="https://static.gazette.example/fm/912/f2000/nachtbusse_grafik.jpg" '
+              f'alt="Grafik"><figcaption><div class="image-copyright">{credit}</div><div class="image-text">'
+              'Nachtbusse im Vergleich | Die Zahl der Fahrgäste stieg in beiden Jahren.</div></figcaption></figure>')
+    a = parse_article(page(body=figure + BODY, lang="de"), URL)
+    assert [(i.caption, i.credit) for i in a.images] == [
+        ("Nachtbusse im Vergleich | Die Zahl der Fahrgäste stieg in beiden Jahren.", credit)]
+    assert len(credit) > 160

@@ -171,7 +171,8 @@ def _credit_element(scope: Tag, skip: Tag | None = None) -> Tag | None:
         text = element_text(el)
         if not named and el.name in ("span", "small", "p", "div", "em", "i") and len(text) < whole:
             named = bool(_LABEL_OPENING.match(text))
-        if named and 0 < len(text) <= 160:
+        # a copyright line may list every source of a graphic: up to 400 characters when it opens with "©"
+        if named and 0 < len(text) <= (400 if text.startswith("©") else 160):
             return el
     return None
 
