@@ -3037,3 +3037,20 @@ def test_a_long_copyright_line_listing_a_graphics_sources_is_its_credit():
     assert [(i.caption, i.credit) for i in a.images] == [
         ("Nachtbusse im Vergleich | Die Zahl der Fahrgäste stieg in beiden Jahren.", credit)]
     assert len(credit) > 160
+
+
+def test_pictures_a_script_serves_from_one_generic_path_are_named_by_their_query():
+    """A slideshow whose three slides come from "/resources/r/?…&i=<id>" holds three pictures, and the same
+    picture at another width is still one."""
+    def slide(i: int, n: int) -> str:
+        src = f"http://img.gazette.example/resources/r/?m=02&amp;d=20161214&amp;t=2&amp;i=116549229{i}&amp;w=&amp;ll=780"
+        return (f'<div><div class="module-slide-media"><img data-lazy="{src}" alt=""></div><div class="module-meta">'
+                f'<div class="module-caption">The council meets on Tuesday, slide {n}. <span class="module-credit">'
+                f'GAZETTE/Jo Reed</span></div></div></div>')
+    slider = '<div class="slider slider-module">' + "".join(slide(i, n) for n, i in enumerate((3, 5, 4), 1)) + "</div>"
+    a = parse_article(page(body=slider + BODY), URL)
+    assert [i.url.split("&i=")[1][:10] for i in a.images] == ["1165492293", "1165492295", "1165492294"]
+    assert stable_key("http://img.gazette.example/resources/r/?i=1165492293&w=1200") == \
+        stable_key("http://img2.gazette.example/resources/r/?i=1165492293&w=640&sq=1")
+    assert stable_key("http://img.gazette.example/resources/r/?w=640") == \
+        stable_key("http://img.gazette.example/resources/r/?w=1200")  # no id in the query: the path names it

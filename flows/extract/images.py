@@ -177,9 +177,27 @@ def stable_key(url: str) -> str:
                        and not _GENERIC_STEM.match(seg.lower())), None)
         if folder:
             return folder.lower()
+    named = _query_name(parts.query) if _GENERIC_STEM.match(stem) or len(stem) < 3 else ""
     if path.count("/") >= 3:  # a deep path names the file; CDN hosts serving it vary
-        return path
-    return (parts.hostname or "").removeprefix("www.") + path
+        return path + named
+    return (parts.hostname or "").removeprefix("www.") + path + named
+
+
+# a picture server's query words that size or format the picture, not name it
+_SIZE_QUERY = frozenset(["w", "h", "width", "height", "fw", "fh", "ll", "pl", "sq", "q", "quality", "fit", "crop",
+                         "resize", "format", "fm", "auto", "dpr", "s", "size", "sz", "v", "ver", "version", "cb",
+                         "mod", "ts", "m", "t"])
+
+
+def _query_name(query: str) -> str:
+    """The query that names the picture a script serves from a generic path ("/resources/r/?…&i=1165492293"):
+    its words other than sizes and formats, or "" when none carries an id of five or more digits."""
+    if not query:
+        return ""
+    kept = sorted((k, v[0]) for k, v in parse_qs(query).items() if k.lower() not in _SIZE_QUERY and v[0])
+    if not any(sum(c.isdigit() for c in v) >= 5 for _, v in kept):
+        return ""
+    return "?" + "&".join(f"{k}={v}" for k, v in kept)
 
 
 def _clean_tail(text: str) -> str:
