@@ -1007,6 +1007,9 @@ def test_a_promotion_picture_and_video_player_chrome_are_not_article_pictures_or
 
 # --- rules a held-out check on unseen pages asked for (2026-12-01) ----------------------------------------
 def test_sizes_of_one_picture_share_the_folder_that_holds_them():
+    # a number of five digits or more is the picture's own id, whatever folder of transforms holds it
+    assert stable_key("https://img.gazette.example/imgs/p/2w5IdCqve0mMIzS4K5kC-28IDAer/26698.jpg") != \
+        stable_key("https://img.gazette.example/imgs/p/2w5IdCqve0mMIzS4K5kC-28IDAer/26699.jpg")
     assert stable_key("https://media-cdn.gazette.example/image/gz.1.3919259/640x360?v=1") == \
         stable_key("https://media-cdn.gazette.example/image/gz.1.3919259/1200x675?v=2")
     assert stable_key("https://s.gazette.example/photos/01/07/18637072/5/920x920.jpg") == \

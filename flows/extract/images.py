@@ -169,7 +169,9 @@ def stable_key(url: str) -> str:
     if len(stem) >= 8 and not _GENERIC_STEM.match(stem):
         return stem
     # a short word ("kopie.jpg", "rawImage.jpg") under a folder of sizes names no picture: the folder does
-    if _GENERIC_STEM.match(stem) or (len(stem) < 8 and not any(c.isdigit() for c in stem)):
+    # (a number of five digits or more is the picture's id: "…/2w5IdCqve0mMIzS4K5kC/26698.jpg" beside "26699.jpg")
+    if (_GENERIC_STEM.match(stem) and not re.fullmatch(r"\d{5,}", stem)) or (
+            len(stem) < 8 and not any(c.isdigit() for c in stem)):
         # ".../sz.1.3919259/640x360", ".../18637072/5/rawImage.jpg": the picture is the folder that holds its sizes
         folder = next((seg for seg in reversed(path.rstrip("/").split("/")[:-1])
                        if len(seg) >= 6 and sum(c.isdigit() for c in seg) >= 3
