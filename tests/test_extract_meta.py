@@ -3057,3 +3057,15 @@ def test_pictures_a_script_serves_from_one_generic_path_are_named_by_their_query
         stable_key("http://img2.gazette.example/resources/r/?i=1165492293&w=640&sq=1")
     assert stable_key("http://img.gazette.example/resources/r/?w=640") == \
         stable_key("http://img.gazette.example/resources/r/?w=1200")  # no id in the query: the path names it
+
+
+def test_compact_publication_and_update_stamps_and_a_section_fronts_own_dates():
+    """`ptime`/`utime` write a local clock without marks ("20160915171729"); a section front's are its own."""
+    head = ('<meta name="pdate" content="20160915"><meta name="ptime" content="20160915171729">'
+            '<meta name="utime" content="20160916150936">')
+    a = parse_article(page(head=head), US_URL)
+    assert (a.published_at, a.updated_at) == (datetime(2016, 9, 15, 17, 17, 29, tzinfo=EDT),
+                                              datetime(2016, 9, 16, 15, 9, 36, tzinfo=EDT))
+    front = head + '<script type="application/ld+json">{"@type": "CollectionPage", "name": "The Gazette"}</script>'
+    a = parse_article(page(head=front), US_URL)
+    assert (a.published_at, a.updated_at) == (None, None)

@@ -1359,8 +1359,9 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
     for image in article.images if page_credit else []:  # "[사진=MBC, SBS]" closing the text credits them all
         image.credit = image.credit or page_credit
 
-    if meta.is_collection():  # a section front: its bylines and pictures are the listed stories'
+    if meta.is_collection():  # a section front: its bylines and pictures are the listed stories', its dates its own
         article.authors, article.contributors, article.images = [], [], []
+        article.published_at = article.updated_at = None
     og_type = (meta.first("og:type") or "").lower()
     # a blog's index or archive: its bylines, dates and pictures are the posts'; unless the page says it is
     # one item (a video page routed through a WordPress home template keeps "home blog" on its <body>)

@@ -180,6 +180,8 @@ def parse_iso(value: str | None, default_tz: tzinfo | None) -> tuple[datetime | 
     if re.fullmatch(r"\d{10}(\d{3})?", value):  # epoch seconds or milliseconds
         secs = int(value[:10])
         return datetime.fromtimestamp(secs, UTC), True
+    if (m := _COMPACT.fullmatch(value)) is not None:  # "20160915171729": a local clock written without marks
+        return _build(*(int(g) for g in m.groups()[:3]), *m.groups()[3:], None, None, default_tz), False
     cleaned = value.replace("Z", "+00:00") if value.endswith("Z") else value
     cleaned = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", cleaned)
     try:
@@ -437,7 +439,8 @@ def label_of(before_text: str) -> str | None:
     return "published" if _PUBLISHED_WORDS.search(before_text) else None
 
 
-_HAS_TIME = re.compile(r"\d{1,2}[:.]\d{2}|^\d{10}(?:\d{3})?$")
+_HAS_TIME = re.compile(r"\d{1,2}[:.]\d{2}|^\d{10}(?:\d{3})?$|^\d{14}$")
+_COMPACT = re.compile(r"((?:19|20)\d\d)(0[1-9]|1[0-2])([0-2]\d|3[01])([01]\d|2[0-3])([0-5]\d)([0-5]\d)")
 
 
 def machine_stamp(value: str | None, default_tz: tzinfo | None, source: str = "") -> Stamp | None:

@@ -171,7 +171,8 @@ class Meta:
             "article:published_time", "article:published", "og:published_time", "og:article:published_time",
             "datepublished", "pubdate", "publishdate", "publish_date", "date_published", "dc.date.created", "date",
             "dc.date", "dc.date.issued", "publish-date", "sailthru.date", "parsely-pub-date", "article.published",
-            "dcterms.created", "content_published_time", "published_at", "cxenseparse:recs:publishtime"))
+            "dcterms.created", "content_published_time", "published_at", "cxenseparse:recs:publishtime",
+            "ptime", "pdate"))
 
     @functools.cached_property
     def _parsely(self) -> dict[str, Any]:
@@ -194,7 +195,7 @@ class Meta:
             "article:modified_time", "article:modified", "og:updated_time", "og:article:modified_time",
             "datemodified", "lastmod",
             "last-modified", "date_modified", "dc.date.modified", "article.updated", "dcterms.modified",
-            "content_modified_time"))
+            "content_modified_time", "utime"))
 
     def _dated(self, ld_keys: tuple[str, ...], meta_keys: tuple[str, ...]) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
