@@ -554,10 +554,11 @@ def decide(visible: Byline, meta_people: list[str], meta_agencies: list[str], vi
             return meta_people
         if meta_agencies:
             return meta_agencies[:1]
-    if meta_people and any(w.lower() not in _LABEL_WORDS for w in re.findall(r"[^\W\d_]+", visible_text)):
+    if meta_people and any(w.lower() not in _BYLINE_LABELS for w in re.findall(r"[^\W\d_]+", visible_text)):
         return meta_people
     return []
 
 
-_LABEL_WORDS = frozenset(["by", "von", "oleh", "par", "por", "door", "av", "af", "di", "penulis", "reporter",
-                          "author", "autor", "auteur", "作者", "記者", "记者", "文", "written"])
+# the words of a byline's label alone ("作者：  作者：" names no one)
+_BYLINE_LABELS = frozenset(["by", "von", "oleh", "par", "por", "door", "av", "af", "di", "penulis", "reporter",
+                            "author", "autor", "auteur", "作者", "記者", "记者", "文", "written"])

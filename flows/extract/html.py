@@ -243,10 +243,10 @@ _PICTURE_BOX = re.compile(r"""(?:class|data-content-type)\s*=\s*["'][^"']*\b(?:i
                           re.IGNORECASE)
 _BYLINE_FIRST = re.compile(r"^\s*(?i:by|von|par|por|oleh|door)\s+[A-ZÀ-Þ][\w'’.-]+\s+[A-ZÀ-Þ]")
 _FIGURE_TAG = re.compile(r"<(?:figure|img)\b", re.IGNORECASE)
-# an aside that holds the article's own author or date microdata (a byline column beside the text)
 # an element classed for a date whose text is one ("<li class="content__meta__date">19.07.2022</li>")
 _DATE_ITEM = re.compile(r"""class\s*=\s*["'][^"']*date[^"']*["'][^>]*>\s*(?:[^\W\d]{2,12}[.,]?\s+)?"""
                         r"""\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}\s*<""", re.IGNORECASE)
+# an aside that holds the article's own author or date microdata (a byline column beside the text)
 _ARTICLE_MICRODATA = re.compile(r"""itemprop\s*=\s*["'](?:author|datePublished)["']""", re.IGNORECASE)
 
 

@@ -118,7 +118,8 @@ def _folder(url: str) -> str:
     return f"{parts.hostname}{parts.path.rsplit('/', 1)[0]}"
 
 
-_DATE_FOLDER = re.compile(r"/(?:19|20)\d\d(?:/\d\d){0,2}$|/(?:images?|uploads?|photos?|media|img|assets)$", re.I)
+# a folder that holds many stories' pictures: a date's, or a site's whole picture store
+_SHARED_FOLDER = re.compile(r"/(?:19|20)\d\d(?:/\d\d){0,2}$|/(?:images?|uploads?|photos?|media|img|assets)$", re.I)
 
 
 _RENDITION_WORD = re.compile(r"[-_](?:xs|sm|md|lg|xl|xxl|rt|th|tn|thumb|thumbnail|small|medium|large|big|full|orig|"
@@ -627,7 +628,7 @@ class ImageCollector:
             # its folder ("…/RTSO9RP/lead_720_405.jpg"), when one picture there is shown
             folder = _folder(url)
             shown = [i for i in self.images if _folder(i.url) == folder]
-            existing = shown[0] if len(shown) == 1 and not _DATE_FOLDER.search(folder) else None
+            existing = shown[0] if len(shown) == 1 and not _SHARED_FOLDER.search(folder) else None
         if existing is not None:
             existing.is_cover = True
             return
