@@ -333,6 +333,7 @@ def test_several_authors_the_metadata_names_only_one_of():
         # a credit block whose lines ran together: the translator's credit after the writer's is not hers
         ("TEXT BY ANNA EXAMPLE TRANSLATION BY KENJI SAMPLE WIRED(US)", ["Anna Example"], []),
         ("Translation by Kenji Sample", [], []),
+        ("この記事のURL :", [], []),  # "this article's URL:", a label whose value follows elsewhere
         ("取材・文：山田花子 / Hanako Yamada", ["山田花子 / Hanako Yamada"], []),
         ("Reuters/ロイター", ["Reuters"], ["Reuters"]),
         ("共同通信", ["共同通信"], ["共同通信"]),
@@ -3069,3 +3070,15 @@ def test_compact_publication_and_update_stamps_and_a_section_fronts_own_dates():
     front = head + '<script type="application/ld+json">{"@type": "CollectionPage", "name": "The Gazette"}</script>'
     a = parse_article(page(head=front), US_URL)
     assert (a.published_at, a.updated_at) == (None, None)
+
+
+def test_a_logo_h1_without_text_is_no_headline_and_a_blogs_name_before_the_title_goes():
+    """The masthead's `<h1>` holds only the logo picture; the post's headline is an `<h3>`, and the `<title>`
+    puts the blog's name before it ("Gazette Diary: …")."""
+    html = ('<!doctype html><html lang="en"><head><title>Gazette Diary: Night buses return to the city</title>'
+            '</head><body><header><h1 id="logo">\n  <a href="/">\n    <img src="https://www.gazette.example/logo.gif" '
+            'alt="GAZETTE"></a></h1></header><article id="article"><dl class="entrydate"><dt>Diary</dt>'
+            '<dd>2019-02-13 Jo Reed</dd></dl><h3 id="night-buses">Night buses return to the city</h3>'
+            f'{BODY}</article></body></html>')
+    assert parse_article(html, "https://diary.gazette.example/d/2019/02/134052.html").title == \
+        "Night buses return to the city"

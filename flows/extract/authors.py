@@ -412,6 +412,7 @@ _PROFESSION_LEAD = re.compile(r"^(?:Rechtsanw(?:alt|ältin)|Fachanw(?:alt|ältin
 
 
 # a line that ends on a byline word: the label of a field or a filter, with no name after it
+_AWAITING = re.compile(r"[:：]\s*$")  # a label whose value follows elsewhere
 _EMPTY_LABEL = re.compile(r"(?<!\S)(?:by|von|oleh|par|por|door|av)\s*:?\s*$", re.IGNORECASE)
 
 
@@ -448,8 +449,8 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
             continue  # "Photograph by Ed Marshall", "Reviewed by X, MD", a translator: not the writer
         # "TEXT BY A<br>TRANSLATION BY B<br>WIRED(US)" read as one line: the credits after the writer's
         raw = _OTHER_CREDIT_MID.split(raw, maxsplit=1)[0]
-        if _EMPTY_LABEL.search(raw):
-            continue  # "Find Autos By:": a search box's label, with no name after it
+        if _EMPTY_LABEL.search(raw) or _AWAITING.search(raw):
+            continue  # "Find Autos By:", "この記事のURL :": a label with no name after it
         if _site_section(raw, outlets):
             continue  # "Zone Justice et faits divers - ICI.Radio-Canada.ca": the site's desk, no writer
         if (kicker := _SECTION_LEAD.match(raw)) and " " in kicker.group(2).strip():

@@ -439,7 +439,7 @@ class _Walker:
                 self.walk(child)
                 self.in_heading -= short
                 # the last step of a breadcrumb trail set as an `<h1>` (its SEO title) is no headline
-                if name == "h1" and self.parts and not (
+                if name == "h1" and "".join(self.parts).strip() and not (
                         self.out.crumbs and any(p is self.out.crumbs[0] for p in child.parents)):
                     self.out.h1.append((" ".join("".join(self.parts).split()), len(self.out.blocks)))
                     self.out.h1_tags.append(child)
