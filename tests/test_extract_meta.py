@@ -2583,12 +2583,15 @@ def test_a_bylines_photographer_and_producer_are_not_writers():
     assert parse_article(page(header=labelled), URL).authors == ["Jo Reed"]
 
 
-@pytest.mark.parametrize("line", ["<h6>Photos: Getty Images</h6>",
-                                  "<p><small>(Image credits: Jo Reed; Sam Lee)</small></p>"])
-def test_a_credits_line_closing_the_text_credits_every_picture(line):
+@pytest.mark.parametrize(("line", "credit"), [
+    ("<h6>Photos: Getty Images</h6>", "Photos: Getty Images"),
+    ("<p><small>(Image credits: Jo Reed; Sam Lee)</small></p>", "Image credits: Jo Reed; Sam Lee"),
+    ('<p class="css-azjj2l">Featured Image Credit: City Council</p>', "Featured Image Credit: City Council"),
+    ("<p><em>Main image credit: Getty</em></p>", "Main image credit: Getty"),
+])
+def test_a_credits_line_closing_the_text_credits_every_picture(line, credit):
     pics = "".join(f'<figure><img src="https://www.gazette.example/img/bus-{i}.jpg"></figure>' for i in (1, 2))
     a = parse_article(page(body=pics + BODY + line), URL)
-    credit = line.split(">", 2)[-1].split("<")[0].strip("()") if "small" in line else "Photos: Getty Images"
     assert [i.credit for i in a.images] == [credit, credit]
 
 

@@ -299,7 +299,8 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
 
 
 # a closing line that credits the pictures, and only that
-_CREDITS_LINE = re.compile(r"^\(?((?:photos|images|pictures|fotos|bilder|(?:image|photo|picture) credits?)\s*:\s*"
+_CREDITS_LINE = re.compile(r"^\(?((?:(?:featured|header|cover|lead|top|hero|main)\s+)?"
+                           r"(?:photos|images|pictures|fotos|bilder|(?:image|photo|picture) credits?)\s*:\s*"
                            r"[^.!?()]{2,100}?)\)?$", re.IGNORECASE)
 _PAGE_CREDIT = re.compile(r"\[((?:사진|写真|图片|photos?|fotos?|images?|bild(?:er)?)\s*[=:：]\s*[^\[\]=]{2,80}?)\s*\]",
                           re.IGNORECASE)
