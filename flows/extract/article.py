@@ -347,6 +347,15 @@ def _class_tokens(text: str, token: str, limit: int = 2) -> int:
     return count
 
 
+def _is_prose(block: Block) -> bool:
+    """A real paragraph: 80 characters or more, and no heading."""
+    return len(block.text) >= 80 and block.kind not in HEADINGS
+
+
+def _first_prose(blocks: list[Block], start: int, stop: int) -> str:
+    return next((b.text for b in blocks[start:stop] if _is_prose(b)), "")
+
+
 _CLASS_ATTR = re.compile(r"""class\s*=\s*["']?[^"'>]*$""", re.IGNORECASE)
 _RDFA_DATE = re.compile(r"(?:^|\s)(?:dc:created|dcterms:created|dcterms:issued|dc:modified|dcterms:modified)(?:\s|$)")
 
@@ -393,8 +402,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
     # the first words of the story's first real paragraph after the page's own date elements: a region's
     # header ends where they start
     lines_at = [w.positions.get(id(el), 0) for el in near if el.name not in _REGIONS]
-    opening = next((b.text[:40] for b in w.blocks[max(body_start, max(lines_at) + 1) : body_start + 40]
-                    if len(b.text) >= 80 and b.kind not in HEADINGS), "") if lines_at else ""
+    opening = _first_prose(w.blocks, max(body_start, max(lines_at) + 1), body_start + 40)[:40] if lines_at else ""
 
     def line_text(el: Tag) -> str:
         """A date element's text; of a whole region with a date-like class (WordPress marks every post
@@ -546,8 +554,7 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
         fact = bylines.fact_value(w.blocks, bylines.DATE_LABELS)  # "<li><strong>Date</strong> 19.01.2020</li>"
         lines += [(fact, "")] if fact else []
         # the text opens with its date, as wire copy does: "Feb. 23, 2015 -- Babies who …"
-        first_text = next((b.text for b in w.blocks[body_start : body_start + 40]
-                           if len(b.text) >= 80 and b.kind not in HEADINGS), "")  # the first real paragraph
+        first_text = _first_prose(w.blocks, body_start, body_start + 40)
         opening = _DATE_OPENING.match(first_text)
         lines += [(opening.group(1), "")] if opening else []
         # Drupal's "Submitted by X on 24 July 2017 - 18:55" (German "Gespeichert von X am …") under the text
@@ -1443,7 +1450,7 @@ def _author_portrait(image: Image, authors: list[str]) -> bool:
     if authorlib.compact(image.alt or "") in names:
         # a picture of the writer with a caption of its own is the story's ("BEACH BABE: Helen …"); one whose
         # caption opens with the name is the author box's ("By Jo Reed is a science writer …")
-        opening = authorlib.compact(_BY_OPENING.sub("", image.caption or "")[:80])
+        opening = authorlib.compact(authorlib.without_label(image.caption or "")[:80])
         if not image.caption or any(opening.startswith(n) for n in names):
             return True
     folder, _, file_name = urlsplit(image.url).path.lower().rpartition("/")
@@ -1459,7 +1466,6 @@ def _author_portrait(image: Image, authors: list[str]) -> bool:
     return any(n in letters for n in names if n.isascii())
 
 
-_BY_OPENING = re.compile(r"^\W*(?:by|oleh|von|par|por|door)\s+", re.IGNORECASE)
 _SQUARE_FILE = re.compile(r"[-_](\d{2,4})x(\d{2,4})\.\w+$")
 # a file named for a portrait: "author-…", "…-headshot", "…-reporter_4616217", a thumbnail of 100x100
 _PORTRAIT_FILE = re.compile(r"(?:^|[-_.])(?:author|authors|avatar|profile|headshot|byline|mug|mugshot|portrait|"
@@ -1495,7 +1501,7 @@ _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECA
 def _header_end(body_blocks: list[Block], body_start: int, after: int = -1) -> int:
     """The last block of the article's header: just before the first real paragraph after the headline, or
     two blocks past the headline on a page with no real paragraph (a photo post: headline, date line, picture)."""
-    texts = [b.index for b in body_blocks if len(b.text) >= 80 and b.kind not in HEADINGS]
+    texts = [b.index for b in body_blocks if _is_prose(b)]
     end = next((i - 1 for i in texts if i > after), body_start + 2 if texts else max(body_start, after) + 2)
     return max(body_start + 2, end)
 

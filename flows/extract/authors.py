@@ -555,11 +555,15 @@ def decide(visible: Byline, meta_people: list[str], meta_agencies: list[str], vi
             return meta_people
         if meta_agencies:
             return meta_agencies[:1]
-    if meta_people and any(w.lower() not in _BYLINE_LABELS for w in re.findall(r"[^\W\d_]+", visible_text)):
+    if meta_people and not _LABELS_ONLY.match(visible_text):
         return meta_people
     return []
 
 
-# the words of a byline's label alone ("作者：  作者：" names no one)
-_BYLINE_LABELS = frozenset(["by", "von", "oleh", "par", "por", "door", "av", "af", "di", "penulis", "reporter",
-                            "author", "autor", "auteur", "作者", "記者", "记者", "文", "written"])
+# a byline's labels and nothing else ("作者：  作者："): it names no one
+_LABELS_ONLY = re.compile(rf"^(?:[\W\d_]*(?:{_LABEL_WORDS})(?![^\W\d_]))*[\W\d_]*$", re.IGNORECASE)
+
+
+def without_label(text: str) -> str:
+    """The text after a byline label that opens it ("By Jo Reed is a science writer" → "Jo Reed is …")."""
+    return _PREFIX.sub("", text)

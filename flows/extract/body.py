@@ -20,7 +20,7 @@ from bs4 import NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
 from flows.extract.captions import credit_line
-from flows.extract.html import BYLINE_WORDS
+from flows.extract.html import BYLINE_WORDS, HEADING_NAMES
 from flows.extract.images import image_url, pixel_sized, stable_key
 
 
@@ -40,7 +40,7 @@ SKIP = frozenset(
         "nav iframe object embed video audio canvas map area dialog menu"
     )
 )
-HEADINGS = frozenset(_names("h1 h2 h3 h4 h5 h6"))
+HEADINGS = frozenset(HEADING_NAMES)
 HEADING_TAGS = ["h1", "h2"]  # a box holding the headline is a page header, not a figure
 _INVISIBLE = {0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: None, 0x2060: None}
 _SPECIAL_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)

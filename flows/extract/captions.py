@@ -15,7 +15,7 @@ import re
 from bs4 import NavigableString, Tag
 from bs4.element import Comment
 
-from flows.extract.html import element_text
+from flows.extract.html import HEADING_NAMES, element_text
 from flows.extract.images import CREDIT_HINT, CREDIT_LABELS, image_url, pixel_sized, split_credit, unbracket
 
 _BOX_CLS = re.compile(
@@ -113,9 +113,6 @@ def _pictures(node: Tag) -> int:
                and not _blank(img))
 
 
-_HEADING_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
-
-
 def _blank(img: Tag) -> bool:
     return str(img.get("src") or "").startswith("data:") and not image_url(img, "")
 
@@ -171,10 +168,14 @@ def _credit_element(scope: Tag, skip: Tag | None = None) -> Tag | None:
         text = element_text(el)
         if not named and el.name in ("span", "small", "p", "div", "em", "i") and len(text) < whole:
             named = bool(_LABEL_OPENING.match(text))
-        # a copyright line may list every source of a graphic: up to 400 characters when it opens with "©"
-        if named and 0 < len(text) <= (400 if text.startswith("©") else 160):
+        if named and _credit_sized(text):
             return el
     return None
+
+
+def _credit_sized(text: str) -> bool:
+    """A credit's length: up to 160 characters, or 400 for a copyright line listing every source of a graphic."""
+    return 0 < len(text) <= (400 if text.startswith("©") else 160)
 
 
 def _caption_part(el: Tag) -> bool:
@@ -224,7 +225,7 @@ def _caption_and_credit(box: Tag) -> tuple[Tag | None, Tag | None]:
         is_caption, is_credit = bool(_CAPTION_CLS.search(cls)), bool(_CREDIT_CLS.search(cls))
         if is_caption and not is_credit and caption is None and 0 < len(element_text(el)) <= 700:
             caption = el
-        elif is_credit and not is_caption and credit is None and 0 < len(element_text(el)) <= 160:
+        elif is_credit and not is_caption and credit is None and _credit_sized(element_text(el)):
             credit = el
     return (caption, credit) if caption is not None and credit is not None else (None, None)
 
@@ -411,7 +412,7 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
     if overlay and 2 <= len(box_text) <= 100 and CREDIT_HINT.search(box_text) and not _CONTROL.search(box_text):
         credit = clean_credit(shown_text(box))  # a credit laid over the photo, its caption beside the box
     if cap_el is None and box is not None and box.name != "figure" and 0 < len(element_text(box)) <= 300 \
-            and box.find(_HEADING_TAGS) is None:  # a list item's box: its heading is the item's, no caption
+            and box.find(HEADING_NAMES) is None:  # a list item's box: its heading is the item's, no caption
         cap_el = box  # a photo box whose own text is the caption (Kompas "div.photo")
     caption = None
     if cap_el is not None:
