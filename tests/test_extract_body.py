@@ -169,6 +169,30 @@ def test_pruning_jumps_over_unread_elements_keeps_unclosed_ones_and_reads_json_l
     assert "unclosed iframe text" in prepared.text  # an element left open is not pruned to the end of the page
 
 
+def test_the_lean_tree_builder_builds_the_tree_the_stock_lxml_builder_builds():
+    from bs4 import BeautifulSoup
+
+    from flows.extract.html import make_soup
+
+    markup = (
+        '<!DOCTYPE html><HTML xml:lang="id" xmlns:og="http://ogp.me/ns#"><body class="post single">'
+        '<DIV ID="Main" data-x=\'1\' hidden><p class="lead  intro">Satu <b>dua<i>tiga</b> empat</p>'
+        '<svg:rect width="3"/><img src="/a.jpg" alt="" data-src="/b.jpg"><br><table><tr><td>sel'
+        '<p>unclosed paragraph<li>stray item<a href="/x" href="/y">first href wins</a>'
+        '<math xmlns="http://www.w3.org/1998/Math/MathML"><mi>x</mi></math> &amp; &copy; &#8212; tail'
+    )
+    ours = make_soup(markup)
+    stock = BeautifulSoup(markup, "lxml", multi_valued_attributes=None)
+    assert str(ours) == str(stock)
+    pairs = list(zip(ours.find_all(True), stock.find_all(True), strict=True))
+    assert len(pairs) > 15
+    for mine, theirs in pairs:
+        assert (mine.name, mine.attrs, mine.prefix, mine.namespace) == (
+            theirs.name, theirs.attrs, theirs.prefix, theirs.namespace)
+        assert [type(c) for c in mine.contents] == [type(c) for c in theirs.contents]
+    assert ours.find("p")["class"] == "lead  intro"  # class stays one string: rules read it as text
+
+
 def test_a_style_that_hides_an_element_with_quotes_inside_still_hides_it():
     from flows.extract.html import prepare
 
