@@ -31,7 +31,7 @@ from flows.extract.body import (
 )
 from flows.extract.captions import describe
 from flows.extract.hooks import HOOKS, HookContext
-from flows.extract.html import Prepared, decode, element_text, make_soup, prepare
+from flows.extract.html import Prepared, decode, element_text, make_soup, prepare, tags_where
 from flows.extract.images import ImageCollector, image_url, images_credit_line, lead_picture_line
 from flows.extract.metadata import Meta
 from flows.model import Article, Contributor, Image, Paragraph
@@ -357,6 +357,7 @@ def _first_prose(blocks: list[Block], start: int, stop: int) -> str:
 
 
 _CLASS_ATTR = re.compile(r"""class\s*=\s*["']?[^"'>]*$""", re.IGNORECASE)
+_MICRODATA_DATES = frozenset(["datePublished", "dateModified"])
 _RDFA_DATE = re.compile(r"(?:^|\s)(?:dc:created|dcterms:created|dcterms:issued|dc:modified|dcterms:modified)(?:\s|$)")
 
 
@@ -1177,14 +1178,14 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
     # dates: visible date elements count only before the body ends (related widgets come after)
     positions = w.positions
     # microdata wherever the page put it, hidden blocks included
-    microdata = [el for el in soup.find_all(attrs={"itemprop": ["datePublished", "dateModified"]}, limit=20)
+    microdata = [el for el in tags_where(soup, "itemprop", _MICRODATA_DATES.__contains__, 20)
                  if not _in_comments(el)] if "itemprop" in prepared.text else []
     if "dc:created" in prepared.text or "dcterms:" in prepared.text:
-        microdata += soup.find_all(attrs={"property": _RDFA_DATE}, limit=10)
+        microdata += tags_where(soup, "property", _RDFA_DATE.search, 10)
     for token in ("published", "updated"):  # hAtom: <abbr class="published" title="2016-12-23T05:11:00-05:00">
         # one per page (a list of posts marks each); the markup is counted first, the tree read only then
         if _class_tokens(prepared.text, token) == 1:
-            marked = [el for el in soup.find_all(class_=_HATOM[token], limit=2) if not el.get("itemprop")]
+            marked = [el for el in tags_where(soup, "class", _HATOM[token].search, 2) if not el.get("itemprop")]
             microdata += marked if len(marked) == 1 else []
     w.dates = [el for el in w.dates if positions.get(id(el), 0) <= body_end]
     tz = zones.default_zone(profile.timezone if profile else None, timezone, article.language, url) or tz
