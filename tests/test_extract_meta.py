@@ -200,6 +200,10 @@ def test_relative_dates_count_from_the_fetch_time_only_without_a_stated_date():
         ("December 7, 2016 @ 3:53 PM", [("2016-12-07 15:53", None)]),  # "@" joins the time
         ("07.12.2016 @ 15:53", [("2016-12-07 15:53", None)]),
         ("3 March 2020, last updated 10:00 GMT", [("2020-03-03 10:00", "updated")]),
+        # month first: a dotted name, runs of spaces, a name with a combining vowel sign
+        ("Posted Sept.   16,  2016 9:10 AM", [("2016-09-16 09:10", "published")]),
+        ("मार्च 3, 2020", [("2020-03-03 00:00", None)]),
+        ("Marchers 3, 2020 and March3, 2020", []),
     ],
 )
 def test_visible_date_lines_and_their_labels(text, expected):

@@ -103,6 +103,9 @@ for _num, _names in enumerate(
         MONTHS[_n.replace("_", " ")] = _num  # "_" joins the words of a two-word name
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+# where a month name opens a date, a word (or two) and then a number must follow: checked first, because
+# trying hundreds of names at every word of a long text is what made date matching slow
+_NAME_THEN_NUMBER = r"(?=\S+(?:\s\S+)?\s+\d)"
 # letter labels are matched case-sensitively ("ET", never the French "et"); "GMT+0400", "UTC+7" are offsets
 _ZONE_RE = (r"((?-i:(?:GMT|UTC)\s?[+-]\d{1,2}(?::?\d{2})?|WITA|WIB|WIT|UTC|GMT|[ECPM][SD]?T|BST|CEST|CET|EEST|EET|"
             r"WEST|WET|IST|JST|KST|HKT|PHT|ICT|MSK|SGT|AEST|AEDT|HST|AKST|AKDT|NZST|NZDT|SAST|EAT|WAT|PKT)\b|"
@@ -122,7 +125,7 @@ _DMY_TEXT = re.compile(
 )
 # "February 16, 2016 9:10 AM EST", "Nov. 19, 2019 at 7:43 a.m. ET", "February 1, 2016: 1:28 AM ET"
 _MDY_TEXT = re.compile(
-    rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
+    rf"\b{_NAME_THEN_NUMBER}({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
     rf"(?:[\s,|\-–—/·•]*(?::\s)?(?:at|@)?\s*{_TIME_RE})?{_ZONE_AFTER}",
     re.IGNORECASE,
 )
@@ -245,7 +248,7 @@ def same_wall_clock(a: datetime, b: datetime) -> bool:
 # "March 18 at 3:57 PM", "July 3rd, 8:05AM", "18 mars à 15:57": a day and month without their year
 # … and "3/9(木) 18:45", month first before the weekday, as Japanese pages print it
 _YEARLESS = re.compile(
-    rf"\b(?:({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})\.?\s+({_MONTH_RE})\.?)(?!\s*,?\s*\d{{4}})\b"
+    rf"\b(?:{_NAME_THEN_NUMBER}({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})\.?\s+({_MONTH_RE})\.?)(?!\s*,?\s*\d{{4}})\b"
     r"|(?<![\d/])(\d{1,2})/(\d{1,2})(?=\s*[(（][^)）\d]{1,3}[)）])",
     re.IGNORECASE,
 )
