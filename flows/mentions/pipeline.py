@@ -81,13 +81,18 @@ def propagate(text: str, tokens: list[Token], mentions: list[Mention]) -> list[M
                     known.setdefault((part,), "PER")
     if not known:
         return mentions
-    max_len = max(len(k) for k in known)
+    opening: dict[str, set[int]] = {}  # first word → the lengths of the known names it opens
+    for key in known:
+        opening.setdefault(key[0], set()).add(len(key))
+    lengths = {word: sorted(options, reverse=True) for word, options in opening.items()}  # longest first
     added = []
     i = 0
     while i < len(tokens):
         hit = 0
-        if not covered[i] and tokens[i].text[:1].isupper():
-            for length in range(min(max_len, len(tokens) - i), 0, -1):
+        if not covered[i] and tokens[i].text[:1].isupper() and tokens[i].text in lengths:
+            for length in lengths[tokens[i].text]:
+                if length > len(tokens) - i:
+                    continue
                 key = tuple(t.text for t in tokens[i : i + length])
                 if key in known and not any(covered[i : i + length]) and not _inside_word(tokens, i, length):
                     hit = length
