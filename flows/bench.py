@@ -14,6 +14,7 @@ measurement.
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import os
@@ -165,14 +166,22 @@ ROUNDS = 3
 def _single_core(sample: list[tuple[str, bytes]]) -> tuple[float, float | None]:
     """(warta seconds, trafilatura seconds or None) over `sample`: both warmed up first (imports, models,
     lazy tables), then timed in alternating rounds, the best round each, so a busy moment on a shared machine
-    weighs on neither alone."""
+    weighs on neither alone. Both run with the garbage collector set as in the parser pool's workers."""
+    threshold = gc.get_threshold()
+    from flows.warmup import settle_heap  # (its import warms warta up and settles the heap once already)
+
     time_parse(sample[:3])
     traf_ok = time_trafilatura(sample[:3]) is not None
+    settle_heap()  # the collector as the parser pool's workers have it; process-wide, so both parsers run under it
     warta, traf = [], []
-    for _ in range(ROUNDS):
-        warta.append(time_parse(sample))
-        if traf_ok:
-            traf.append(time_trafilatura(sample) or 0.0)
+    try:
+        for _ in range(ROUNDS):
+            warta.append(time_parse(sample))
+            if traf_ok:
+                traf.append(time_trafilatura(sample) or 0.0)
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
     return min(warta), (min(traf) if traf_ok else None)
 
 

@@ -6,6 +6,7 @@ processes, where monkeypatching the parent would not reach.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import time
@@ -26,4 +27,7 @@ def parse(html: bytes | str, url: str, **kw: Any) -> Any:
         os._exit(70)
     if b"FAULT:BUG" in data:
         raise KeyError("parser bug")
-    return parse_article(html, url, **kw)
+    article = parse_article(html, url, **kw)
+    if b"REPORT:GC" in data:  # the worker's collector settings, read back through the title
+        article.title = f"gc {gc.get_threshold()[0]} frozen {gc.get_freeze_count()}"
+    return article

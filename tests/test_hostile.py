@@ -170,3 +170,15 @@ def test_timeout_inline_and_pool(tmp_path: Path) -> None:
         assert pool is not None and pool.replaced >= 2
         again = parse_pages(good, hints, pool)  # the replaced workers serve the next batch
         assert all(p.article is not None for p in again)
+
+
+def test_pool_workers_parse_with_the_warmed_heap_frozen_and_a_page_sized_young_generation() -> None:
+    probe = Page("t", "https://kabar.example.id/gc", content=_doc() + b"REPORT:GC")
+    hints = ParseHints("t", language="id", parser="tests.faulty_parser:parse")
+    with parser_pool(2) as pool:
+        assert pool is not None
+        (out,) = parse_pages([probe], hints, pool)
+    assert out.article is not None
+    _, threshold, _, frozen = out.article.title.split()
+    assert int(threshold) == 5000  # flows.warmup.YOUNG_GENERATION (importing it here would set this process)
+    assert int(frozen) > 10_000  # the loaded tables and models, out of every collection
