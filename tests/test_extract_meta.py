@@ -1774,6 +1774,26 @@ def test_a_posts_taxonomy_classes_do_not_make_its_pictures_a_widgets():
     assert class_marker(box) == "author-box "  # the same word on an element that is no post names a widget
 
 
+def test_a_cms_nodes_author_class_does_not_make_its_topic_links_a_byline():
+    """Drupal classes a whole story node by its writer's account ("node node-report … author-sarayut"); the
+    topic links at its end are no writers."""
+    html = ('<!doctype html><html lang="th"><head><title>ผลตรวจยืนยันตัวตน | Gazette</title></head><body>'
+            '<h1 class="page-title">ผลตรวจยืนยันตัวตน</h1><article class="node node-report node-published '
+            'author-sarayut odd clearfix"><span class="submitted-by">Submitted on Mon, 2019-01-21 13:49</span>'
+            f'<div class="field-name-body"><p>{"ผู้สื่อข่าวได้รับแจ้งว่าผลการตรวจยืนยันตัวตนแล้ว " * 6}</p>'
+            f'<p>{"ครอบครัวได้รับทราบข่าวแล้วแต่ยังไม่ขอพูดอะไร " * 6}</p></div>'
+            '<div class="field-name-field-category"><a href="/category/news" typeof="skos:Concept">ข่าว</a></div>'
+            '<div class="field-name-field-tags"><a href="/category/politics">การเมือง</a> '
+            '<a href="/category/rights">สิทธิมนุษยชน</a></div></article></body></html>')
+    a = parse_article(html, "https://gazette.example/journal/2019/01/80642")
+    assert a.authors == []
+    assert a.published_at is not None and a.published_at.strftime("%Y-%m-%d %H:%M") == "2019-01-21 13:49"
+    node = make_soup(html).article
+    assert "author" not in class_marker(node)
+    signed = html.replace("Submitted on Mon", "Submitted by Sarayut Tangprasert on Mon")
+    assert parse_article(signed, "https://gazette.example/journal/2019/01/80642").authors == ["Sarayut Tangprasert"]
+
+
 def test_a_cover_picture_set_before_the_headline_in_its_own_box_is_the_top_picture():
     cover = ('<div class="article-head article-head--cover"><div class="article-head__image-wrapper">'
              '<img class="article-head__image js-lazyload" src="https://thumbs.gazette.example/150x53/night-depot.jpg"'

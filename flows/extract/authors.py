@@ -61,7 +61,7 @@ AGENCIES: dict[str, str] = {
     "美联社": "美联社",
 }
 # who put the post up, in the languages met so far; byline lines start with these as well (`bylines`)
-POSTED_BY = r"posted by|published by|publicado por|publicada por|publié par|diposting oleh"
+POSTED_BY = r"posted by|published by|submitted by|publicado por|publicada por|publié par|diposting oleh"
 _LABEL_WORDS = (
     # Italian "di", Swedish "av", Danish "af" in capitals are initials ("AV Watch編集部"), not the word
     r"by|oleh|penulis|reporter|wartawan|pewarta|author|autor|autore|auteur|par|von|(?-i:[Dd]i|[Aa]v|[Aa]f)|por|door|"
@@ -119,8 +119,8 @@ _NOT_NAME = re.compile(r"\d|https?:|@|[()\[\]{}?!]|\b(?:updated|published|diperb
 _UI_WORDS = frozenset(re.split(
     r"\s+",
     "biography bio follow email e-mail twitter facebook contact more profile articles author authors staff writer "
-    "reporter editor columnist view read subscribe share posted updated published by oleh admin administrator "
-    "anonymous unknown guest user 記者ページ 記者一覧 プロフィール フォロー 執筆者一覧",
+    "reporter editor columnist view read subscribe share posted submitted updated published by oleh admin "
+    "administrator anonymous unknown guest user 記者ページ 記者一覧 プロフィール フォロー 執筆者一覧",
 ))
 # a name's lower-case particles ("Ludwig van Beethoven", "Maria da Silva", "Ahmad bin Ali")
 _PARTICLES = frozenset(

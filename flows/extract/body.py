@@ -82,8 +82,9 @@ _BODY_MARK = re.compile(
 _BEM_MODIFIER = re.compile(r"--[\w-]+")
 
 
-# the classes a blog engine gives a post for its taxonomy ("hentry author-beate-finken tag-social-media")
-_POST_ENTRY = re.compile(r"(?<!\S)(?:h-?entry|type-post|post-\d+)(?!\S)")
+# the classes a blog engine gives a post for its taxonomy ("hentry author-beate-finken tag-social-media"), and a
+# CMS node ("node node-report … author-sarayut": Drupal's)
+_POST_ENTRY = re.compile(r"(?<!\S)(?:h-?entry|type-post|post-\d+|node(?=\s.*(?<!\S)node-[a-z]))(?!\S)")
 _POST_TAXONOMY = re.compile(r"(?<!\S)(?:author|category|tag|format)-\S+")
 
 
@@ -326,6 +327,8 @@ class _Walker:
                 continue  # "<h1><span class=category>Thema Verbraucherschutz</span>Mehr Transparenz …</h1>"
             ident = attrs.get("id") or ""
             marker = f"{cls} {ident}" if ident else cls
+            if "-" in cls and _POST_ENTRY.search(cls):  # a post's own writer and topic classes name no widget
+                marker = _POST_TAXONOMY.sub("", marker)
             if not self.out.crumbs and (("rumb" in marker or "kanal-map" in marker)
                                         or "BreadcrumbList" in (attrs.get("itemtype") or "")):
                 self.out.crumbs.append(child)
