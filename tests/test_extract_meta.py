@@ -424,6 +424,15 @@ def test_masthead_h1_and_a_logo_h1_that_contains_the_title_are_skipped():
     assert parse_article(html, URL).title == "Night buses return"
 
 
+def test_a_logo_h1_holding_the_headline_beside_the_sites_name_gives_the_headline_alone():
+    headline = "Anticorrupción decidirá en Madrid si recurre la imputación"
+    html = (f'<html lang="es"><head><title>{headline} » Local » Noticias » Gaceta Balear</title></head><body>'
+            f'<div class="box_logo"><h1><span class="define">{headline}</span><a href="/mallorca.html">Gaceta '
+            f'Balear</a></h1></div><article><hgroup><h3>{headline}</h3></hgroup><div class="texto">{BODY}</div>'
+            '</article></body></html>')
+    assert parse_article(html, "https://gacetabalear.example/noticia/local/anticorrupcion.html").title == headline
+
+
 @pytest.mark.parametrize("place", [0, 4])
 def test_a_news_feed_teaser_linking_the_story_under_its_shorter_seo_title_is_not_the_headline(place):
     items = [("rail", "Rail strike called off"), ("bridge", "Bridge reopens to cyclists"),

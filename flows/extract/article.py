@@ -177,7 +177,7 @@ def pick_title(h1s: list[str], meta_titles: list[str], title_tag: str | None, si
     # (Elementor sets the body's section heads as <h1>s, the post's headline as an <h2> above them)
     shown = next((h for h in header_headings or [] if len(h.split()) >= 2 and authorlib.compact(h) in stated), None)
     if agreeing:
-        return shown or _without_kicker(agreeing[0], meta_titles)
+        return shown or _without_masthead(_without_kicker(agreeing[0], meta_titles), candidates, title_tag, sites)
     if shown:
         return shown
     for h in near or []:
@@ -218,6 +218,20 @@ def _without_kicker(h1: str, meta_titles: list[str]) -> str:
     for c in meta_titles:
         if len(c) >= 15 and len(h1) > len(c) and h1.endswith(c) and h1[: -len(c)].rstrip()[-1:] in "|:–—-/»›":
             return c
+    return h1
+
+
+def _without_masthead(h1: str, candidates: list[str], title_tag: str | None, sites: set[str]) -> str:
+    """A logo `<h1>` that holds the headline for search engines beside the site's name ("<h1><span>Headline
+    </span><a href=/>Ultima Hora Mallorca</a></h1>") gives the headline the metadata states, without the name:
+    what follows it is the site's name, as the `<title>`'s last part or the site's names give it."""
+    last = authorlib.compact(_TITLE_SEP.split(title_tag)[-1]) if title_tag and _TITLE_SEP.search(title_tag) else ""
+    for c in [*candidates, *([_TITLE_SEP.split(title_tag)[0]] if title_tag else [])]:
+        c = c.strip()
+        if len(c) >= 15 and len(h1) > len(c) and h1.startswith(c):
+            rest = authorlib.compact(h1[len(c) :])
+            if rest and (rest == last or rest in sites):
+                return c
     return h1
 
 
