@@ -5,7 +5,7 @@ Each page reproduces one trap seen on real news sites (the page text is invented
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -50,6 +50,24 @@ def ld(**fields: object) -> str:
 
 
 # --- dates ----------------------------------------------------------------------------------------------
+def test_the_sites_date_bar_above_the_headline_gives_way_to_the_date_under_it():
+    """A masthead shows today's date ("Mon, 25 Dec 2023") a few lines above the headline; the byline line under
+    the headline dates the story."""
+    def story(under: str) -> str:
+        return ('<!doctype html><html lang="en"><head><title>Court files expose a spy operation | Signs</title>'
+                '</head><body><div id="text-bar"><div id="ticker-left">Welcome to Signs</div>'
+                '<div id="date-box">Mon, 25 Dec 2023</div><div id="motto">The World for People who Think</div></div>'
+                '<h2 class="hbar"><a href="/category/16">Puppet Masters</a></h2><div class="article">'
+                f'<h1>Court files expose a spy operation</h1>{under}<div class="text">{BODY}</div></div></body></html>')
+
+    signed = story('<div class="m-bar">Max Roe<br><a href="https://grayzone.example/">The Grayzone</a><br>'
+                   'Thu, 14 May 2020 17:55 UTC</div>')
+    assert parse_article(signed, URL).published_at == datetime(2020, 5, 14, 17, 55, tzinfo=UTC)
+    # with nothing dated under the headline, the date beside it above is the story's
+    unsigned = story('<div class="m-bar">Max Roe</div>')
+    assert parse_article(unsigned, URL).published_at.date() == date(2023, 12, 25)
+
+
 def test_visible_zone_label_settles_disagreeing_machine_values():
     # JSON-LD puts the local offset on a UTC clock; the meta tag and the visible line agree with each other
     html = page(

@@ -410,6 +410,12 @@ def _dates(meta: Meta, w: Walk, soup: BeautifulSoup, selectors: dict[str, str], 
     h1_pos = headline_at if headline_at is not None else w.h1[0][1] if w.h1 else None
     low = max(0, h1_pos - 5) if h1_pos is not None else 0  # a date bar in the site header is not the article's
     near = [el for el in w.dates if low <= w.positions.get(id(el), 0) <= header_end]
+    if h1_pos is not None and any(w.positions.get(id(el), 0) < h1_pos for el in near) and any(
+            st.label != "updated" for b in w.blocks[h1_pos + 1 : h1_pos + 3] if len(b.text) < 160
+            for st in dates.find_dates(b.text, tz, "")):
+        # a date bar above the headline (the site's "today" in its masthead) gives way to the date that the line
+        # under the headline, its byline's, states
+        near = [el for el in near if w.positions.get(id(el), 0) >= h1_pos]
     # a date line that names itself "published" first: a hero teaser of another story can sit above it
     near.sort(key=lambda el: not _PUBLISHED_CLS.search(f"{el.get('class') or ''} {el.get('itemprop') or ''}"))
     before = {id(el): _text_before(el) for el in near}
