@@ -617,6 +617,12 @@ def test_datelines(opening, place):
     assert parse_article(html, "https://www.cnnindonesia.com/nasional/1").dateline == place
 
 
+def test_a_wire_dateline_with_the_day_after_the_place_names_its_agency():
+    a = parse_article(page(body="<p>SEOUL, Aug. 20 (Yonhap) -- The city will run night buses on six routes from "
+                                "Monday, officials said, after a two-year pause in the service.</p>" + BODY), URL)
+    assert (a.dateline, a.agencies) == ("Seoul", ["Yonhap"])
+
+
 def test_sections_from_visible_breadcrumbs_numbered_meta_and_channel_subdomains():
     crumbs = '<ul class="breadcrumb"><li><a href="/">Home</a></li><li><a href="/transport">Transport</a></li></ul>'
     assert parse_article(page(header=crumbs), URL).section == "Transport"

@@ -141,7 +141,7 @@ _DATELINE = re.compile(
     r"(?P<city>[A-Z][A-Za-z'’.]+(?:[ /-][A-Z][A-Za-z'’.]+){0,3})"
     r"(?:\s*,\s*(?P<pub2>[\w.]+\.(?:com|co\.id|id|net)))?"
     r"(?:\s*,\s*(?P<region>[A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){0,2}))?"  # ", Province" or the outlet ", CNN Indonesia"
-    r"(?:\s*,\s*\d{1,2}\s+\w+\s+\d{4})?"  # ", 23 Februari 2016"
+    r"(?:\s*,\s*(?:\d{1,2}\s+\w+\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"  # ", 23 Februari 2016", ", Aug. 20"
     r"(?:\s*\((?P<agency>[^)]{2,30})\))?"
     r"\s*(?:[-–—]{1,2}|:)(?:\s+|$)"
 )
