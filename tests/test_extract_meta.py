@@ -523,6 +523,24 @@ def test_caption_and_credit_in_figcaption_cite_and_credit_labels():
     ]
 
 
+def test_a_credit_named_in_an_attribute_or_opened_by_a_copyright_sign_is_split_from_the_caption():
+    body = (
+        '<figure><div data-original-src="https://cdn.gazette.example/2019/11/depot.jpg" data-caption="The depot at '
+        'dawn." data-credit="Jane Roe—Getty Images"><picture><img src="https://cdn.gazette.example/2019/11/depot.jpg"'
+        ' width="800" height="450"></picture></div><figcaption><span>The depot at dawn.</span><span class="ml-2">'
+        'Jane Roe—Getty Images</span></figcaption></figure>' + BODY
+        + '<div class="article-image-large"><a href="/image/full/driver.jpg" title="&copy; Gazette Archive"><img '
+        'src="https://cdn.gazette.example/image/large/driver.jpg" width="800" height="450" title="Click to enlarge">'
+        '</a><div class="image-caption"><span class="tiny">&copy; Gazette Archive</span><br><span class="caption">'
+        'A driver at the wheel of the first night bus.</span></div></div>'
+    )
+    images = parse_article(page(body=body), URL).images
+    assert [(i.caption, i.credit) for i in images] == [
+        ("The depot at dawn.", "Jane Roe—Getty Images"),
+        ("A driver at the wheel of the first night bus.", "© Gazette Archive"),
+    ]
+
+
 def test_a_caption_line_after_a_lazy_image_is_kept_out_of_the_body():
     body = (
         '<div class="photo"><img class="lazy" src="https://cdn.gazette.example/img/preloaderbig.gif" '
@@ -587,6 +605,12 @@ def test_the_cover_and_the_body_picture_in_another_size_folder_are_one_image():
         ("The night bus at the depot. Image courtesy of the city", "The night bus at the depot.",
          "Image courtesy of the city"),
         ("A courtesy of the drivers is to wait.", "A courtesy of the drivers is to wait.", None),
+        # a label, "by" and a name on a line of its own
+        ("Screenshot by Amanda Tan/ONE Esports", None, "Screenshot by Amanda Tan/ONE Esports"),
+        ("Photo by Jane Roe", None, "Photo by Jane Roe"),
+        ("Photo by the lake at dusk", "Photo by the lake at dusk", None),
+        ("The depot at night. Screenshot by Jane Roe", "The depot at night.", "Screenshot by Jane Roe"),
+        ("Illustration: Jane Roe/The Gazette", None, "Illustration: Jane Roe/The Gazette"),
     ],
 )
 def test_credit_split_as_shown(text, caption, credit):

@@ -185,7 +185,7 @@ def _caption_part(el: Tag) -> bool:
                for token in str(el.get("class") or "").split())
 
 
-_LABEL_OPENING = re.compile(rf"^(?:{CREDIT_LABELS})\s*(?::|by\b|von\b|oleh\b)\s*\S", re.IGNORECASE)
+_LABEL_OPENING = re.compile(rf"^(?:©\s*|(?:{CREDIT_LABELS})\s*(?::|by\b|von\b|oleh\b)\s*)\S", re.IGNORECASE)
 
 
 def _small_tail(caption: Tag) -> Tag | None:
@@ -425,6 +425,12 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
                 caption = _CAPTION_LABEL.sub("", caption)
     if caption is None and credit is None:
         caption, credit = _attributes(img)
+    elif credit is None and caption is not None and (named := _attributes(img)[1]):
+        # the template names the credit in an attribute (`data-credit="David McNew—Getty Images"`) and prints it
+        # after the caption without a mark of its own
+        if caption.endswith(named) and len(caption) > len(named):
+            caption = caption[: -len(named)].rstrip(" |–—-•·") or None
+        credit = named
     elif credit is None and (caption is None or split_credit(caption)[1] is None):
         credit = _credit_in_title(img)
     # the element the picture's words came from, which the body leaves out: the caption, else a credit line alone

@@ -41,9 +41,12 @@ _KIND_TAIL = re.compile(r"\s((?:submitted|contributed|courtesy|file|staff|handou
                         re.IGNORECASE)
 _CREDIT_LINE = re.compile(
     r"^(?:.*?[.!?][\"”’)]?\s+)?((?:photo(?:graph)?|foto|image|picture|pic|credit|image credit|photo credit|sumber foto|"
-    r"sumber|kredit|fotografer|doc|dok|dokumentasi|illustration|ilustrasi)(?:\s*:|\.(?=\s)|\s+by\b)\s*[^:]{2,80})\s*$",
+    r"sumber|kredit|fotografer|doc|dok|dokumentasi|illustration|ilustrasi|screenshot)(?:\s*:|\.(?=\s)|\s+by\b)\s*"
+    r"[^:]{2,80})\s*$",
     re.I,
 )
+# a label, "by" and a name: "Photo by Jane Roe", not "Photo by the lake at dusk"
+_BY_NAME = re.compile(r"^\w+\s+by\s+[A-Z](?!.*[.!?]\s)")
 # a wire credit written without brackets after the caption: "... on Tuesday. REUTERS/Brendan McDermid"
 _WIRE_TAIL = re.compile(
     r"(?<=[.!?\"”])\s+((?:REUTERS|AP|AFP|EPA|XINHUA|ANTARA(?: FOTO)?|AAP|DPA|ANSA|BLOOMBERG|GETTY IMAGES)"
@@ -66,7 +69,8 @@ _WORDED_CREDIT = re.compile(
     r"photo credit|image credit)\s*:?\s+\S.{1,80})\s*$"
 )
 # the words that label a credit ("Foto:", "Credit:", "Bild:"), for the rules below and the caption finder
-CREDIT_LABELS = (r"credits?|photo(?:graph(?:er)?)?s?|fotos?|fotograf(?:in|o|a)?|bild(?:er)?|images?|pictures?|quelle|"
+CREDIT_LABELS = (r"credits?|photo(?:graph(?:er)?)?s?|fotos?|fotograf(?:in|o|a)?|bild(?:er)?|images?|pictures?|"
+                 r"screenshots?|illustrations?|quelle|"
                  r"fuente|crédito|crédit|sumber|kredit|source")
 _BAR_CREDIT = re.compile(rf"\s+[|·•]\s+((?i:{CREDIT_LABELS})\s*:\s*\S.{{1,80}})\s*$")
 _BRACKET_TAIL = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")  # "... Kabul. [File: Reuters]"
@@ -293,8 +297,8 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
     m = _CREDIT_LINE.match(text)
     if m and m.start(1) > 0:
         return _caption_before(text[: m.start(1)]), m.group(1).strip()
-    if m and m.start(1) == 0 and len(text) <= 60 and ":" in text:
-        return None, text  # "Foto: Grammy" on its own line
+    if m and m.start(1) == 0 and len(text) <= 60 and (":" in text or _BY_NAME.match(text)):
+        return None, text  # "Foto: Grammy", "Screenshot by Amanda Tan/ONE Esports" on its own line
     return text or None, None
 
 
