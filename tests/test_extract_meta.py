@@ -724,6 +724,15 @@ def test_a_photo_named_loading_behind_a_loader_placeholder_is_kept():
         ("depot-loading-truck-t300.jpg", "Crews load the first night bus.", "AP Photo/Ann Example, File")]
 
 
+@pytest.mark.parametrize("spacer", ["1px.gif", "spacer.gif", "1x1.png"])
+def test_a_spacer_image_in_a_button_is_no_picture(spacer):
+    body = (BODY + '<div class="more"><a class="morebtn" href="/mostpopular"><img border="0" '
+            f'src="https://i.cdn.gazette.example/.element/img/3.0/{spacer}" alt="More"></a></div>'
+            '<img src="https://cdn.gazette.example/2019/11/depot-1px-wide-lens.jpg" width="800" height="450">')
+    a = parse_article(page(body=body), URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["depot-1px-wide-lens.jpg"]
+
+
 def test_a_cover_served_through_a_resizing_proxy_is_the_body_picture():
     original = "https%3A%2F%2Fstore.gazette.example%2Fa5%2Fnight-bus-depot-001"
     head = f'<meta property="og:image" content="https://cdn.gazette.example/dims4/d494a30/resize/1200x630!/?url={original}">'

@@ -15,7 +15,7 @@ _LAZY_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-high-dpi", "d
                "data-lazy", "data-srcset", "data-hi-res-src", "data-full-src")
 # a lazy loader's stand-in: a data: URI, or a small graphic named for what it is ("blank.gif", "sr-loader.png");
 # a photo may be named "customer-loading-truck.jpg" or "pixel-4-review.png"
-_PLACEHOLDER = re.compile(r"^data:|placeholder|(?:^|[/_-])(?:blank|spacer|pixel|transparent|1x1|loading|loader|"
+_PLACEHOLDER = re.compile(r"^data:|placeholder|(?:^|[/_-])(?:blank|spacer|pixel|transparent|1x1|1px|loading|loader|"
                           r"preloader|lazy|grey|gray|empty|white|dummy)(?:[-_.]?\w{0,3})?\.(?:gif|png|svg|webp)\b",
                           re.I)
 _KLY_KEY = re.compile(r"(medias/\d+/[^/]+/[^/?#]+)")
