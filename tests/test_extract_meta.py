@@ -733,6 +733,20 @@ def test_a_spacer_image_in_a_button_is_no_picture(spacer):
     assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["depot-1px-wide-lens.jpg"]
 
 
+def test_hidden_slides_of_a_slideshow_are_the_gallerys_pictures_and_a_cited_sentence_is_their_caption():
+    hide = ' style="display:none"'
+    slides = "".join(
+        f'<div class="galleryPhotoContainer"><img src="https://cdn.gazette.example/dam/2013/11/slide-{i}.jpg" '
+        f'width="640" height="360"{"" if i == 1 else hide}><cite{"" if i == 1 else hide}>Passengers wait for the '
+        f'night bus number {i} in light rain on Wednesday.</cite></div>' for i in range(1, 5))
+    body = f'<div class="slideshow">{slides}</div>' + BODY
+    body += '<div class="widget"><img src="https://cdn.gazette.example/c.gif?id=1" style="display:none"></div>'
+    images = parse_article(page(body=body), URL).images
+    assert [(i.url.rsplit("/", 1)[-1], i.caption, i.credit) for i in images] == [
+        (f"slide-{i}.jpg", f"Passengers wait for the night bus number {i} in light rain on Wednesday.", None)
+        for i in range(1, 5)]
+
+
 def test_a_cover_served_through_a_resizing_proxy_is_the_body_picture():
     original = "https%3A%2F%2Fstore.gazette.example%2Fa5%2Fnight-bus-depot-001"
     head = f'<meta property="og:image" content="https://cdn.gazette.example/dims4/d494a30/resize/1200x630!/?url={original}">'

@@ -211,6 +211,18 @@ _BUTTON_CLS = re.compile(r"(?<![a-z])(?:btn|button|cta)(?![a-z])", re.IGNORECASE
 _PAGE_HINT = re.compile(r"pag(?:e|ing|inat)|halaman", re.IGNORECASE)
 
 
+def _hidden_slide(img: Tag) -> bool:
+    """A hidden picture that is a slide of a slideshow a script steps through: its box is one of three or more
+    alike boxes side by side (same tag, same class), and a slide beside it is shown."""
+    box = img.parent
+    cls = box.get("class") if box is not None else None
+    if not cls or box.parent is None:
+        return False
+    slides = [el for el in box.parent.find_all(box.name, recursive=False) if el.get("class") == cls]
+    return len(slides) >= 3 and any(
+        (shown := el.find("img")) is not None and "hidden" not in shown.attrs for el in slides if el is not box)
+
+
 def _later_page(attrs: dict) -> bool:  # type: ignore[type-arg]
     """A hidden page of a multi-page article shipped whole ("paging-content", `data-page="2"`): read it."""
     return bool(_PAGE_HINT.search(attrs.get("class") or "")) or any(k.startswith("data-pag") for k in attrs)
@@ -318,7 +330,7 @@ class _Walker:
             if name == "img":
                 # a hidden img is a counter pixel; a <noscript> picture counts where the lazy loader left no
                 # placeholder `<img>` beside it (`<div class="loading"><noscript><img src=…></noscript></div>`)
-                if "hidden" not in attrs and ("data-noscript" not in attrs or (
+                if ("hidden" not in attrs or _hidden_slide(child)) and ("data-noscript" not in attrs or (
                         child.parent is not None and len(child.parent.find_all("img", limit=2)) == 1)):
                     self._image(child, None, attrs.get("alt"))
                 continue

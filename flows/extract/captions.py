@@ -163,14 +163,18 @@ def _credit_element(scope: Tag, skip: Tag | None = None) -> Tag | None:
             continue
         if el.name == "img":
             continue
-        named = el.name == "cite" or el.get("itemprop") in _CREDIT_PROPS or (
-            _CREDIT_CLS.search(_cls(el)) and not _caption_part(el))
         text = element_text(el)
+        # a `<cite>` credits, unless it holds the caption's sentence ("<cite>Passengers wait for a bus on …</cite>")
+        named = (el.name == "cite" and not _CITED_SENTENCE.match(text)) or el.get("itemprop") in _CREDIT_PROPS or (
+            _CREDIT_CLS.search(_cls(el)) and not _caption_part(el))
         if not named and el.name in ("span", "small", "p", "div", "em", "i") and len(text) < whole:
             named = bool(_LABEL_OPENING.match(text))
         if named and _credit_sized(text):
             return el
     return None
+
+
+_CITED_SENTENCE = re.compile(r"^(?:\S+\s+){7,}\S*[.!?][\"”’)]?$")
 
 
 def _credit_sized(text: str) -> bool:
