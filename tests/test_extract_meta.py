@@ -1854,6 +1854,15 @@ def test_a_posts_taxonomy_classes_do_not_make_its_pictures_a_widgets():
     assert class_marker(box) == "author-box "  # the same word on an element that is no post names a widget
 
 
+def test_a_desk_byline_gives_way_to_the_writer_signing_off_the_text():
+    body = BODY + ('<p>-- By Jane Roe <a class="twitter-follow-button" href="https://twitter.com/janeroe">'
+                   'Follow @janeroe</a></p>')
+    html = page(header='<div class="byline">By National Desk</div>', body=body)
+    assert parse_article(html, URL).authors == ["Jane Roe"]
+    # a person's byline stays, whoever a closing line names
+    assert parse_article(html.replace("National Desk", "John Doe"), URL).authors == ["John Doe"]
+
+
 def test_a_cms_nodes_author_class_does_not_make_its_topic_links_a_byline():
     """Drupal classes a whole story node by its writer's account ("node node-report … author-sarayut"); the
     topic links at its end are no writers."""
