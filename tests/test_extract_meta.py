@@ -508,37 +508,35 @@ def test_a_file_name_printed_under_a_thumbnail_is_no_caption():
 
 
 # --- images ---------------------------------------------------------------------------------------------
-def test_caption_and_credit_in_figcaption_cite_and_credit_labels():
-    body = (
-        '<figure><img src="https://cdn.gazette.example/2019/11/bus-depot.jpg" width="800" height="450">'
-        "<figcaption>Buses wait at the depot on Monday.</figcaption><cite>Jane Roe/Gazette</cite></figure>" + BODY
-        + '<figure><img src="https://cdn.gazette.example/2019/11/driver.jpg" width="800" height="450">'
-        '<figcaption><span>A driver at the wheel.</span><span itemprop="copyrightHolder"><span>Credit...</span>'
-        "<span>John Doe/The Gazette</span></span></figcaption></figure>"
-    )
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(  # a <cite> after the figcaption, and a labelled copyright holder inside it
+            '<figure><img src="https://cdn.gazette.example/2019/11/bus-depot.jpg" width="800" height="450">'
+            "<figcaption>Buses wait at the depot on Monday.</figcaption><cite>Jane Roe/Gazette</cite></figure>" + BODY
+            + '<figure><img src="https://cdn.gazette.example/2019/11/driver.jpg" width="800" height="450">'
+            '<figcaption><span>A driver at the wheel.</span><span itemprop="copyrightHolder"><span>Credit...</span>'
+            "<span>John Doe/The Gazette</span></span></figcaption></figure>",
+            [("Buses wait at the depot on Monday.", "Jane Roe/Gazette"),
+             ("A driver at the wheel.", "John Doe/The Gazette")],
+            id="cite-and-labels"),
+        pytest.param(  # a credit named in the picture's attribute, and a caption part opening with ©
+            '<figure><div data-original-src="https://cdn.gazette.example/2019/11/depot.jpg" data-caption="The depot '
+            'at dawn." data-credit="Jane Roe—Getty Images"><picture><img src="https://cdn.gazette.example/2019/11/'
+            'depot.jpg" width="800" height="450"></picture></div><figcaption><span>The depot at dawn.</span><span '
+            'class="ml-2">Jane Roe—Getty Images</span></figcaption></figure>' + BODY
+            + '<div class="article-image-large"><a href="/image/full/driver.jpg" title="&copy; Gazette Archive"><img '
+            'src="https://cdn.gazette.example/image/large/driver.jpg" width="800" height="450" title="Click to '
+            'enlarge"></a><div class="image-caption"><span class="tiny">&copy; Gazette Archive</span><br><span '
+            'class="caption">A driver at the wheel of the first night bus.</span></div></div>',
+            [("The depot at dawn.", "Jane Roe—Getty Images"),
+             ("A driver at the wheel of the first night bus.", "© Gazette Archive")],
+            id="attribute-and-copyright-sign"),
+    ],
+)
+def test_caption_and_credit_split_by_their_markup(body, expected):
     images = parse_article(page(body=body), URL).images
-    assert [(i.caption, i.credit) for i in images] == [
-        ("Buses wait at the depot on Monday.", "Jane Roe/Gazette"),
-        ("A driver at the wheel.", "John Doe/The Gazette"),
-    ]
-
-
-def test_a_credit_named_in_an_attribute_or_opened_by_a_copyright_sign_is_split_from_the_caption():
-    body = (
-        '<figure><div data-original-src="https://cdn.gazette.example/2019/11/depot.jpg" data-caption="The depot at '
-        'dawn." data-credit="Jane Roe—Getty Images"><picture><img src="https://cdn.gazette.example/2019/11/depot.jpg"'
-        ' width="800" height="450"></picture></div><figcaption><span>The depot at dawn.</span><span class="ml-2">'
-        'Jane Roe—Getty Images</span></figcaption></figure>' + BODY
-        + '<div class="article-image-large"><a href="/image/full/driver.jpg" title="&copy; Gazette Archive"><img '
-        'src="https://cdn.gazette.example/image/large/driver.jpg" width="800" height="450" title="Click to enlarge">'
-        '</a><div class="image-caption"><span class="tiny">&copy; Gazette Archive</span><br><span class="caption">'
-        'A driver at the wheel of the first night bus.</span></div></div>'
-    )
-    images = parse_article(page(body=body), URL).images
-    assert [(i.caption, i.credit) for i in images] == [
-        ("The depot at dawn.", "Jane Roe—Getty Images"),
-        ("A driver at the wheel of the first night bus.", "© Gazette Archive"),
-    ]
+    assert [(i.caption, i.credit) for i in images] == expected
 
 
 def test_a_caption_line_after_a_lazy_image_is_kept_out_of_the_body():
