@@ -1305,7 +1305,8 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
     if (signed_wire := boilerplate.copyright_signature(last)) and (wire := authorlib.agency_of(signed_wire[0])):
         agencies += [wire] if wire not in agencies else []  # "… (c)AFP/Aminu ABUBAKAR" closing the text
         article.authors = article.authors or [signed_wire[1]]
-    if article.authors and all(authorlib.is_desk(a) for a in article.authors) and last.lstrip()[:1] in "-–—":
+    if article.authors and all(authorlib.is_desk(a) for a in article.authors) and last.lstrip().startswith(
+            ("-", "–", "—")):
         # "By National Desk" over the story, "-- By Michael Russell" closing it: the desk posted what he wrote
         signed_by = authorlib.read_byline(bylines.closing_lines([last.lstrip(" -–—")]), outlets).people
         article.authors = signed_by or article.authors
