@@ -373,6 +373,9 @@ def test_several_authors_the_metadata_names_only_one_of():
         ("Zone Transports et vie urbaine - ICI.Gazette.example", [], []),
         ("Metro and transit desk | gazette.example", [], []),
         ("Jo Reed and Ludwig van Beek - The Gazette", ["Jo Reed", "Ludwig van Beek"], []),
+        # the paper's desk signing with a wire, as written; a writer with a wire is the writer
+        ("Gazette with AFP", ["Gazette with AFP"], ["AFP"]),
+        ("Jo Reed avec Reuters", ["Jo Reed"], ["Reuters"]),
     ],
 )
 def test_byline_strings(byline, authors, agencies):

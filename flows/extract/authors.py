@@ -469,6 +469,14 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
                     seen.add(part.lower())
                     out.institutions.append(part)
                 continue
+            if (joint := _OUTLET_WITH_WIRE.match(part)) and compact(joint.group(1)) in outlets \
+                    and (wire := agency_of(joint.group(2))):
+                if wire not in out.agencies:
+                    out.agencies.append(wire)
+                if part.lower() not in seen and not person_seen:
+                    seen.add(part.lower())
+                    out.institutions.append(part)  # "Le Monde with AFP": the paper's desk and the wire, as written
+                continue
             first = part.split()[0]
             words = part.split()
             # "CNN Business" is an outlet; "ERIC TUCKER" a name in capitals
@@ -482,6 +490,8 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
                     out.institutions.append(part)  # "HNN Staff", "JERUSALEM POST STAFF": a desk
                 continue
             name, tail_agency = strip_outlet(part, outlets)
+            if tail_agency:  # "Jane Roe with AFP": the writer, the wire she wrote with
+                name = _JOINED_TAIL.sub("", name)
             if tail_agency and tail_agency not in out.agencies:
                 out.agencies.append(tail_agency)
             person = _strip_role(name)
@@ -503,6 +513,11 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
                 seen.add(part.lower())
                 out.institutions.append(part)  # as written: "HNN Staff", "Telegraph Sport"
     return out
+
+
+# the site's own desk signing with a wire service: "Le Monde with AFP", "Le Monde avec AFP"
+_OUTLET_WITH_WIRE = re.compile(r"^(.+?)\s+(?:with|avec|mit|con|com|dengan|met)\s+(.+)$", re.IGNORECASE)
+_JOINED_TAIL = re.compile(r"\s+(?:with|avec|mit|con|com|dengan|met)$", re.IGNORECASE)
 
 
 def _tokens(name: str) -> set[str]:

@@ -149,8 +149,8 @@ class Meta:
                 out.append((name, kind))
             if out:
                 break
-        for key in ("author", "article:author", "article:author_name", "byl", "dc.creator", "sailthru.author",
-                    "parsely-author", "cxenseparse:author"):
+        for key in ("author", "article:author", "og:article:author", "article:author_name", "byl", "dc.creator",
+                    "sailthru.author", "parsely-author", "cxenseparse:author"):
             for v in self.all(key):
                 if not v.startswith(("http", "@")):
                     out.append((" ".join(htmllib.unescape(v).split()), ""))
