@@ -1855,6 +1855,15 @@ def test_a_posts_taxonomy_classes_do_not_make_its_pictures_a_widgets():
     assert class_marker(box) == "author-box "  # the same word on an element that is no post names a widget
 
 
+def test_a_syndicated_storys_source_named_in_the_metadata_and_shown_under_the_headline_is_its_author():
+    header = ('<a class="article-source" href="#source"><div class="source-name">The Daily Ledger</div>'
+              '<div class="source-lang">Translated from English</div></a>')
+    html = page(head='<meta property="og:article:author" content="The Daily Ledger">', header=header)
+    assert parse_article(html, URL).authors == ["The Daily Ledger"]
+    # named only in the metadata, the outlet is no author
+    assert parse_article(page(head='<meta property="og:article:author" content="The Daily Ledger">'), URL).authors == []
+
+
 def test_a_desk_byline_gives_way_to_the_writer_signing_off_the_text():
     body = BODY + ('<p>-- By Jane Roe <a class="twitter-follow-button" href="https://twitter.com/janeroe">'
                    'Follow @janeroe</a></p>')

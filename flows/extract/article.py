@@ -1280,6 +1280,12 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
         article.authors = [a for a in article.authors if authorlib.compact(a) not in designers]
     if not article.authors and not texts:  # signed only in the metadata, by a desk ("News Nation Bureau")
         article.authors = [name for name, _ in entries if authorlib.is_desk(name)][:1]
+    if not article.authors and not visible.people and not visible.institutions and top is not None:
+        # the outlet the metadata names as the author, shown on its own line under the headline: a translated
+        # or syndicated story's source ("The Wall Street Journal" over "Traduit de l'anglais")
+        shown_lines = {authorlib.compact(b.text) for b in w.blocks[top + 1 : header_end + 1] if len(b.text) <= 80}
+        article.authors = [name for name, kind in entries if kind != "person" and not authorlib.is_person(name)
+                           and authorlib.compact(name) in shown_lines][:1]
     agencies: list[str] = list(visible.agencies)
     if not texts and meta_agencies:  # a wire story the page signs only in its metadata
         agencies += [a for a in (authorlib.agency_of(n) for n in meta_agencies) if a and a not in agencies]
