@@ -445,6 +445,16 @@ def test_masthead_h1_and_a_logo_h1_that_contains_the_title_are_skipped():
     assert parse_article(html, URL).title == "Night buses return"
 
 
+def test_a_linked_channel_h1_before_the_marked_headline_h1_is_no_headline():
+    headline = "減税は24年6月ボーナスのタイミングで 首相が会見で明らかに"
+    html = (f'<html lang="ja"><head><title>減税は24年6月 首相会見で表明|Gazetteポータル経済・ITニュース</title>'
+            f'<meta property="og:title" content="{headline}|Gazetteポータル"></head><body><header><div class="genre">'
+            '<h1><a href="https://gazette.example/genre/3">経済・IT</a></h1></div></header><article>'
+            f'<h1 class="headline__text">{headline}</h1><div class="article__body">{BODY}</div></article>'
+            '</body></html>')
+    assert parse_article(html, "https://gazette.example/detail/1/3/6/7_6_r_20231102").title == headline
+
+
 def test_a_logo_h1_holding_the_headline_beside_the_sites_name_gives_the_headline_alone():
     headline = "Anticorrupción decidirá en Madrid si recurre la imputación"
     html = (f'<html lang="es"><head><title>{headline} » Local » Noticias » Gaceta Balear</title></head><body>'

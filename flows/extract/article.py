@@ -176,6 +176,13 @@ def pick_title(h1s: list[str], meta_titles: list[str], title_tag: str | None, si
     # an <h1> that only shares words with the title loses to a heading above it that states the title exactly
     # (Elementor sets the body's section heads as <h1>s, the post's headline as an <h2> above them)
     shown = next((h for h in header_headings or [] if len(h.split()) >= 2 and authorlib.compact(h) in stated), None)
+    # of two <h1>s that agree with the title, an unlinked one that states it or that the template marks as the
+    # headline beats a linked channel name before it ("<h1><a href=/genre/3>経済・IT</a></h1>" in a `<title>` that
+    # ends "…経済・ITニュース")
+    stating = next((h for h in agreeing[1:] if h not in linked
+                    and (authorlib.compact(h) in stated or h in (marked or []))), None)
+    if stating is not None and agreeing[0] in linked and not shown:
+        return stating
     if agreeing:
         return shown or _without_masthead(_without_kicker(agreeing[0], meta_titles), candidates, title_tag, sites)
     if shown:
