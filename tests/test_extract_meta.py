@@ -222,6 +222,10 @@ def test_relative_dates_count_from_the_fetch_time_only_without_a_stated_date():
         ("Posted Sept.   16,  2016 9:10 AM", [("2016-09-16 09:10", "published")]),
         ("मार्च 3, 2020", [("2020-03-03 00:00", None)]),
         ("Marchers 3, 2020 and March3, 2020", []),
+        # the day with a two-digit year, as German pages print it; not a version number
+        ("Von: Jane Roe | 31.10.23", [("2023-10-31 00:00", None)]),
+        ("31.10.23 um 14:05", [("2023-10-31 14:05", None)]),
+        ("Version 1.2.23 and build 10.12.23.1", []),
     ],
 )
 def test_visible_date_lines_and_their_labels(text, expected):

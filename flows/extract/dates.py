@@ -134,6 +134,12 @@ _DMY_NUM = re.compile(
     rf"\b(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}})\)?(?:[\s,،|\-–—·•]*{_AT}?\s*{_TIME_RE})?{_ZONE_AFTER}",
     re.IGNORECASE,
 )
+# "31.10.23", as German pages print the day: two digits each, the year's century left out (a version number
+# such as "1.2.23" or "10.12.2" is not one)
+_DMY_SHORT = re.compile(
+    rf"(?<![\d.])(\d{{2}})\.(\d{{2}})\.(\d{{2}})(?![\d.])(?:[\s,|\-–—·•]*{_AT}?\s*{_TIME_RE})?{_ZONE_AFTER}",
+    re.IGNORECASE,
+)
 # "2016年10月14日07:17", "2017年3月9日(木) 18時45分", "2019년 11월 19일 오후 3:05", "2016/10/14 07:17",
 # "2016.12.01", "2023. 2. 5. 11:40" (Korean, the day closed by a period), "2019.04.25 THU 16:00": year first
 _CJK_NUM = re.compile(
@@ -369,7 +375,7 @@ def _match_dates(text: str, default_tz: tzinfo | None,
     """(start, end, instant, has time, zoned, the label of a time set after the day or "")."""
     found: list[tuple[int, int, datetime, bool, bool, str]] = []
     for pattern, order in ((_DMY_TEXT, "dmy"), (_MDY_TEXT, "mdy"), (_ISO_NUM, "ymd"), (_DMY_NUM, "dmyn"),
-                           (_CJK_NUM, "cjk")):
+                           (_DMY_SHORT, "dmy2"), (_CJK_NUM, "cjk")):
         for m in pattern.finditer(text):
             g = m.groups()
             if order == "cjk":  # the half of the day is written before the time
@@ -381,6 +387,8 @@ def _match_dates(text: str, default_tz: tzinfo | None,
                 day, month, year = int(g[1]), MONTHS.get(g[0].lower().rstrip(".")), int(g[2])
             elif order in ("ymd", "cjk"):
                 year, month, day = int(g[0]), int(g[1]), int(g[2])
+            elif order == "dmy2":
+                day, month, year = int(g[0]), int(g[1]), 2000 + int(g[2])
             else:
                 day, month, year = int(g[0]), int(g[1]), int(g[2])
                 if month > 12 >= day:  # "2/26/2015": written month first, as only a US date can be
