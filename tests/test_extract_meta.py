@@ -818,6 +818,19 @@ def test_a_wide_banner_to_another_site_is_an_advert_a_photo_linking_to_a_shop_is
     assert [i.url.rsplit("/", 1)[-1] for i in images] == ["night-bus-ticket-machine.jpg"]
 
 
+@pytest.mark.parametrize("ad", [
+    '<a href="https://school.example.th/" rel="nofollow"><img src="//files.gazette.example/bnr/c5/easy-abc.gif"></a>',
+    '<a href="https://agency.example/"><img src="//files.gazette.example/bnr/38/agentur-700x150-image-e0aa.jpg"></a>',
+    '<a href="https://shop.example.com/p/9" rel="sponsored noopener"><img src="//cdn.shop.example/p/9.jpg"></a>',
+])
+def test_banners_by_their_link_name_or_shape_are_adverts(ad):
+    photo = ('<p><a href="https://source.example.org/archive/1" rel="nofollow"><img width="640" height="427" '
+             'src="https://cdn.gazette.example/2019/11/night-bus-depot.jpg"></a></p>')
+    body = BODY[:300] + ad + photo + BODY[300:]
+    images = parse_article(page(body=body), URL).images
+    assert [i.url.rsplit("/", 1)[-1] for i in images] == ["night-bus-depot.jpg"]
+
+
 # --- caption boxes ---------------------------------------------------------------------------------------------
 def _pictures(html: str, url: str = URL) -> list[tuple[str | None, str | None]]:
     return [(i.caption, i.credit) for i in parse_article(html, url).images]

@@ -1561,25 +1561,39 @@ def _cover_of(img: Tag, headline: Tag | None) -> bool:
 
 
 def _banner(img: Tag, page_site: str) -> bool:
-    """An advertising banner: declared at least four times wider than high (728x90, 1230x205) and a link
-    to another site's page. Article pictures linking to a shop or a source keep photo proportions."""
-    try:
-        width, height = float(str(img.get("width") or 0)), float(str(img.get("height") or 0))
-    except ValueError:
-        return False
-    if not height or width < 4 * height:
-        return False
+    """An advertisement: a link to another site's page around a picture that is a banner by its shape (declared,
+    or named in its file, at least four times wider than high: 728x90, 700x150), or that the link marks as
+    paid (`rel=sponsored`), or an animated GIF under a `rel=nofollow` link. Article pictures linking to a shop
+    or a source keep photo proportions and plain links."""
     node = img.parent
+    link = None
     for _ in range(3):
         if node is None:
             return False
         if node.name == "a":
-            href = (node.get("href") or "").strip()
-            if not href.startswith(("http://", "https://", "//")) or _IMAGE_FILE.search(href):
-                return False
-            return site_of(urljoin("https://x/", href)) != page_site
+            link = node
+            break
         node = node.parent
-    return False
+    if link is None:
+        return False
+    href = (link.get("href") or "").strip()
+    if not href.startswith(("http://", "https://", "//")) or _IMAGE_FILE.search(href) \
+            or site_of(urljoin("https://x/", href)) == page_site:
+        return False
+    rel = str(link.get("rel") or "").lower().split()
+    src = str(img.get("src") or "")
+    if "sponsored" in rel or ("nofollow" in rel and urlsplit(src).path.lower().endswith(".gif")):
+        return True
+    try:
+        width, height = float(str(img.get("width") or 0)), float(str(img.get("height") or 0))
+    except ValueError:
+        width = height = 0.0
+    if not height and (named := _NAMED_SIZE.search(urlsplit(src).path.rsplit("/", 1)[-1])):
+        width, height = float(named.group(1)), float(named.group(2))
+    return bool(height) and width >= 4 * height
+
+
+_NAMED_SIZE = re.compile(r"(?<![\d])(\d{2,4})x(\d{2,4})(?!\d)")
 
 
 def _variants_box(img: Tag) -> Tag | None:
