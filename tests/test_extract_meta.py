@@ -379,6 +379,8 @@ def test_several_authors_the_metadata_names_only_one_of():
         ("Jo Reed and Ludwig van Beek - The Gazette", ["Jo Reed", "Ludwig van Beek"], []),
         # the paper's desk signing with a wire, as written; a writer with a wire is the writer
         ("Gazette with AFP", ["Gazette with AFP"], ["AFP"]),
+        ("Red.", ["Red."], []),  # the desk ("Redaktion") signs with its abbreviation's dot
+        ("Posted by Jo Reed.", ["Jo Reed"], []),
         ("Jo Reed avec Reuters", ["Jo Reed"], ["Reuters"]),
     ],
 )

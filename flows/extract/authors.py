@@ -496,8 +496,9 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
                 out.agencies.append(tail_agency)
             person = _strip_role(name)
             person = _PROFESSION_LEAD.sub("", person)  # "Rechtsanwalt Dennis Tölle": a job title, as after a name
-            if person.endswith(".") and len(person.split()[-1]) > 2:
-                person = person[:-1]  # "Posted by Alon Zakai." ends a sentence; "Jane M." keeps her initial
+            if person.endswith(".") and " " in person and len(person.split()[-1]) > 2:
+                # "Posted by Alon Zakai." ends a sentence; "Jane M." keeps her initial, "Red." (the desk) its dot
+                person = person[:-1]
             if person.isupper() and len(person) > 4 and " " in person:
                 person = person.title()
             key = person.lower()
