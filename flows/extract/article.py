@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
@@ -1565,15 +1566,7 @@ def _banner(img: Tag, page_site: str) -> bool:
     or named in its file, at least four times wider than high: 728x90, 700x150), or that the link marks as
     paid (`rel=sponsored`), or an animated GIF under a `rel=nofollow` link. Article pictures linking to a shop
     or a source keep photo proportions and plain links."""
-    node = img.parent
-    link = None
-    for _ in range(3):
-        if node is None:
-            return False
-        if node.name == "a":
-            link = node
-            break
-        node = node.parent
+    link = next((p for p in islice(img.parents, 3) if p.name == "a"), None)
     if link is None:
         return False
     href = (link.get("href") or "").strip()
@@ -1581,14 +1574,14 @@ def _banner(img: Tag, page_site: str) -> bool:
             or site_of(urljoin("https://x/", href)) == page_site:
         return False
     rel = str(link.get("rel") or "").lower().split()
-    src = str(img.get("src") or "")
-    if "sponsored" in rel or ("nofollow" in rel and urlsplit(src).path.lower().endswith(".gif")):
+    file_name = urlsplit(str(img.get("src") or "")).path.rsplit("/", 1)[-1]
+    if "sponsored" in rel or ("nofollow" in rel and file_name.lower().endswith(".gif")):
         return True
     try:
         width, height = float(str(img.get("width") or 0)), float(str(img.get("height") or 0))
     except ValueError:
         width = height = 0.0
-    if not height and (named := _NAMED_SIZE.search(urlsplit(src).path.rsplit("/", 1)[-1])):
+    if not height and (named := _NAMED_SIZE.search(file_name)):
         width, height = float(named.group(1)), float(named.group(2))
     return bool(height) and width >= 4 * height
 
