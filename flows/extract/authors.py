@@ -197,7 +197,9 @@ _LEADING_WORDS_BY = re.compile(
 _COUNTER = re.compile(r"[(（]\s*\d[\d,.\s]*[)）]")
 _NOT_WRITER_LINE = re.compile(r"^\W*(?:(?:medically\s+)?reviewed|edited|fact-checked|illustrated|photographed|"
                               r"produced|powered|hosted|designed)\s+by\b", re.IGNORECASE)
-_WITH_PAREN = re.compile(r"\s*\((?:avec|with|mit|con|com|dengan|met)\s+([^()]{3,80})\)")
+# "with" in the languages met so far: "(avec X et Y)" co-writers, "Le Monde with AFP"
+_WITH = r"(?:avec|with|mit|con|com|dengan|met)"
+_WITH_PAREN = re.compile(rf"\s*\({_WITH}\s+([^()]{{3,80}})\)")
 _EDITOR_ONLY = re.compile(r"^(?:editor|redaktur|editing by|foto|photo|fotografer|photographer)\s*:", re.IGNORECASE)
 _OTHER_LABEL = re.compile(r"\s(?:editor|redaktur|foto|photo|fotografer|sumber|source|categor(?:y|ia|ie)|kategori|"
                           r"section|tags?)\s*:", re.IGNORECASE)
@@ -517,8 +519,8 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
 
 
 # the site's own desk signing with a wire service: "Le Monde with AFP", "Le Monde avec AFP"
-_OUTLET_WITH_WIRE = re.compile(r"^(.+?)\s+(?:with|avec|mit|con|com|dengan|met)\s+(.+)$", re.IGNORECASE)
-_JOINED_TAIL = re.compile(r"\s+(?:with|avec|mit|con|com|dengan|met)$", re.IGNORECASE)
+_OUTLET_WITH_WIRE = re.compile(rf"^(.+?)\s+{_WITH}\s+(.+)$", re.IGNORECASE)
+_JOINED_TAIL = re.compile(rf"\s+{_WITH}$", re.IGNORECASE)
 
 
 def _tokens(name: str) -> set[str]:
