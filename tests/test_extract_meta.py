@@ -3237,3 +3237,14 @@ def test_a_logo_h1_without_text_is_no_headline_and_a_blogs_name_before_the_title
             f'{BODY}</article></body></html>')
     assert parse_article(html, "https://diary.gazette.example/d/2019/02/134052.html").title == \
         "Night buses return to the city"
+
+
+def test_a_pipe_separated_byline_line_names_the_writer_the_page_sets_in_bold():
+    """"<strong>Jane Roe</strong> | Palma de Mallorca | 08/01/2014": the town beside the name is no writer."""
+    line = '<p class="autor"><strong>Jane Roe</strong> | Palma de Mallorca | 08/01/2014</p>'
+    assert parse_article(page(header=line), URL).authors == ["Jane Roe"]
+    # two names set in bold are two writers; an unmarked line keeps every name it lists
+    two = line.replace("Palma de Mallorca", "<strong>John Doe</strong>")
+    assert parse_article(page(header=two), URL).authors == ["Jane Roe", "John Doe"]
+    plain = '<p class="autor">Jane Roe | John Doe</p>'
+    assert parse_article(page(header=plain), URL).authors == ["Jane Roe", "John Doe"]

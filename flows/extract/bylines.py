@@ -109,7 +109,21 @@ def byline_texts(elements: list[Tag]) -> list[str]:
         linked = [e for e in named if (e.name == "a" or e.find("a") is not None)
                   and not is_interface_text(element_text(e))]
         return [inline_text(e) for e in _innermost(linked or named)]
-    return [inline_text(e) for e in _innermost(elements) if len(element_text(e)) < _MAX]
+    return [_marked_segments(e) for e in _innermost(elements) if len(element_text(e)) < _MAX]
+
+
+_SEGMENT_SEP = re.compile(r"\s+[|·•]\s+")
+
+
+def _marked_segments(el: Tag) -> str:
+    """A byline line of pipe-separated facts whose name the page sets in bold or as a link gives that name:
+    "<strong>Jane Roe</strong> | Palma de Mallorca | 08/01/2014" names one writer, not a writer and a town."""
+    text = inline_text(el)
+    segments = _SEGMENT_SEP.split(text)
+    if len(segments) < 2:
+        return text
+    marked = [t for m in el.find_all(["strong", "b", "a"]) if (t := element_text(m)) in segments]
+    return " | ".join(marked) if marked and len(marked) < len(segments) else text
 
 
 def _label_before(el: Tag, top: Tag) -> str:
