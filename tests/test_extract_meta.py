@@ -3248,3 +3248,16 @@ def test_a_pipe_separated_byline_line_names_the_writer_the_page_sets_in_bold():
     assert parse_article(page(header=two), URL).authors == ["Jane Roe", "John Doe"]
     plain = '<p class="autor">Jane Roe | John Doe</p>'
     assert parse_article(page(header=plain), URL).authors == ["Jane Roe", "John Doe"]
+
+
+def test_an_aggregators_provider_line_names_the_outlet_that_wrote_the_story():
+    """A portal reposting a broadcaster's story names it on a provider line beside the date, under the text."""
+    after = ('<div class="article__info"><p class="article__lastupdate">11/02 19:16</p>'
+             '<p class="article__service-name">Kanto News Net</p>'
+             '<p class="article__service-link"><a href="https://kanto.example/a/1">Read the original</a></p></div>')
+    html = page(after=after)
+    assert parse_article(html, URL).authors == ["Kanto News Net"]
+    # a writer's byline wins; a provider line holding a date names no one
+    assert parse_article(page(header='<div class="byline">By Jane Roe</div>', after=after), URL).authors == ["Jane Roe"]
+    dated = after.replace("Kanto News Net", "Kanto News 11/02")
+    assert parse_article(page(after=dated), URL).authors == []

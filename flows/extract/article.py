@@ -1294,6 +1294,11 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
         shown_lines = {authorlib.compact(b.text) for b in w.blocks[top + 1 : header_end + 1] if len(b.text) <= 80}
         article.authors = [name for name, kind in entries if kind != "person" and not authorlib.is_person(name)
                            and authorlib.compact(name) in shown_lines][:1]
+        # an aggregator's line naming the story's provider beside its date, over or under the text
+        # ("<p class=article__service-name>TBS NEWS DIG")
+        near = [*w.blocks[top + 1 : header_end + 1], *w.blocks[body_end + 1 : body_end + 4]]
+        article.authors = article.authors or [b.text for b in near if _PROVIDER_CLS.search(b.owner.get("class") or "")
+                                              and _provider_name(b.text)][:1]
     agencies: list[str] = list(visible.agencies)
     if not texts and meta_agencies:  # a wire story the page signs only in its metadata
         agencies += [a for a in (authorlib.agency_of(n) for n in meta_agencies) if a and a not in agencies]
@@ -1426,6 +1431,13 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
 
 _PHOTO_CLS = re.compile(r"photo|foto|image|(?<![a-z])img|caption|figure|gallery", re.IGNORECASE)
 _BYLINE_TOKEN = re.compile(r"byline|author", re.IGNORECASE)
+_PROVIDER_CLS = re.compile(r"(?<![a-z])(?:provider|(?:service|source|media)[-_]?name)(?![a-z])", re.IGNORECASE)
+
+
+def _provider_name(text: str) -> bool:
+    """A provider is named in a few words, without the digits of a date or the verb of a credit line."""
+    return 0 < len(text.split()) <= 5 and len(text) <= 40 and not any(c.isdigit() for c in text) \
+        and not authorlib.is_interface_text(text)
 
 
 _COMMENTS_CLS = re.compile(r"comment|respond|reply|disqus|discussion", re.IGNORECASE)
