@@ -1599,6 +1599,17 @@ def test_a_us_date_line_that_also_signs_and_a_date_in_a_title_attribute():
         ('<p><i>Jo Reed is an assistant editor at The Gazette. Follow her on <a href="https://social.example/jo">'
          "Twitter</a>.</i></p>", ["Jo Reed"]),
         ("<p><i>Follow her on Twitter. Jo Reed is an assistant editor at The Gazette.</i></p>", []),
+        # a bio in a quote box, its books linked outside the italics, its later sentences about the writer
+        ('<blockquote><em>Jo Reed is a journalist and the author of several books, including</em> <a href="https:'
+         '//books.example/1">The Long Night</a><em>,</em> <a href="https://books.example/2">Harbour Lights</a>'
+         "<em>. She has produced radio reports and two documentaries over the past two decades, many of them for "
+         "public broadcasters. Reed founded the Quayside Review in 2015 to cover the ports of the north coast."
+         "</em></blockquote>", ["Jo Reed"]),
+        ("<p><i>Jo Reed is a journalist. The council meets again in March to decide on the night buses.</i></p>",
+         []),
+        # a note opening with a link is a list of links, not a note
+        ('<p><a href="https://books.example/1">Jo Reed is a journalist</a> <i>and the author of two books.</i></p>',
+         []),
     ],
 )
 def test_an_emphasized_author_note_closing_an_opinion_piece_names_its_writers(closing, authors):

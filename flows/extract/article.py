@@ -785,8 +785,11 @@ def _author_note(blocks: list[Block], outlets: set[str]) -> list[str]:
     """The people an author note among the last blocks of the text introduces; the note must be set apart,
     all in italics or bold, as papers set it, so a closing sentence of the story about someone is not one."""
     for b in reversed(blocks):
-        emphasized = "".join(element_text(e) for e in b.owner.find_all(["i", "em", "b", "strong"])
-                             if e.find_parent(["i", "em", "b", "strong"]) is None)
+        marks = [e for e in b.owner.find_all(["i", "em", "b", "strong", "a"])
+                 if e.find_parent(["i", "em", "b", "strong", "a"]) is None]
+        if not marks or marks[0].name == "a":  # links in a note are its books' titles; the note opens in italics
+            continue
+        emphasized = "".join(element_text(e) for e in marks)
         if len(emphasized.replace(" ", "")) < 0.9 * len(b.text.replace(" ", "")):
             continue
         names = bylines.author_note(b.text)

@@ -250,17 +250,23 @@ _SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ)\]0-9][.!?])\s+(?=[A-ZÀ-Þ\W])")
 
 def author_note(text: str) -> list[str]:
     """The writers an emphasized closing note introduces, or [] when any sentence of it is something else."""
-    if not 20 <= len(text) <= 400:
+    if not 20 <= len(text) <= 700:
         return []
-    names = []
+    names: list[str] = []
     for sentence in _SENTENCE_END.split(text.strip()):
         m = _NOTE_SENTENCE.match(sentence)
         if m is None:
-            if names and _FOLLOW_SENTENCE.match(sentence):
-                continue  # "… is an assistant editor. Follow her on Twitter."
+            if names and (_FOLLOW_SENTENCE.match(sentence) or _BIO_SENTENCE.match(sentence)
+                          or sentence.split(maxsplit=1)[0] == names[-1].split()[-1]):
+                continue  # "… is an assistant editor. Follow her on Twitter." / "He has produced …"
             return []
         names.append(m.group(1))
     return names
+
+
+# a bio's later sentences speak of the writer it opened with
+_BIO_SENTENCE = re.compile(r"^(?:he|she|they|his|her|their|er|sie|il|elle|ils|elles|él|ella|ele|ela|dia|hij|zij)\s",
+                           re.IGNORECASE)
 
 
 # the invitation an author note closes with
