@@ -3272,3 +3272,19 @@ def test_an_aggregators_provider_line_names_the_outlet_that_wrote_the_story():
     assert parse_article(page(header='<div class="byline">By Jane Roe</div>', after=after), URL).authors == ["Jane Roe"]
     dated = after.replace("Kanto News Net", "Kanto News 11/02")
     assert parse_article(page(after=dated), URL).authors == []
+
+
+def test_the_posters_of_a_lead_videos_playlist_are_not_the_articles_pictures():
+    """A lead player lists other videos, each with its poster, deep in the player's boxes over the text."""
+    def item(name: str) -> str:
+        return (f'<div class="video-resource"><div class="video-resource__image"><div class="image"><div '
+                f'class="image__container"><picture><img src="https://media.gazette.example/v/{name}.jpg" '
+                f'width="960" height="540" alt=""></picture></div></div></div><div class="video-resource__headline">'
+                f'Other video {name}</div></div>')
+    player = ('<div class="lede"><div class="video-carousel"><div class="video-playlist"><div '
+              f'class="video-playlist__items">{item("tram-fares")}{item("bridge-works")}</div></div></div></div>')
+    lead = ('<figure><img src="https://media.gazette.example/2019/11/depot-960.jpg" width="960" height="540" '
+            'alt="The depot"><figcaption>The depot at dawn. Photo: Ann Lens</figcaption></figure>')
+    a = parse_article(page(header=player + lead), URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["depot-960.jpg"]
+    assert not any("Other video" in p.text for p in a.paragraphs)

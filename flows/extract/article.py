@@ -1170,8 +1170,10 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
         if container is None and not top:
             continue
         if top and (_in_chrome(ref.url_source or ref.element, None, levels=2, marks=_HEADER_CHROME)
-                    or _in_chrome(ref.url_source or ref.element, None, levels=4)):
-            continue  # the source's logo or the writer's photo in the header's author box; a "trending" rail
+                    or _in_chrome(ref.url_source or ref.element, None, levels=4)
+                    or _in_chrome(ref.url_source or ref.element, None, levels=10, marks=_PLAYLIST)):
+            continue  # the source's logo or the writer's photo in the header's author box; a "trending" rail;
+            # the posters of a lead video's playlist, deep in the player's boxes
         if ref.url_source is not None and (ref.credit is None or ref.caption is None) \
                 and ref.element.get("data-description") is None:
             caption, credit, cap_el = describe(ref.url_source)
@@ -1485,12 +1487,13 @@ _IMG_CHROME = re.compile(
     r"(?:share|sharing|social)(?![-_]?(?:pic|img|image|photo))|"  # "ArticleSharePic" is the picture shared
     r"(?<![a-z])bio(?![a-z])|newsletter|promo|advert|sponsor|outbrain|taboola|mgid|more-?stories|read-?more|"
     r"baca-?juga|terkait|(?<![a-z])nav|menu|(?:next|prev|previous)-?(?:post|story|stories|article|up)|up-?next|"
-    r"(?<![a-z])mood|reactions?|emoji|emotions?|(?<![a-z])motions|(?<![a-z])vot(?:e|ing)(?![a-z])|(?<![a-z])poll(?![a-z])",
+    r"playlist|(?<![a-z])mood|reactions?|emoji|emotions?|(?<![a-z])motions|(?<![a-z])vot(?:e|ing)(?![a-z])|(?<![a-z])poll(?![a-z])",
     re.IGNORECASE,
 )
 
 
 # the box of a header picture that is no photo of the story: a logo, the writer's photo
+_PLAYLIST = re.compile(r"playlist", re.IGNORECASE)
 _HEADER_CHROME = re.compile(r"logo|avatar|author|byline|profile|(?<![a-z])bio(?![a-z])|sponsor|advert|promo", re.I)
 
 
