@@ -2340,6 +2340,21 @@ def test_the_share_rendition_of_the_shown_picture_is_not_a_second_picture():
                                                             "141222_nightbus-690.jpg"]
 
 
+def test_a_numbered_assets_share_rendition_named_by_a_word_is_the_shown_picture():
+    """Picture servers name an asset's renditions by number and word ("16470669-standard" shared,
+    "16470669-mmmain" shown); two shown pictures of one number, or a day's date, decide nothing."""
+    share = '<meta property="og:image" content="https://img.gazette.example/width620/photo/16470669-standard.jpg">'
+    shown = '<figure><img src="https://media.gazette.example/photo/16470669-mmmain.jpg"></figure>'
+    a = parse_article(page(head=share, body=shown + BODY), URL)
+    assert [(i.url.rsplit("/", 1)[-1], i.is_cover) for i in a.images] == [("16470669-mmmain.jpg", True)]
+    two = shown + shown.replace("mmmain", "crowd")
+    a = parse_article(page(head=share, body=two + BODY), URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["16470669-standard.jpg", "16470669-mmmain.jpg",
+                                                            "16470669-crowd.jpg"]
+    dated = page(head=share.replace("16470669", "20141227"), body=shown.replace("16470669", "20141227") + BODY)
+    assert len(parse_article(dated, URL).images) == 2
+
+
 @pytest.mark.parametrize(
     ("share", "shown", "kept"),
     [  # sizes written "1200x630" and a stamp after them

@@ -117,6 +117,10 @@ def _share_core(key: str) -> str:
     return "-".join(tokens)
 
 
+# a picture server's asset number and a rendition's name ("16470669-thumb_square_large"); not a day's date
+_ASSET_RENDITION = re.compile(r"(?!(?:19|20)\d{6}[-_])(\d{6,})[-_][a-z][a-z_]*")
+
+
 def _folder(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.hostname}{parts.path.rsplit('/', 1)[0]}"
@@ -628,6 +632,12 @@ class ImageCollector:
             # ("141222_r25915-1200-630-10162001" of "141222_r25915-690", "o-jamie-dimon-facebook" of
             # "n-jamie-dimon-large570", "e190222" of "e190222_s"); for the og:image alone
             existing = next((i for k, i in self._keys.items() if _share_core(k) == core), None)
+        if existing is None and (asset := _ASSET_RENDITION.fullmatch(key.rsplit("/", 1)[-1])):
+            # a numbered asset's renditions named by word ("16470669-standard" of "16470669-mmmain"), when the
+            # page shows one picture of that number
+            same = [i for k, i in self._keys.items()
+                    if (m := _ASSET_RENDITION.fullmatch(k.rsplit("/", 1)[-1])) and m.group(1) == asset.group(1)]
+            existing = same[0] if len(same) == 1 else None
         if existing is None and not core:
             # named only for where it is shared ("…/RTSO9RP/facebook.jpg"): the picture whose renditions share
             # its folder ("…/RTSO9RP/lead_720_405.jpg"), when one picture there is shown
