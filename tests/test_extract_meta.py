@@ -16,7 +16,7 @@ from flows.extract.body import class_marker
 from flows.extract.bylines import header_lines
 from flows.extract.dates import find_dates, find_relative
 from flows.extract.html import make_soup
-from flows.extract.images import site_graphic, split_credit, stable_key
+from flows.extract.images import proxied_url, site_graphic, split_credit, stable_key
 from flows.extract.tags import clean_tags
 
 WIB = timezone(timedelta(hours=7))
@@ -3303,3 +3303,25 @@ def test_the_posters_of_a_lead_videos_playlist_are_not_the_articles_pictures():
     a = parse_article(page(header=player + lead), URL)
     assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["depot-960.jpg"]
     assert not any("Other video" in p.text for p in a.paragraphs)
+
+
+def test_a_proxy_that_writes_the_original_address_in_base64_serves_one_picture():
+    """An image proxy encodes its options, the original's address among them, as base64 JSON in its path,
+    and ends the path with a slug of its own; the share copy and the shown copy are one picture."""
+    import base64
+    import json
+
+    def proxied(height: int, slug: str) -> str:
+        options = json.dumps({"url": "https://images.gazette.example/uploads/2023/11/Night-Bus-Depot.jpg",
+                              "height": height})
+        data = base64.b64encode(json.dumps({"data": options, "hash": "4fb04d27"}).encode()).decode()
+        return f"https://img.proxy.example/gazette/{data}/{slug}.jpg"
+
+    share = f'<meta property="og:image" content="{proxied(627, "night-buses-return")}">'
+    shown = f'<figure><img src="{proxied(360, "night-bus-depot")}"><figcaption>The depot.</figcaption></figure>'
+    a = parse_article(page(head=share, body=shown + BODY), URL)
+    assert [(i.url.rsplit("/", 1)[-1], i.caption, i.is_cover) for i in a.images] == [
+        ("night-bus-depot.jpg", "The depot.", True)]
+    # a base64-looking segment that decodes to no address decides nothing
+    assert proxied_url("https://img.proxy.example/eyJub3RoaW5nIjogdHJ1ZX0=/a.jpg") is None
+

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections.abc import Callable, Iterable
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
@@ -148,7 +150,26 @@ def proxied_url(url: str) -> str | None:
         value = values[0]
         if key != "url" and value.startswith(("http://", "https://", "//")) and _PROXIED_FILE.search(value):
             return value
+    for segment in urlsplit(url).path.split("/"):
+        if segment.startswith(_BASE64_OPENINGS) and len(segment) >= 24:
+            return _encoded_url(segment)
     return None
+
+
+# base64 of '{"' and of 'http': a proxy that writes its options, the original's address among them, in its path
+_BASE64_OPENINGS = ("eyJ", "aHR0c")
+_ENCODED_FILE = re.compile(r"https?:(?://|\\*/\\*/)[^\s\"'<>]+?\.(?:jpe?g|png|gif|webp|avif)\b", re.IGNORECASE)
+
+
+def _encoded_url(segment: str) -> str | None:
+    """The image address inside a base64 path segment ("/eyJkYXRhIjoie1widXJsXCI6…/slug.jpg"), its JSON
+    escapes undone."""
+    try:
+        text = base64.urlsafe_b64decode(segment.replace("+", "-").replace("/", "_") + "=" * (-len(segment) % 4))
+    except (ValueError, binascii.Error):
+        return None
+    found = _ENCODED_FILE.search(text.decode("utf-8", "replace"))
+    return found.group(0).replace("\\", "") if found else None
 
 
 def stable_key(url: str) -> str:
