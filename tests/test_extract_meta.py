@@ -3325,3 +3325,27 @@ def test_a_proxy_that_writes_the_original_address_in_base64_serves_one_picture()
     # a base64-looking segment that decodes to no address decides nothing
     assert proxied_url("https://img.proxy.example/eyJub3RoaW5nIjogdHJ1ZX0=/a.jpg") is None
 
+
+
+def test_a_share_copy_uploaded_again_under_the_same_name_is_the_shown_picture():
+    """WordPress numbers a file uploaded again under a name it has ("Depot_Night-1-e1697208184684-2048x1152.png"
+    for the share picture of "Depot_Night-1024x765.png")."""
+    share = ('<meta property="og:image" content="https://www.gazette.example/wp-content/uploads/2023/10/'
+             'Depot_Night-1-e1697208184684-2048x1152.png">')
+    shown = ('<figure><img src="https://www.gazette.example/wp-content/uploads/2023/10/Depot_Night-1024x765.png">'
+             '</figure>')
+    a = parse_article(page(head=share, body=shown + BODY), URL)
+    assert [(i.url.rsplit("/", 1)[-1], i.is_cover) for i in a.images] == [("Depot_Night-1024x765.png", True)]
+    other = share.replace("Depot_Night-1-", "Harbour_View-1-")
+    assert len(parse_article(page(head=other, body=shown + BODY), URL).images) == 2
+
+
+def test_a_caption_line_with_the_copyright_sign_and_the_name_in_spans_of_their_own():
+    """A licence plugin sets the caption, the sign and the photographer in three spans of one line."""
+    pic = ('<img width="800" height="598" src="https://www.gazette.example/wp-content/uploads/2023/10/Depot-1024x765.'
+           'png" class="attachment-large size-large" alt="Depot"> <p class="media-license"><span class="media-legend">'
+           'The depot at dawn, before the first night run.  </span><span class="media-license-info">&copy; </span>'
+           '<span class="media-license-author">Ann Lens </span></p>')
+    a = parse_article(page(body=BODY.replace("</p>", "</p>" + pic, 1)), URL)
+    assert [(i.caption, i.credit) for i in a.images] == [("The depot at dawn, before the first night run.",
+                                                          "© Ann Lens")]

@@ -252,8 +252,10 @@ def _next_line(anchor: Tag, italic_p: bool = False) -> Tag | None:
         return None  # paragraphs of text, not a caption line
     text = element_text(sib)
     inner = None if named else sib.find(class_=_CAPTION_CLS)
-    if inner is not None and len(element_text(inner)) >= 0.9 * len(text):
-        sib, named = inner, True  # "<div class=set-cp><div class=caption>...": the caption inside a wrapper
+    if inner is not None and (len(element_text(inner)) >= 0.9 * len(text) or (
+            len(text) - len(element_text(inner)) <= 60 and _credit_element(sib, skip=inner) is not None)):
+        # "<div class=set-cp><div class=caption>...": the caption inside a wrapper, at most with its credit
+        sib, named = inner, True
     if not 2 <= len(text) <= (1000 if named else 400):  # a named box may hold a full and a truncated copy
         return None
     if named:  # a caption may link what it names ("V.A./<a>HD Jazz Volume 10</a>")
@@ -405,11 +407,24 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
     if cap_el is None and box is not None and isinstance(after := _next_filled(box), Tag):
         cap_el, paired = _caption_and_credit(after)
     credit_el = paired or ((_credit_element(cap_el) or _small_tail(cap_el)) if cap_el is not None else None)
+    signed = False
+    if credit_el is None and cap_el is not None and (line := cap_el.parent) is not None and line is not box \
+            and line.name in ("p", "div", "span", "figcaption") and _pictures(line) == 0 \
+            and len(element_text(line)) <= len(element_text(cap_el)) + 80:
+        # the caption's line sets the credit beside the caption's own span ("<p class=media-license><span
+        # class=media-legend>…</span><span>©</span><span class=media-license-author>zvg</span>")
+        credit_el = _credit_element(line, skip=cap_el)
+        rest = element_text(line).removeprefix(element_text(cap_el)).strip()
+        # the sign in a span of its own before the name: "© zvg", as the reader sees it
+        signed = credit_el is not None and rest.endswith(name := element_text(credit_el)) \
+            and rest[: -len(name)].strip() == "©"
     if credit_el is None and cap_el is not None and credit_line(_cls(cap_el), element_text(cap_el)):
         credit_el = cap_el
     if credit_el is None and box is not None:
         credit_el = credit_only_el or _credit_element(box, skip=cap_el)
     credit = clean_credit(shown_text(credit_el)) if credit_el is not None else None
+    if signed and credit:
+        credit = f"© {credit}"
     overlay = credit is None and cap_el is not None and box is not None and cap_el not in box.parents \
         and box not in cap_el.parents
     box_text = element_text(box) if overlay else ""

@@ -119,6 +119,8 @@ def _share_core(key: str) -> str:
     return "-".join(tokens)
 
 
+# the number a CMS gives a file uploaded again under a name it already has ("photo-1.jpg")
+_UPLOAD_COPY = re.compile(r"-[1-9]$")
 # a picture server's asset number and a rendition's name ("16470669-thumb_square_large"); not a day's date
 _ASSET_RENDITION = re.compile(r"(?!(?:19|20)\d{6}[-_])(\d{6,})[-_][a-z][a-z_]*")
 
@@ -653,6 +655,11 @@ class ImageCollector:
             # ("141222_r25915-1200-630-10162001" of "141222_r25915-690", "o-jamie-dimon-facebook" of
             # "n-jamie-dimon-large570", "e190222" of "e190222_s"); for the og:image alone
             existing = next((i for k, i in self._keys.items() if _share_core(k) == core), None)
+        if existing is None and (copy := _UPLOAD_COPY.sub("", core)) != core and len(copy) >= 8:
+            # the same file uploaded again for sharing, numbered by the CMS ("Strassen_Madagaskar-1-e169…-2048x1152"
+            # of "Strassen_Madagaskar-1024x765"), when one shown picture has that name
+            same = [i for k, i in self._keys.items() if _share_core(k) == copy]
+            existing = same[0] if len(same) == 1 else None
         if existing is None and (asset := _ASSET_RENDITION.fullmatch(key.rsplit("/", 1)[-1])):
             # a numbered asset's renditions named by word ("16470669-standard" of "16470669-mmmain"), when the
             # page shows one picture of that number
