@@ -488,7 +488,7 @@ _TRACKER = re.compile(r"scorecardresearch|doubleclick|google-analytics|googletag
 # a licence badge ("i.creativecommons.org/l/by-nc/4.0/88x31.png", licensebuttons.net)
 _LICENSE_BADGE = re.compile(r"^(?:i\.creativecommons\.org|licensebuttons\.net)/|/88x31\.png$", re.IGNORECASE)
 # served from an ad server or an ad folder: "ad.gazette.cn/content_banner/…", "afp.alicdn.com/afp-creative/…"
-_AD_PLACE = re.compile(r"^(?:ad|ads|adserver|adv|banners?)\.|/(?:ads?|adv|banners?|content_banner|[\w-]*-creative|"
+_AD_PLACE = re.compile(r"^(?:ad|ads|adserver|adv|banners?)\.|/(?:ads?|adv|banners?|bnrs?|content_banner|[\w-]*-creative|"
                        r"creatives?)/", re.IGNORECASE)
 _THEME_PATH = re.compile(r"/(?:wp-content/)?themes/|/app_themes/|/wp-content/plugins/|/assets/(?:img|images|icons)/|"
                          r"/templates/|"  # Joomla's and site builders' /templates/<name>/images/
