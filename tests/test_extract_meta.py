@@ -3351,3 +3351,18 @@ def test_a_caption_line_with_the_copyright_sign_and_the_name_in_spans_of_their_o
     a = parse_article(page(body=BODY.replace("</p>", "</p>" + pic, 1)), URL)
     assert [(i.caption, i.credit) for i in a.images] == [("The depot at dawn, before the first night run.",
                                                           "© Ann Lens")]
+
+
+@pytest.mark.parametrize(
+    ("share", "cover"),
+    [
+        ("https://r.gazette.example/global/home/v01/img/gazettenews_logo_1200x800_en01.jpg", False),
+        ("https://www.gazette.example/img/gazette_fb_logo.jpg", False),
+        # a brand word and "logo" without a share size may be a story's photo of a company's logo
+        ("https://cdn.gazette.example/2019/11/acme_logo_sign.jpg", True),
+        ("https://cdn.gazette.example/2019/11/night-bus-1200x800.jpg", True),
+    ],
+)
+def test_a_share_picture_that_is_the_sites_logo_is_no_cover(share, cover):
+    a = parse_article(page(head=f'<meta property="og:image" content="{share}">'), URL)
+    assert [i.is_cover for i in a.images] == ([True] if cover else [])

@@ -488,8 +488,8 @@ _TRACKER = re.compile(r"scorecardresearch|doubleclick|google-analytics|googletag
 # a licence badge ("i.creativecommons.org/l/by-nc/4.0/88x31.png", licensebuttons.net)
 _LICENSE_BADGE = re.compile(r"^(?:i\.creativecommons\.org|licensebuttons\.net)/|/88x31\.png$", re.IGNORECASE)
 # served from an ad server or an ad folder: "ad.gazette.cn/content_banner/…", "afp.alicdn.com/afp-creative/…"
-_AD_PLACE = re.compile(r"^(?:ad|ads|adserver|adv|banners?)\.|/(?:ads?|adv|banners?|bnrs?|content_banner|[\w-]*-creative|"
-                       r"creatives?)/", re.IGNORECASE)
+_AD_PLACE = re.compile(r"^(?:ad|ads|adserver|adv|banners?)\.|/(?:ads?|adv|banners?|bnrs?|content_banner|"
+                       r"[\w-]*-creative|creatives?)/", re.IGNORECASE)
 _THEME_PATH = re.compile(r"/(?:wp-content/)?themes/|/app_themes/|/wp-content/plugins/|/assets/(?:img|images|icons)/|"
                          r"/templates/|"  # Joomla's and site builders' /templates/<name>/images/
                          r"/(?:share[-_]?tools|share[-_]?icons|social[-_]?icons|icons)/",  # a share bar's buttons
@@ -511,9 +511,19 @@ _LOGO_WORDS = frozenset(re.split(r"\s+", "og opengraph fb facebook twitter share
 
 
 def _share_logo(url: str, page_url: str) -> bool:
+    """A share picture that is the site's logo: "logo" with the site's name and share words, or with one brand
+    word and the share size it was drawn at ("yonhapnews_logo_1200x800_en01.jpg")."""
     tokens = _name_tokens(_file_name(url))
+    if "logo" not in tokens:
+        return False
     site = set((urlsplit(page_url).hostname or "").lower().split("."))
-    return "logo" in tokens and all(t == "logo" or t in _LOGO_WORDS or t.isdigit() or t in site for t in tokens)
+    other = [t for t in tokens if t != "logo" and t not in _LOGO_WORDS and not t.isdigit() and t not in site
+             and not _SHARE_SIZE.fullmatch(t) and not _VARIANT.fullmatch(t)]
+    return not other or (len(other) == 1 and any(_SHARE_SIZE.fullmatch(t) for t in tokens))
+
+
+_SHARE_SIZE = re.compile(r"\d{3,4}x\d{3,4}")
+_VARIANT = re.compile(r"[a-z]{1,2}\d{1,2}")  # "en01", "v2"
 
 
 # a button's graphic: "pin_it_button_big.png", "share-btn-facebook.png"; "red-button-vote.jpg" shows a story
