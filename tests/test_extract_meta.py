@@ -1046,6 +1046,9 @@ def test_a_dateline_set_as_its_own_paragraph_opens_the_first_one():
         ("https://afp.cdn.example/afp-creative/creative/u113716014/8fffe822.jpg", True),
         ("https://files.gazette.example/files/bnr/70/39/57/seminar-511-image-ccb3.jpg", True),  # "bnr": banners
         ("https://files.gazette.example/files/bnrt/70/night-bus.jpg", False),
+        ("https://www.gazette.example/wp-content/uploads/2022/10/QR-Code_Donate-2022-inf.png", True),  # a QR code
+        ("https://www.gazette.example/wp-content/uploads/2022/10/qrcode.png", True),
+        ("https://www.gazette.example/wp-content/uploads/2022/10/qrater-night.png", False),
         ("https://s.gazette.example/images/common/all/images/fbico_ogp_600x600.png", True),  # a share icon
         ("https://www.gazette.example/App_Themes/default/images/sg/stern_blue.svg", True),  # ASP.NET's theme folder
         ("https://images.gazette.example/im-128022/social", False),  # a photo's rendition for sharing

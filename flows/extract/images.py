@@ -565,11 +565,15 @@ def site_graphic(url: str, page_url: str) -> bool:
                 return True
     file_name = _file_name(url)
     if _STAND_IN.search(file_name) or (_SHARE_ICON.fullmatch(file_name) and re.search(r"ico|ogp", file_name)) \
-            or _button(file_name):
+            or _button(file_name) or _QR_CODE.search(file_name):
         return True
     stem = re.sub(r"[^a-z0-9]", "", file_name)
     name = re.sub(r"[^a-z0-9]", "", (urlsplit(page_url).hostname or "").removeprefix("www.").split(".")[0])
     return bool(stem) and stem in (name, name + "logo", "logo" + name)
+
+
+# a QR code to a donation, app or page of the site ("QR-Code_IS_BEIDES-2022-inf.png")
+_QR_CODE = re.compile(r"(?<![a-z])qr[-_]?codes?(?![a-z])", re.IGNORECASE)
 
 
 # a video player's chrome read as a caption ("JUST WATCHED ... Replay More Videos ... MUST WATCH")
