@@ -590,6 +590,11 @@ def test_the_cover_and_the_body_picture_in_another_size_folder_are_one_image():
     [
         ("Spokojený trenér po vítězství ve Villa Parku. | Foto: Reuters",  # a bar sets the labelled credit apart
          "Spokojený trenér po vítězství ve Villa Parku.", "Foto: Reuters"),
+        # a bar sets a name apart after the caption's sentence, at times after the photo's date
+        ("El juez y el fiscal discrepan sobre la imputación. 27-06-2012 | Efe",
+         "El juez y el fiscal discrepan sobre la imputación.", "Efe"),
+        ("The depot at dawn. | Ann Lens", "The depot at dawn.", "Ann Lens"),
+        ("Jane Doe | Mayor of Eastfield", "Jane Doe | Mayor of Eastfield", None),  # no sentence: a caption's parts
         ("Facebook CEO Mark Zuckerberg, the man with the acquisition plan.",  # a sentence, not a source line
          "Facebook CEO Mark Zuckerberg, the man with the acquisition plan.", None),
         ("Suasana Pasar Kosambi, Bandung. ©2021 Merdeka.com/Arie Basuki",
@@ -3369,3 +3374,11 @@ def test_a_caption_line_with_the_copyright_sign_and_the_name_in_spans_of_their_o
 def test_a_share_picture_that_is_the_sites_logo_is_no_cover(share, cover):
     a = parse_article(page(head=f'<meta property="og:image" content="{share}">'), URL)
     assert [i.is_cover for i in a.images] == ([True] if cover else [])
+
+
+def test_a_loaders_spinner_set_before_the_picture_in_its_figure_is_not_the_picture():
+    fig = ('<figure><div id="loading"><img alt="preload" src="https://static.gazette.example/images/iconos/preload.gif">'
+           '</div><div class="big_img"><img alt="The depot" src="/media/getCachedContent/id/158666/width/515/height/'
+           '337.png"></div><figcaption class="pie">The depot at dawn.</figcaption></figure>')
+    a = parse_article(page(header=fig), URL)
+    assert [(i.url.rsplit("/", 3)[-3], i.caption) for i in a.images] == [("515", "The depot at dawn.")]

@@ -75,6 +75,8 @@ CREDIT_LABELS = (r"credits?|photo(?:graph(?:er)?)?s?|fotos?|fotograf(?:in|o|a)?|
                  r"screenshots?|illustrations?|quelle|"
                  r"fuente|crédito|crédit|sumber|kredit|source")
 _BAR_CREDIT = re.compile(rf"\s+[|·•]\s+((?i:{CREDIT_LABELS})\s*:\s*\S.{{1,80}})\s*$")
+_BAR_NAME = re.compile(r"(?<=[.!?\"”])(?:\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s+\|\s+"
+                       r"([A-ZÀ-Þ][\w.'’&-]*(?:[ /][A-ZÀ-Þ][\w.'’&-]*){0,3})\s*$")
 _BRACKET_TAIL = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")  # "... Kabul. [File: Reuters]"
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+")
 # where pictures come from, when a caption line names only that
@@ -281,6 +283,9 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
     barred = _BAR_CREDIT.search(text)  # "… ve Villa Parku. | Foto: Reuters": a bar sets the labelled credit apart
     if barred and barred.start() > 0:
         return _caption_before(text[: barred.start()]), barred.group(1).strip()
+    barred = _BAR_NAME.search(text)  # "… la hija del Rey. 27-06-2012 | Efe": a name after the caption's sentence
+    if barred and barred.start() > 0:
+        return _caption_before(text[: barred.start()]), barred.group(1)
     if _MARKED.match(text) and len(text) <= 100:
         return None, _clean_tail(text)  # the whole line is a credit: "©MGM", "Copyright 2019 Reuters"
     # "... caption ©Sunset Boulevard/Corbis", "Ilustrasi/copyrightshutterstock/Ranta Images": kept as shown
