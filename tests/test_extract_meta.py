@@ -3382,3 +3382,16 @@ def test_a_loaders_spinner_set_before_the_picture_in_its_figure_is_not_the_pictu
            '337.png"></div><figcaption class="pie">The depot at dawn.</figcaption></figure>')
     a = parse_article(page(header=fig), URL)
     assert [(i.url.rsplit("/", 3)[-3], i.caption) for i in a.images] == [("515", "The depot at dawn.")]
+
+
+def test_an_italic_line_inside_a_blog_editors_font_spans_under_a_picture_is_its_caption():
+    font = '<span style="font-family: Arial;"><span style="font-size: small;">{}</span></span>'
+    pic = ('<div class="separator" style="clear: both; text-align: center;"><a '
+           'href="https://x.example/s1600/depot.jpg" imageanchor="1"><img src="https://x.example/s320/depot.jpg" '
+           'width="255" height="320"></a></div>')
+    italic = '<div style="text-align: center;">' + font.format("<em><span>The depot at dawn</span></em>") + "</div>"
+    plain = '<div style="text-align: center;">' + font.format("The depot at dawn") + "</div>"
+    for line, caption in ((italic, "The depot at dawn"), (plain, None)):
+        a = parse_article(page(body=BODY.replace("</p>", "</p>" + pic + line, 1)), URL)
+        assert [i.caption for i in a.images] == [caption]
+        assert any(p.text == "The depot at dawn" for p in a.paragraphs) is (caption is None)

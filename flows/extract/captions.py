@@ -332,6 +332,9 @@ def _italic_line(el: Tag, italic_p: bool = False) -> bool:
         # an italic <p> right after a picture in running text is as often a standfirst
         return False
     kids = [c for c in el.children if isinstance(c, Tag) or str(c).strip()]
+    while len(kids) == 1 and isinstance(kids[0], Tag) and kids[0].name in ("span", "font"):
+        # a blog editor's font wrappers around the italics ("<div><span><span><em>Kate Henshaw</em>")
+        kids = [c for c in kids[0].children if isinstance(c, Tag) or str(c).strip()]
     return len(kids) == 1 and isinstance(kids[0], Tag) and kids[0].name in ("small", "em", "i")
 
 
