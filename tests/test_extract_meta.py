@@ -3395,3 +3395,23 @@ def test_an_italic_line_inside_a_blog_editors_font_spans_under_a_picture_is_its_
         a = parse_article(page(body=BODY.replace("</p>", "</p>" + pic + line, 1)), URL)
         assert [i.caption for i in a.images] == [caption]
         assert any(p.text == "The depot at dawn" for p in a.paragraphs) is (caption is None)
+
+
+def test_a_gallerys_slides_take_their_cited_captions_and_not_its_caption_toggle():
+    """Each slide holds its picture and its caption in a `<cite>`, the later ones hidden; one caption runs past
+    300 characters; a "HIDE CAPTION" button follows the last slide."""
+    long = ("The first night bus leaves the eastern depot on Wednesday, November 27, in the rain. " * 4).strip()
+    captions = ["Drivers wait for the first night bus to leave the eastern depot.", long,
+                "A plow clears the road in front of the depot on Sunday, November 24."]
+
+    def slide(n: int, caption: str) -> str:
+        hide = ' style="display:none"' if n else ""
+        return (f'<div class="galleryPhotoContainer"><img src="https://media.gazette.example/{n}-night-bus-gallery'
+                f'.jpg" width="640" height="360" alt=""{hide}><cite{hide}>{caption}</cite></div>')
+
+    gallery = ('<div class="articleGallery">' + "".join(slide(n, c) for n, c in enumerate(captions))
+               + '<div class="clear"></div><div class="galleryCaptionControl"><div class="galleryCaptionControlText">'
+               'HIDE CAPTION</div></div></div>')
+    a = parse_article(page(body=BODY.replace("</p>", "</p>" + gallery, 1)), URL)
+    assert [i.caption for i in a.images] == captions
+    assert not any("Drivers wait" in p.text for p in a.paragraphs)

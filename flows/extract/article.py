@@ -19,6 +19,7 @@ from flows.extract import sections as sectionlib
 from flows.extract import tags as tagslib
 from flows.extract.body import (
     HEADINGS,
+    INLINE,
     Block,
     ImageRef,
     Walk,
@@ -1181,6 +1182,9 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
                 ref.caption, ref.credit = caption, credit or ref.credit
             if cap_el is not None:
                 caption_ids.add(id(cap_el))  # a caption line after the picture is not body text
+                if cap_el.name in INLINE and cap_el.parent is not None \
+                        and element_text(cap_el.parent) == element_text(cap_el):
+                    caption_ids.add(id(cap_el.parent))  # the line an inline caption (`<cite>`) fills
         kept.append(ref)
     if caption_ids:
         body_blocks = [b for b in body_blocks if inside(b.owner, caption_ids) is None]

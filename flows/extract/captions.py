@@ -45,6 +45,8 @@ _ELLIPSIS_LABEL = re.compile(r"^\s*(?:[\w ]{1,20}(?:\.\.\.|…)|(?:image|photo|p
 _MAX_BOX_TEXT = 700
 # words of a control laid over a picture ("VIEW GALLERY 5 PHOTOS", "Lihat Foto"), not of a credit
 _CONTROL = re.compile(r"\b(?:gallery|galeri|view|lihat|klik|click|play|putar|zoom|enlarge|perbesar)\b", re.IGNORECASE)
+# a button that shows or hides the captions
+_CAPTION_TOGGLE = re.compile(r"(?i:(?:hide|show|toggle|open|close|expand|collapse)\s+captions?|captions?\s+(?:on|off))")
 # a shop link's call to action under a product picture ("SHOP NOW"), in the languages of the corpus
 _SHOP_LINK = re.compile(r"(?:shop|buy)(?: it)?(?: now| here| the look)?|get it (?:now|here)|belanja sekarang|"
                         r"beli sekarang|jetzt kaufen|jetzt shoppen|acheter|comprar(?: ahora)?", re.IGNORECASE)
@@ -258,6 +260,8 @@ def _next_line(anchor: Tag, italic_p: bool = False) -> Tag | None:
         sib, named = inner, True
     if not 2 <= len(text) <= (1000 if named else 400):  # a named box may hold a full and a truncated copy
         return None
+    if _CAPTION_TOGGLE.fullmatch(text):
+        return None  # the gallery's "HIDE CAPTION" button after its last slide
     if named:  # a caption may link what it names ("V.A./<a>HD Jazz Volume 10</a>")
         return sib
     links = sum(len(element_text(a)) for a in sib.find_all("a"))
@@ -381,6 +385,8 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
                 ranked.append((0, el))
             elif (cls := el.get("class")) and _CAPTION_CLS.search(cls):
                 ranked.append((1, el))
+            elif el.name == "cite" and _CITED_SENTENCE.match(element_text(el)):
+                ranked.append((1, el))  # a slide's caption sentence in a `<cite>` (CNN's galleries)
             elif (prop := el.get("itemprop")) and ("caption" in prop or "description" in prop):
                 ranked.append((2, el))
             elif cls and _DESCRIPTION_CLS.search(cls):
