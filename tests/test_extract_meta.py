@@ -3415,3 +3415,20 @@ def test_a_gallerys_slides_take_their_cited_captions_and_not_its_caption_toggle(
     a = parse_article(page(body=BODY.replace("</p>", "</p>" + gallery, 1)), URL)
     assert [i.caption for i in a.images] == captions
     assert not any("Drivers wait" in p.text for p in a.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "agencies"),
+    [
+        ("Agencia EFE", ["Agencia EFE"], ["EFE"]),  # a wire named with its kind signs as written
+        ("EFE | Madrid", ["EFE"], ["EFE"]),  # the place a wire files from is no writer
+        ("Europa Press | Madrid", ["Europa Press"], ["Europa Press"]),
+        ("Jane Roe | Madrid", ["Jane Roe"], []),
+        ("Texto: Jane Roe Fotos: John Doe", ["Jane Roe"], []),  # the photographer's credit on the same line
+        ("Text: Jane Roe | Photos: John Doe", ["Jane Roe"], []),
+        ("Jane Roe @janeroe", ["Jane Roe"], []),  # her handle beside her name
+    ],
+)
+def test_wire_place_photo_credit_and_handle_beside_a_byline(byline, authors, agencies):
+    a = parse_article(page(header=f'<div class="byline">{byline}</div>'), URL)
+    assert (a.authors, a.agencies) == (authors, agencies)

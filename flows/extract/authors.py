@@ -46,6 +46,29 @@ AGENCIES: dict[str, str] = {
     "agences": "Agences",
     "agencias": "Agencias",
     "ria novosti": "RIA Novosti",
+    "europa press": "Europa Press",
+    "apa": "APA",
+    "sda": "SDA",
+    "keystone-sda": "Keystone-SDA",
+    "belga": "Belga",
+    "anp": "ANP",
+    "ntb": "NTB",
+    "ritzau": "Ritzau",
+    "pap": "PAP",
+    "lusa": "Lusa",
+    "kna": "KNA",
+    "epd": "epd",
+    "dpa-afx": "dpa-AFX",
+    "aap": "AAP",
+    "the canadian press": "The Canadian Press",
+    "canadian press": "The Canadian Press",
+    "jiji": "Jiji",
+    "jiji press": "Jiji",
+    "interfax": "Interfax",
+    "sputnik": "Sputnik",
+    "notimex": "Notimex",
+    "prensa latina": "Prensa Latina",
+    "vna": "VNA",
     "cna": "CNA",
     "新华社": "新华社",  # Xinhua, as Chinese pages write it
     "中新社": "中新社",  # China News Service
@@ -65,7 +88,8 @@ POSTED_BY = r"posted by|published by|submitted by|publicado por|publicada por|pu
 _LABEL_WORDS = (
     # Italian "di", Swedish "av", Danish "af" in capitals are initials ("AV Watch編集部"), not the word
     r"by|oleh|penulis|reporter|wartawan|pewarta|author|autor|autore|auteur|par|von|(?-i:[Dd]i|[Aa]v|[Aa]f)|por|door|"
-    rf"przez|автор|текст|text|words|written by|words by|story by|{POSTED_BY}|reported by|reporting by|"
+    rf"przez|автор|текст|text|texto|testo|tekst|words|written by|words by|story by|{POSTED_BY}|reported by|"
+    r"reporting by|"
     r"作者|记者|記者|撰文|撰稿|(?:取材・)?文(?=\s*[:：●／])|laporan wartawan(?: [A-Z][\w.]*)?"
 )
 _PREFIX = re.compile(
@@ -85,6 +109,7 @@ _UI_TAIL = re.compile(
     r"e-?mail(?: the author)?|contact|profile|see all|all posts|twitter|facebook|instagram|linkedin)\b.*$",
     re.IGNORECASE,
 )
+_HANDLE_TAIL = re.compile(r"(?<=\w)\s+@\w{2,30}$")
 # an author box's first sentence: "Dallas Robinson is a freelance writer living in Minneapolis"
 _BIO_TAIL = re.compile(
     r"(?<=\w)\s+(?:is|was|adalah|merupakan|ist|est|es)\s+(?:a|an|the|seorang|ein|eine|un|une|una)\s.*$"
@@ -132,12 +157,15 @@ _ARTICLES = frozenset(["the", "a", "an", "this", "that", "these", "those"])
 def agency_of(name: str) -> str | None:
     key = re.sub(r"[^\w\s-]", "", name).strip().lower()
     found = AGENCIES.get(key)
+    if found is None and (named := _AGENCY_WORD.match(key)):
+        found = AGENCIES.get(key[named.end() :])  # "Agencia EFE", "Agenzia ANSA": the wire with its kind
     shown = " ".join(name.split())
     if found is None and _WIRE_NAME.search(shown) and len(key.split()) <= 5:
         return shown  # a syndication service by its name: "CNN Wire", "Tribune News Service"
     return found
 
 
+_AGENCY_WORD = re.compile(r"(?:agencia|agence|agenzia|agência|agentur|agencja|agentschap|agency|kantor berita)\s+")
 # the names wire and syndication services give themselves; a bare "Wire" after an acronym only ("Jo Wire" is a name)
 _WIRE_NAME = re.compile(r"^(?:[A-Z]{2,6} (?i:wire)|\w.*\s(?i:newswire|wire service|news service|content agency|"
                         r"press agency))$")
@@ -178,6 +206,7 @@ def clean_name(raw: str) -> str:
         prev = name
         name = _PREFIX.sub("", name).strip(" ,;:-–—|·•")
     name = _UI_TAIL.sub("", name).strip(" ,;:-–—|·•")
+    name = _HANDLE_TAIL.sub("", name)  # "Jane Roe @janeroe": the writer's handle beside her name
     name = _BIO_TAIL.sub("", name)
     name = _WEEKDAY_TAIL.sub("", name).strip(" ,;:-–—|·•")
     name = _CLOCK_TAIL.sub("", name).strip(" ,;:-–—|·•")
@@ -201,7 +230,7 @@ _NOT_WRITER_LINE = re.compile(r"^\W*(?:(?:medically\s+)?reviewed|edited|fact-che
 _WITH = r"(?:avec|with|mit|con|com|dengan|met)"
 _WITH_PAREN = re.compile(rf"\s*\({_WITH}\s+([^()]{{3,80}})\)")
 _EDITOR_ONLY = re.compile(r"^(?:editor|redaktur|editing by|foto|photo|fotografer|photographer)\s*:", re.IGNORECASE)
-_OTHER_LABEL = re.compile(r"\s(?:editor|redaktur|foto|photo|fotografer|sumber|source|categor(?:y|ia|ie)|kategori|"
+_OTHER_LABEL = re.compile(r"\s(?:editor|redaktur|fotos?|photos?|fotografer|sumber|source|categor(?:y|ia|ie)|kategori|"
                           r"section|tags?)\s*:", re.IGNORECASE)
 
 
@@ -461,7 +490,7 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
         for part in parts:
             part = part.strip(" ,;:-–—|·•[]")  # "[田中宏昌，ITmedia]": the byline's brackets
             if not part or part.startswith("@") or part.lower() in _UI_WORDS or _COUNTER.search(part) \
-                    or not any(ch.isalpha() for ch in part):
+                    or not any(ch.isalpha() for ch in part) or _PICTURE_CREDIT.match(part):
                 continue  # a handle, a button, a counter ("人氣( 23925 )", "Views (1,204)"), a time ("18:55")
             agency = agency_of(part)
             if agency:
@@ -486,6 +515,8 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
             if person_seen and (_CREDENTIAL.match(part) or compact(first) in outlets or acronym_led
                                 or (" " not in part and not _CJK_LEAD.match(part))):  # "鈴木花子" needs no space
                 continue
+            if out.agencies and not out.people and " " not in part and not _CJK_LEAD.match(part):
+                continue  # "EFE | Madrid": the place a wire files from
             if is_desk(part):
                 if part.lower() not in seen:
                     seen.add(part.lower())
