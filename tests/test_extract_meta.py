@@ -3432,3 +3432,18 @@ def test_a_gallerys_slides_take_their_cited_captions_and_not_its_caption_toggle(
 def test_wire_place_photo_credit_and_handle_beside_a_byline(byline, authors, agencies):
     a = parse_article(page(header=f'<div class="byline">{byline}</div>'), URL)
     assert (a.authors, a.agencies) == (authors, agencies)
+
+
+@pytest.mark.parametrize(
+    ("where", "box", "authors"),
+    [
+        ("body", '<div class="signature">Jane Roe</div>', ["Jane Roe"]),  # French papers' "signature" box
+        ("header", '<div class="article-signature"><span class="article-signature__name">Jane Roe</span></div>',
+         ["Jane Roe"]),
+        ("header", '<p class="autor">Jane Roe<br>Madrid</p>', ["Jane Roe"]),  # a line break sets the place apart
+        ("header", '<p class="autor">Jane Roe<br>John Doe</p>', ["Jane Roe", "John Doe"]),
+    ],
+)
+def test_signature_boxes_and_lines_of_a_byline_box(where, box, authors):
+    kw = {"body": BODY + box} if where == "body" else {"header": box}
+    assert parse_article(page(**kw), URL).authors == authors

@@ -118,12 +118,24 @@ _SEGMENT_SEP = re.compile(r"\s+[|·•]\s+")
 def _marked_segments(el: Tag) -> str:
     """A byline line of pipe-separated facts whose name the page sets in bold or as a link gives that name:
     "<strong>Jane Roe</strong> | Palma de Mallorca | 08/01/2014" names one writer, not a writer and a town."""
-    text = inline_text(el)
+    text = _broken_lines(el) if el.find("br") is not None else inline_text(el)
     segments = _SEGMENT_SEP.split(text)
     if len(segments) < 2:
         return text
     marked = [t for m in el.find_all(["strong", "b", "a"]) if (t := element_text(m)) in segments]
     return " | ".join(marked) if marked and len(marked) < len(segments) else text
+
+
+def _broken_lines(el: Tag) -> str:
+    """A byline box's lines kept apart as the reader sees them ("Jane Roe<br>Madrid" is a name, then a place)."""
+    lines: list[str] = [""]
+    for node in el.descendants:
+        if isinstance(node, Tag):
+            if node.name == "br":
+                lines.append("")
+        else:
+            lines[-1] += str(node)
+    return " | ".join(line for t in lines if (line := " ".join(t.split())))
 
 
 def _label_before(el: Tag, top: Tag) -> str:

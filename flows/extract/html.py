@@ -236,7 +236,8 @@ _CLOSERS: dict[str, re.Pattern[str]] = {}
 # class words of an element that signs the article; the walker reads bylines by them too
 # the heading tags, h1 to h6: the walker types blocks by them and the caption finder skips boxes holding them
 HEADING_NAMES = ("h1", "h2", "h3", "h4", "h5", "h6")
-BYLINE_WORDS = r"byline|author|autor|auteur|penulis|reporter|writer|contributor|agency|agentur|(?<![a-z])submitted"
+BYLINE_WORDS = (r"byline|author|autor|auteur|penulis|reporter|writer|contributor|agency|agentur|signature|"
+                r"(?<![a-z])submitted")
 # an article's own footer that signs it ("<footer class=article-author>", "(Agenturen) | Stand: …")
 _SIGNED_FOOTER = re.compile(rf"""(?:class|itemprop|rel)\s*=\s*["'][^"']*(?:{BYLINE_WORDS})""", re.IGNORECASE)
 # a post's own unmarked footer that signs it ("<footer><p>Posted by Alon Zakai.</p></footer>"), not the site's
