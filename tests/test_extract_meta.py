@@ -3447,3 +3447,20 @@ def test_wire_place_photo_credit_and_handle_beside_a_byline(byline, authors, age
 def test_signature_boxes_and_lines_of_a_byline_box(where, box, authors):
     kw = {"body": BODY + box} if where == "body" else {"header": box}
     assert parse_article(page(**kw), URL).authors == authors
+
+
+def test_a_crumb_h1_with_the_seo_title_gives_way_to_the_shown_headline_under_its_kicker():
+    """A trail's last step is an `<h1 role=navigation class=breadcrumbs__item>` holding the search title; the
+    headline shows in an `<h2>` under a kicker box, as the JSON-LD's `alternativeHeadline`."""
+    seo = "Night buses: The return of the late routes – the background"
+    shown = "The return of the late routes – what changes for riders"
+    head = ld(headline=seo, alternativeHeadline=shown) + f'<meta property="og:title" content="{seo}">'
+    crumbs = ('<div class="breadcrumbs"><a class="breadcrumbs__item" href="/">Home</a><a class="breadcrumbs__item" '
+              f'href="/news">News</a></div><div class="nav"><h1 role="navigation" class="header-button '
+              f'breadcrumbs__item breadcrumbs__item--title"><span>{seo}</span></h1></div>')
+    headline = (f'<div class="headline"><h2 class="headline__title"><div class="catchline"><span>Night buses</span>'
+                f'</div> <span>{shown}</span></h2></div>')
+    html = page(head=head, headline=headline).replace("<article>", crumbs + "<article>")
+    a = parse_article(html, URL)
+    assert a.title == shown
+    assert not any("Night buses" in p.text for p in a.paragraphs[:1])

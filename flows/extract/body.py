@@ -89,7 +89,8 @@ _POST_TAXONOMY = re.compile(r"(?<!\S)(?:author|category|tag|format)-\S+")
 
 
 # a kicker inside a headline: the topic or section it is filed under, not the headline's words
-_KICKER = re.compile(r"(?<![a-z])(?:category|kicker|overline|topline|dachzeile|eyebrow|rubri[ck])(?![a-z])", re.I)
+_KICKER = re.compile(r"(?<![a-z])(?:category|kicker|overline|topline|dachzeile|eyebrow|rubri[ck]|catchline|"
+                     r"spitzmarke|roofline|supertitle|surtitre|antet[ií]tulo|occhiello)(?![a-z])", re.I)
 
 
 def class_marker(el: Tag) -> str:
@@ -335,7 +336,7 @@ class _Walker:
                     self._image(child, None, attrs.get("alt"))
                 continue
             cls = attrs.get("class") or ""
-            if self.in_heading and cls and _KICKER.search(cls) and name in INLINE:
+            if self.in_heading and cls and _KICKER.search(cls) and (name in INLINE or name == "div"):
                 continue  # "<h1><span class=category>Thema Verbraucherschutz</span>Mehr Transparenz …</h1>"
             ident = attrs.get("id") or ""
             marker = f"{cls} {ident}" if ident else cls
@@ -453,9 +454,11 @@ class _Walker:
                 self.in_heading += short
                 self.walk(child)
                 self.in_heading -= short
-                # the last step of a breadcrumb trail set as an `<h1>` (its SEO title) is no headline
+                # the last step of a breadcrumb trail set as an `<h1>` (its SEO title) is no headline, in the
+                # trail's box or itself a crumb (`<h1 role=navigation class=breadcrumbs__item>`)
                 if name == "h1" and "".join(self.parts).strip() and not (
-                        self.out.crumbs and any(p is self.out.crumbs[0] for p in child.parents)):
+                        self.out.crumbs and any(p is self.out.crumbs[0] for p in child.parents)) \
+                        and not ("rumb" in marker or attrs.get("role") == "navigation"):
                     self.out.h1.append((" ".join("".join(self.parts).split()), len(self.out.blocks)))
                     self.out.h1_tags.append(child)
             elif is_caption and verdict <= 0 and child.find(["img", "h1", "h2"]) is None:

@@ -101,6 +101,9 @@ class Meta:
         social = self.first("twitter:title")  # a second SEO title may differ from og:title and match the <h1>
         if social and social not in out:
             out.append(social)
+        shown = self.ld_text("alternativeHeadline")  # the headline the page shows, where `headline` is for search
+        if shown and shown not in out:
+            out.append(shown)
         kly = self.kly.get("article", {}).get("title") if isinstance(self.kly.get("article"), dict) else None
         out.insert(0, kly if isinstance(kly, str) else None)
         parsely = self.parsely().get("title")  # Parse.ly's headline, without the SEO title's site parts
