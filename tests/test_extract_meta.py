@@ -3464,3 +3464,16 @@ def test_a_crumb_h1_with_the_seo_title_gives_way_to_the_shown_headline_under_its
     a = parse_article(html, URL)
     assert a.title == shown
     assert not any("Night buses" in p.text for p in a.paragraphs[:1])
+
+
+@pytest.mark.parametrize(
+    ("meta_author", "authors"),
+    [
+        ("Riverside.example staff", ["Riverside.example staff"]),  # the desk word in lower case
+        ("Riverside News Desk", ["Riverside News Desk"]),
+        ("the staff", []),
+    ],
+)
+def test_a_desk_named_only_in_the_metadata_signs_the_story(meta_author, authors):
+    a = parse_article(page(head=f'<meta name="author" content="{meta_author}">'), URL)
+    assert a.authors == authors

@@ -405,7 +405,8 @@ def is_desk(name: str) -> bool:
     words = name.split()
     if _CJK_DESK.search(name) and len(name) <= 40:
         return True
-    return 1 < len(words) <= 5 and words[-1].lower() in _DESK_ENDS and looks_like_name(name)
+    # the desk word may be lower case after the outlet's name ("Politics.co.uk staff")
+    return 1 < len(words) <= 5 and words[-1].lower() in _DESK_ENDS and looks_like_name(" ".join(words[:-1]))
 
 
 # a Japanese, Chinese or Korean newsroom's name ends on its desk word: editorial department, news team
