@@ -3477,3 +3477,17 @@ def test_a_crumb_h1_with_the_seo_title_gives_way_to_the_shown_headline_under_its
 def test_a_desk_named_only_in_the_metadata_signs_the_story(meta_author, authors):
     a = parse_article(page(head=f'<meta name="author" content="{meta_author}">'), URL)
     assert a.authors == authors
+
+
+def test_the_byline_of_a_related_story_card_in_the_text_is_not_the_writers():
+    """A live page with no byline of its own sets a card for another story in its text: the card's heading holds
+    the link, and the card names that story's writer."""
+    card = ('<section class="inline-article"><article><div class="inline-article__content"><h4 class="inline-article__'
+            'title"><a href="https://www.gazette.example/news/2019/11/18/tram-fares">Tram fares to rise in spring</a>'
+            '</h4><span class="inline-article__author">di&nbsp;Alessia Rossi</span><time datetime="2019-11-18T01:00">'
+            '18 November 2019</time></div></article></section>')
+    a = parse_article(page(body=BODY.replace("</p>", "</p>" + card, 1)), URL)
+    assert a.authors == []
+    own = card.replace("inline-article__title", "x").replace("/news/2019/11/18/tram-fares", "/about")
+    assert parse_article(page(body=BODY.replace("</p>", "</p>" + own.replace(
+        "Tram fares to rise in spring", "About"), 1)), URL).authors == ["Alessia Rossi"]

@@ -1652,8 +1652,8 @@ def _only_a_date(text: str) -> bool:
 
 
 def _teaser_byline(el: Tag, page_url: str, own_pages: set[str]) -> bool:
-    """A byline under a teaser's linked headline ("<li><a href=/other-story><h2>…</h2></a><div class=byline>"):
-    another story's writer, in a rail of teasers above or beside the article."""
+    """A byline under a teaser's linked headline ("<li><a href=/other-story><h2>…</h2></a><div class=byline>", or
+    the link inside the heading): another story's writer, in a rail of teasers above or beside the article."""
     node = el.parent
     page_site = site_of(page_url)
     for _ in range(3):
@@ -1675,6 +1675,9 @@ def _teaser_byline(el: Tag, page_url: str, own_pages: set[str]) -> bool:
             if any(isinstance(h, Tag) and h.name in _CARD_HEADINGS and len(element_text(h).split()) >= 3
                    for h in link.descendants):
                 return True
+            if link.parent is not None and link.parent.name in _CARD_HEADINGS \
+                    and len(element_text(link).split()) >= 3:
+                return True  # "<h4 class=inline-article__title><a href=/other-story>…</a></h4>"
         node = node.parent
     return False
 
