@@ -3491,3 +3491,17 @@ def test_the_byline_of_a_related_story_card_in_the_text_is_not_the_writers():
     own = card.replace("inline-article__title", "x").replace("/news/2019/11/18/tram-fares", "/about")
     assert parse_article(page(body=BODY.replace("</p>", "</p>" + own.replace(
         "Tram fares to rise in spring", "About"), 1)), URL).authors == ["Alessia Rossi"]
+
+
+@pytest.mark.parametrize(
+    ("closing", "agencies"),
+    [
+        ("were themselves bereaved and homeless. – Additional reporting from Reuters", ["Reuters"]),
+        ("The council meets again in March. Additional reporting by Reuters and AP.", ["Reuters", "AP"]),
+        ("The council meets again in March. Additional reporting by Jane Roe.", []),  # a colleague is no wire
+        ("The study relied on reporting from Reuters and local papers.", []),  # a sentence about reporting
+    ],
+)
+def test_the_texts_closing_credit_for_additional_reporting_names_its_wires(closing, agencies):
+    a = parse_article(page(header='<div class="byline">By John Doe</div>', body=BODY + f"<p>{closing}</p>"), URL)
+    assert (a.authors, a.agencies) == (["John Doe"], agencies)

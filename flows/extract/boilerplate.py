@@ -158,6 +158,11 @@ _CONTRIBUTED = re.compile(
     r"[^.]{0,40}\bcontributed\b", re.IGNORECASE)
 
 
+# the text's last words crediting the reporting of others, wires among them: "… – Additional reporting from Reuters"
+_ADDITIONAL_REPORTING = re.compile(r"(?:^|[–—-]\s*|[.!?”\"]\s+)(?:additional |extra )?reporting (?:by|from) "
+                                   r"([^.;:]{2,80}?)\.?$", re.IGNORECASE)
+
+
 # a closing line that is only a parenthesis naming the sources: "(FRANCE 24 with AFP, REUTERS)", "(avec AFP)"
 _CLOSING_SOURCES = re.compile(r"^\((?:[^()]{0,40}?\b(?:with|avec|mit|con|com|dengan|met)\s+)?([^()]{2,80})\)$",
                               re.IGNORECASE)
@@ -167,6 +172,8 @@ def contributing_agencies(text: str) -> list[str]:
     """Wire services credited in a closing line ('The Associated Press contributed to this report',
     '(FRANCE 24 with AFP, REUTERS)'); the caller keeps the names that are wire services."""
     found = [m.group(1) for m in _CONTRIBUTED.finditer(text)]
+    if not found and (reporting := _ADDITIONAL_REPORTING.search(text.strip())):  # "– Additional reporting from Reuters"
+        found = [p.strip() for p in re.split(r",|&|\band\b", reporting.group(1)) if p.strip()]
     closing = _CLOSING_SOURCES.match(text.strip())
     if closing and not found:
         found = [p.strip() for p in re.split(r",|/|&|\band\b|\bet\b|\bund\b|\by\b|\bdan\b", closing.group(1))
