@@ -594,6 +594,10 @@ def test_the_cover_and_the_body_picture_in_another_size_folder_are_one_image():
         ("El juez y el fiscal discrepan sobre la imputación. 27-06-2012 | Efe",
          "El juez y el fiscal discrepan sobre la imputación.", "Efe"),
         ("The depot at dawn. | Ann Lens", "The depot at dawn.", "Ann Lens"),
+        # the photo label in Vietnamese and Russian
+        ("Ông Hồ Đức Phớc, Bộ trưởng Tài chính. Ảnh: Hoàng Phong", "Ông Hồ Đức Phớc, Bộ trưởng Tài chính.",
+         "Ảnh: Hoàng Phong"),
+        ("Путин на встрече. Фото: Иван Петров", "Путин на встрече.", "Фото: Иван Петров"),
         ("Jane Doe | Mayor of Eastfield", "Jane Doe | Mayor of Eastfield", None),  # no sentence: a caption's parts
         ("Facebook CEO Mark Zuckerberg, the man with the acquisition plan.",  # a sentence, not a source line
          "Facebook CEO Mark Zuckerberg, the man with the acquisition plan.", None),

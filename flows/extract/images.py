@@ -43,7 +43,8 @@ _KIND_TAIL = re.compile(r"\s((?:submitted|contributed|courtesy|file|staff|handou
                         re.IGNORECASE)
 _CREDIT_LINE = re.compile(
     r"^(?:.*?[.!?][\"”’)]?\s+)?((?:photo(?:graph)?|foto|image|picture|pic|credit|image credit|photo credit|sumber foto|"
-    r"sumber|kredit|fotografer|doc|dok|dokumentasi|illustration|ilustrasi|screenshot)(?:\s*:|\.(?=\s)|\s+by\b)\s*"
+    r"sumber|kredit|fotografer|doc|dok|dokumentasi|illustration|ilustrasi|screenshot|"
+    r"ảnh|фото|kuva|imagen|immagine|사진|写真|图片)(?:\s*:|\.(?=\s)|\s+by\b)\s*"
     r"[^:]{2,80})\s*$",
     re.I,
 )
@@ -73,7 +74,7 @@ _WORDED_CREDIT = re.compile(
 # the words that label a credit ("Foto:", "Credit:", "Bild:"), for the rules below and the caption finder
 CREDIT_LABELS = (r"credits?|photo(?:graph(?:er)?)?s?|fotos?|fotograf(?:in|o|a)?|bild(?:er)?|images?|pictures?|"
                  r"screenshots?|illustrations?|quelle|"
-                 r"fuente|crédito|crédit|sumber|kredit|source")
+                 r"fuente|crédito|crédit|sumber|kredit|source|ảnh|фото|kuva|imagen|immagine|사진|写真|图片")
 _BAR_CREDIT = re.compile(rf"\s+[|·•]\s+((?i:{CREDIT_LABELS})\s*:\s*\S.{{1,80}})\s*$")
 _BAR_NAME = re.compile(r"(?<=[.!?\"”])(?:\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s+\|\s+"
                        r"([A-ZÀ-Þ][\w.'’&-]*(?:[ /][A-ZÀ-Þ][\w.'’&-]*){0,3})\s*$")
