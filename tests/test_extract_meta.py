@@ -3509,3 +3509,27 @@ def test_the_byline_of_a_related_story_card_in_the_text_is_not_the_writers():
 def test_the_texts_closing_credit_for_additional_reporting_names_its_wires(closing, agencies):
     a = parse_article(page(header='<div class="byline">By John Doe</div>', body=BODY + f"<p>{closing}</p>"), URL)
     assert (a.authors, a.agencies) == (["John Doe"], agencies)
+
+
+def test_a_grid_of_story_cards_and_a_promotion_box_in_the_text_are_not_its_pictures():
+    """"Top news stories today": each card links another story with its picture and a short headline as the
+    figure's caption; a box opening "Join the Gazette WhatsApp community!" shows a promotion's picture."""
+    def card(slug: str, words: str) -> str:
+        return (f'<li><a href="https://www.gazette.example/news/{slug}-31346289"><figure><div class="mod-image">'
+                f'<img data-src="https://media.gazette.example/{slug}.jpg" data-width="482" data-height="321">'
+                f'</div><figcaption>{words}</figcaption></figure></a></li>')
+    grid = ('<div class="embedded-image-grid"><h3>Top news stories today</h3><ul>'
+            + card("council-tax", "Planned council tax payment hikes") + card("tram-fares", "Tram fares rise again")
+            + card("housing", "Calls for housing emergency plan") + "</ul></div>")
+    promo = ('<div class="factbox has-image"><span class="factbox-header"><h3>Join the Gazette WhatsApp community!</h3>'
+             '</span><figure><img data-src="https://media.gazette.example/whatsapp-promo.jpg"></figure><div '
+             'class="factbox-content"><p>Get the latest news sent straight to your messages.</p></div></div>')
+    own = ('<figure><img src="https://media.gazette.example/depot-960.jpg" width="960" height="540">'
+           '<figcaption>The depot at dawn.</figcaption></figure>')
+    a = parse_article(page(body=own + BODY.replace("</p>", "</p>" + grid + promo, 1)), URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["depot-960.jpg"]
+    # a story's own gallery of three linked pictures, each to its large file, stays
+    gallery = "<ul>" + "".join(f'<li><a href="https://media.gazette.example/{n}-large.jpg"><figure><img src="https://'
+                                 f'media.gazette.example/{n}.jpg"><figcaption>The depot at night, view {n}'
+                                 "</figcaption></figure></a></li>" for n in (1, 2, 3)) + "</ul>"
+    assert len(parse_article(page(body=BODY.replace("</p>", "</p>" + gallery, 1)), URL).images) == 3

@@ -1161,6 +1161,8 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
             continue  # a wide picture that takes the reader to another site: an advertisement
         if _teaser(ref.url_source or ref.element, url, own_pages):
             continue  # the thumbnail of a card that links another story by its headline
+        if _promo_box(ref.element):
+            continue  # "Join the Daily Record WhatsApp community!": a box promoting the site's channels
         box = _variants_box(ref.url_source or ref.element)
         if box is not None and id(box) in variant_boxes:
             continue  # a chart's version for another screen width (ai2html's artboards): one picture
@@ -1685,6 +1687,40 @@ def _teaser_byline(el: Tag, page_url: str, own_pages: set[str]) -> bool:
 _CARD_HEADINGS = frozenset(["h2", "h3", "h4", "h5"])
 
 
+# a box's heading that invites the reader to the site's channels, newsletters or app
+_PROMO_HEADING = re.compile(
+    r"\b(?:join (?:our|the)\b.{0,40}\b(?:community|channel|group|newsletter|whatsapp|telegram)|subscribe|sign up|"
+    r"newsletter|download (?:our|the) app|follow us on|berlangganan|unduh aplikasi|abonnieren|abonnez-vous|"
+    r"suscríbete)\b", re.IGNORECASE)
+
+
+def _promo_box(img: Tag) -> bool:
+    """A picture in a box that opens with a heading inviting the reader to join, subscribe or install: a
+    promotion."""
+    node = img.parent
+    for _ in range(4):
+        if node is None or node.name in ("body", "article", "main"):
+            return False
+        heading = node.find(["h2", "h3", "h4"])
+        if heading is not None and len(text := element_text(node)) <= 1500 \
+                and text.startswith(title := element_text(heading)) and _PROMO_HEADING.search(title):
+            return True  # the box opens with the invitation
+        node = node.parent
+    return False
+
+
+def _card_grid(link: Tag, page_url: str) -> bool:
+    """The link is one of three or more alike items (`<li>`s) that each link a picture to another page."""
+    item = link if link.parent is None or link.parent.name not in ("li", "div", "article") else link.parent
+    if item.parent is None:
+        return False
+    items = item.parent.find_all(item.name, recursive=False, limit=12)
+    targets = {urljoin(page_url, a["href"]) for it in items
+               if (a := it if it.name == "a" else it.find("a", href=True)) is not None and a.get("href")
+               and a.find("img") is not None}
+    return len(items) >= 3 and len(targets) >= 3
+
+
 def _teaser(img: Tag, page_url: str, own_pages: set[str]) -> bool:
     """A thumbnail linking another page that a headline or a sentence of link text (in the same link or
     a link beside it) also links: a teaser card for another story. A picture linking its own large size,
@@ -1726,6 +1762,8 @@ def _teaser(img: Tag, page_url: str, own_pages: set[str]) -> bool:
         inside = set(" ".join(element_text(el) for el in link.find_all(_is_description, limit=3)).split())
         if len(words) - len(inside & set(words)) >= 4:
             return True
+    if len(words) >= 3 and _card_grid(link, page_url):
+        return True  # "<li><a href=/other-story><figure><img><figcaption>Planned council tax hikes": a grid's card
     card = link.parent
     for _ in range(3):
         if card is None or card.name in ("body", "article", "main"):
