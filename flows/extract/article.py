@@ -1701,10 +1701,12 @@ def _promo_box(img: Tag) -> bool:
     for _ in range(4):
         if node is None or node.name in ("body", "article", "main"):
             return False
-        heading = node.find(["h2", "h3", "h4"])
-        if heading is not None and len(text := element_text(node)) <= 1500 \
-                and text.startswith(title := element_text(heading)) and _PROMO_HEADING.search(title):
-            return True  # the box opens with the invitation
+        # the box opens with the invitation: a heading among its first few tags (a big box is not walked)
+        heading = next((t for t in islice((d for d in node.descendants if isinstance(d, Tag)), 4)
+                        if t.name in ("h2", "h3", "h4")), None)
+        if heading is not None and _PROMO_HEADING.search(title := element_text(heading)) \
+                and len(text := element_text(node)) <= 1500 and text.startswith(title):
+            return True
         node = node.parent
     return False
 
