@@ -494,7 +494,8 @@ class _Walker:
     def _figure(self, fig: Tag) -> None:
         imgs = fig.find_all("img", limit=4)
         # a loader's spinner set before the picture ("<div id=loading><img src=…/iconos/preload.gif>") is not it
-        imgs = [i for i in imgs if not _LOGO.search(image_url(i, "") or "")] or imgs
+        if len(imgs) > 1:
+            imgs = [i for i in imgs if not _LOGO.search(image_url(i, "") or "")] or imgs
         img = next((i for i in imgs if "data-noscript" not in i.attrs), imgs[0] if imgs else None)
         fallback = next((i for i in imgs if "data-noscript" in i.attrs), None)
         if img is not None and fallback is not None and img is not fallback and (_same_picture(img, fallback) or (
