@@ -418,8 +418,8 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
     credit_el = paired or ((_credit_element(cap_el) or _small_tail(cap_el)) if cap_el is not None else None)
     signed = False
     if credit_el is None and cap_el is not None and (line := cap_el.parent) is not None and line is not box \
-            and line.name in ("p", "div", "span", "figcaption") and _pictures(line) == 0 \
-            and len(element_text(line)) <= len(element_text(cap_el)) + 80:
+            and line.name in ("p", "div", "span", "figcaption") and len(line.contents) <= 8 \
+            and _pictures(line) == 0 and len(element_text(line)) <= len(element_text(cap_el)) + 80:
         # the caption's line sets the credit beside the caption's own span ("<p class=media-license><span
         # class=media-legend>…</span><span>©</span><span class=media-license-author>zvg</span>")
         credit_el = _credit_element(line, skip=cap_el)
