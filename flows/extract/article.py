@@ -1712,14 +1712,17 @@ def _promo_box(img: Tag) -> bool:
 
 
 def _card_grid(link: Tag, page_url: str) -> bool:
-    """The link is one of three or more alike items (`<li>`s) that each link a picture to another page."""
+    """The link is one of three or more alike items (`<li>`s, or boxes of one class) that each link a picture to
+    another page of the site."""
     item = link if link.parent is None or link.parent.name not in ("li", "div", "article") else link.parent
     if item.parent is None:
         return False
-    items = item.parent.find_all(item.name, recursive=False, limit=12)
-    targets = {urljoin(page_url, a["href"]) for it in items
+    items = [it for it in item.parent.find_all(item.name, recursive=False, limit=12)
+             if it.get("class") == item.get("class")]
+    site = site_of(page_url)
+    targets = {target for it in items
                if (a := it if it.name == "a" else it.find("a", href=True)) is not None and a.get("href")
-               and a.find("img") is not None}
+               and a.find("img") is not None and site_of(target := urljoin(page_url, a["href"])) == site}
     return len(items) >= 3 and len(targets) >= 3
 
 
