@@ -3533,3 +3533,23 @@ def test_a_grid_of_story_cards_and_a_promotion_box_in_the_text_are_not_its_pictu
                                  f'media.gazette.example/{n}.jpg"><figcaption>The depot at night, view {n}'
                                  "</figcaption></figure></a></li>" for n in (1, 2, 3)) + "</ul>"
     assert len(parse_article(page(body=BODY.replace("</p>", "</p>" + gallery, 1)), URL).images) == 3
+
+
+def test_renditions_with_options_after_an_ampersand_or_wordpress_big_copy_are_one_picture():
+    base = "https://www.gazette.example/storyimage/DA/20231108/NEWS/231109354/AR/0/AR-231109354.jpg"
+    assert stable_key(base + "&updated=202311082246&imageversion=Facebook&exactH=630") == \
+        stable_key(base + "&updated=202311082246&MaxW=900&Q=80") != \
+        stable_key(base.replace("AR-231109354", "EP-231109354") + "&MaxW=900")
+    wp = "https://cdn.gazette.example/wp-content/uploads/2023/11/depot-at-dawn-654be6e36fa82"
+    assert stable_key(wp + "-scaled.jpg") == stable_key(wp + "-768x432.jpg")
+
+
+def test_a_credit_in_italics_after_the_captions_last_sentence():
+    fig = ('<figure><img src="https://media.gazette.example/depot-960.jpg"><figcaption class="a-photo__caption">'
+           'The depot at dawn, before the first night run.<em> Ann Lens / The Gazette</em></figcaption></figure>')
+    a = parse_article(page(body=BODY.replace("</p>", "</p>" + fig, 1)), URL)
+    assert [(i.caption, i.credit) for i in a.images] == [("The depot at dawn, before the first night run.",
+                                                          "Ann Lens / The Gazette")]
+    title = fig.replace("<em> Ann Lens / The Gazette</em>", " It appears in <em>Night Buses</em>")
+    a = parse_article(page(body=BODY.replace("</p>", "</p>" + title, 1)), URL)
+    assert [i.credit for i in a.images] == [None]

@@ -212,6 +212,11 @@ def _small_tail(caption: Tag) -> Tag | None:
     if last.name in ("i", "em") and isinstance(before, Tag) and before.name == "br" and 0 < len(text) <= 60 \
             and not _SENTENCE_INSIDE.search(text) and len(element_text(caption)) > len(text) + 10:
         return last
+    # or in italics right after the caption's last sentence, a name and its outlet ("… press conference.<em> Pat
+    # Greenhouse / The Boston Globe</em>"); an italic title closing a caption has no slash
+    if last.name in ("i", "em") and isinstance(before, NavigableString) and str(before).rstrip().endswith(
+            (".", "!", "?")) and " / " in text and 0 < len(text) <= 60 and not _SENTENCE_INSIDE.search(text):
+        return last
     return None
 
 

@@ -177,6 +177,9 @@ def _encoded_url(segment: str) -> str | None:
     return found.group(0).replace("\\", "") if found else None
 
 
+_AFTER_FILE = re.compile(r"(\.(?:jpe?g|png|gif|webp|avif))&.*$", re.IGNORECASE)
+
+
 def stable_key(url: str) -> str:
     """The part of an image URL that does not change across CDN resizes: a distinctive file name
     ("20160223photo_2-7" in both `/big/` and `/ori/`), else the path without size folders."""
@@ -189,7 +192,9 @@ def stable_key(url: str) -> str:
         return stable_key(inner)
     # a proxy may carry the original's path encoded in its own ("…/https%3A%2F%2F…%2Fphoto-5_720.jpg")
     path = unquote(parts.path) if "%2F" in parts.path.upper() else parts.path
-    path = re.sub(r"-\d{2,4}x\d{2,4}(?=\.\w+$)", "", path)  # WordPress size suffix
+    # a server that writes its options after the file with "&" and no "?" ("AR-231109354.jpg&MaxW=900&Q=80")
+    path = _AFTER_FILE.sub(r"\1", path)
+    path = re.sub(r"-(?:\d{2,4}x\d{2,4}|scaled|rotated)(?=\.\w+$)", "", path)  # WordPress size suffix, big copy
     path = re.sub(r"/\d{2,4}x\d{2,4}/", "/", path)  # a resize folder in the path
     stem = re.sub(r"\.\w{2,5}$", "", path.rstrip("/").rsplit("/", 1)[-1]).lower()
     stem = re.sub(r"(?<=[a-z0-9])\.0$", "", stem)  # a processed copy ("DSCF2931.0.jpg" of "DSCF2931.jpg")
