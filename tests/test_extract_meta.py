@@ -3553,3 +3553,18 @@ def test_a_credit_in_italics_after_the_captions_last_sentence():
     title = fig.replace("<em> Ann Lens / The Gazette</em>", " It appears in <em>Night Buses</em>")
     a = parse_article(page(body=BODY.replace("</p>", "</p>" + title, 1)), URL)
     assert [i.credit for i in a.images] == [None]
+
+
+def test_a_teaser_article_card_in_the_text_holds_no_picture_of_the_story():
+    """"Lesen Sie auch": each card is an `<article class=teaser>` whose picture link and headline link lead to
+    the same other story."""
+    href = "/news/2019/11/18/tram-fares-rise-in-spring-art-921574"
+    card = (f'<section class="teaserbox"><h3>Lesen Sie auch</h3><article class="teaser"><figure class="teaser-image">'
+            f'<a href="{href}" title="Tram fares rise in spring"><picture><img loading="lazy" src="/storage/image/'
+            f'1400561_tram-fares_mehrzumthema_1BiuXu.jpg" alt="A tram at the depot." width="696" height="390">'
+            f'</picture></a></figure><section class="teaser-content"><h3 class="headline"><a href="{href}">Tram fares '
+            f'rise in spring, the council says</a></h3></section></article></section>')
+    own = ('<figure><img src="https://media.gazette.example/depot-960.jpg" width="960" height="540">'
+           '<figcaption>The depot at dawn.</figcaption></figure>')
+    a = parse_article(page(body=own + BODY.replace("</p>", "</p>" + card, 1)), URL)
+    assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["depot-960.jpg"]

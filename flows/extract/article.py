@@ -1771,7 +1771,9 @@ def _teaser(img: Tag, page_url: str, own_pages: set[str]) -> bool:
         return True  # "<li><a href=/other-story><figure><img><figcaption>Planned council tax hikes": a grid's card
     card = link.parent
     for _ in range(3):
-        if card is None or card.name in ("body", "article", "main"):
+        # an `<article>` is read only as a small card ("<article class=teaser>"), never as the story's own box
+        if card is None or card.name in ("body", "main") or (card.name == "article" and sum(
+                1 for _ in islice(card.descendants, 120)) >= 120):
             return False
         for other in card.find_all("a", href=True, limit=12):
             if other is link:
@@ -1780,6 +1782,8 @@ def _teaser(img: Tag, page_url: str, own_pages: set[str]) -> bool:
             if len(text) >= 3 and _page_key(urljoin(absolute, other["href"].strip())) == target \
                     and len(text - own_words()) >= 3:
                 return True
+        if card.name == "article":
+            return False
         card = card.parent
     return False
 
