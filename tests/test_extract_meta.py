@@ -2367,6 +2367,10 @@ def test_a_numbered_assets_share_rendition_named_by_a_word_is_the_shown_picture(
                                                             "16470669-crowd.jpg"]
     dated = page(head=share.replace("16470669", "20141227"), body=shown.replace("16470669", "20141227") + BODY)
     assert len(parse_article(dated, URL).images) == 2
+    # the number first, then the story's words, a rendition name and a hash ("1400020_tuchel_default_1Biwph")
+    slugged = page(head=share.replace("16470669-standard", "1400020_night-bus_default_1Biwph_prUNpK"),
+                   body=shown.replace("16470669-mmmain", "1400020_night-bus_artikelbild_1Biwph_nTkCxP") + BODY)
+    assert [i.is_cover for i in parse_article(slugged, URL).images] == [True]
 
 
 @pytest.mark.parametrize(
