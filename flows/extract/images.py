@@ -125,7 +125,7 @@ def _share_core(key: str) -> str:
 # the number a CMS gives a file uploaded again under a name it already has ("photo-1.jpg")
 _UPLOAD_COPY = re.compile(r"-[1-9]$")
 # a picture server's asset number and a rendition's name ("16470669-thumb_square_large"); not a day's date
-_ASSET_RENDITION = re.compile(r"(?!(?:19|20)\d{6}[-_])(\d{6,})[-_][a-z][\w-]*")
+_ASSET_RENDITION = re.compile(r"(?!(?:19|20)\d{6}[-_])(\d{7,})[-_][a-z][\w-]*")  # six digits may be a day
 
 
 def _folder(url: str) -> str:
