@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import Tag
+from bs4 import Comment, Tag
 
 from flows.extract.authors import POSTED_BY, credits_other_work, is_interface_text
 from flows.extract.html import element_text, inline_text
@@ -133,7 +133,7 @@ def _broken_lines(el: Tag) -> str:
         if isinstance(node, Tag):
             if node.name == "br":
                 lines.append("")
-        else:
+        elif not isinstance(node, Comment):
             lines[-1] += str(node)
     return " | ".join(line for t in lines if (line := " ".join(t.split())))
 
