@@ -3585,3 +3585,11 @@ def test_drupal_hidden_file_name_and_a_comments_rdfa_date_are_not_the_articles()
     a = parse_article(page(body=fig + BODY, after=comment), URL)
     assert [(i.caption, i.credit) for i in a.images] == [("The depot at dawn (Symbolbild)", "Foto: Ann Lens")]
     assert a.published_at is None or a.published_at.strftime("%H:%M") != "13:11"
+
+
+def test_a_video_posters_running_time_is_no_caption():
+    poster = ('<div class="video-container"><div class="image playable video-poster"><img src="https://media.gazette.'
+              'example/2019/11/depot-video.png" width="1920" height="1080" alt=""><span class="duration">17m</span>'
+              '</div></div>')
+    a = parse_article(page(header=poster), URL)
+    assert [(i.url.rsplit("/", 1)[-1], i.caption) for i in a.images] == [("depot-video.png", None)]

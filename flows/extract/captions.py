@@ -63,7 +63,8 @@ _ENLARGE = re.compile(r"enlarge|expand|zoom|full ?screen|vergrößern|agrandir|a
 # it reveals, a slide counter ("2 of 4"), a label for screen readers ("Media caption")
 _NOT_CAPTION_CLS = re.compile(
     r"truncat|collaps|toggle|(?<![a-z])(?:more|less|count|counter|pager)(?![a-z])|slide-?(?:num|count)|"
-    r"off-?screen|visually-?hidden|element-invisible|sr-only|screen-?reader|a11y|assistive",
+    r"off-?screen|visually-?hidden|element-invisible|sr-only|screen-?reader|a11y|assistive|"
+    r"(?<![a-z])(?:duration|runtime|timecode)(?![a-z])",  # a video poster's running time ("17m")
     re.IGNORECASE,
 )
 # a slide counter ("2 of 4") or an expand/collapse control ("... [+]", "… more", "less", "hide caption")
