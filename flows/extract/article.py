@@ -34,7 +34,7 @@ from flows.extract.body import (
 from flows.extract.captions import describe
 from flows.extract.hooks import HOOKS, HookContext
 from flows.extract.html import Prepared, decode, element_text, make_soup, prepare, tags_where
-from flows.extract.images import ImageCollector, image_url, images_credit_line, lead_picture_line
+from flows.extract.images import PROMO_WORDS, ImageCollector, image_url, images_credit_line, lead_picture_line
 from flows.extract.metadata import Meta
 from flows.model import Article, Contributor, Image, Paragraph
 from flows.urls import site_of
@@ -1691,9 +1691,8 @@ _CARD_HEADINGS = frozenset(["h2", "h3", "h4", "h5"])
 
 # a box's heading that invites the reader to the site's channels, newsletters or app
 _PROMO_HEADING = re.compile(
-    r"\b(?:join (?:our|the)\b.{0,40}\b(?:community|channel|group|newsletter|whatsapp|telegram)|subscribe|sign up|"
-    r"newsletter|download (?:our|the) app|follow us on|berlangganan|unduh aplikasi|abonnieren|abonnez-vous|"
-    r"suscríbete)\b", re.IGNORECASE)
+    rf"\b(?:join (?:our|the)\b.{{0,40}}\b(?:community|channel|group|newsletter|whatsapp|telegram)|{PROMO_WORDS}|"
+    r"follow us on|abonnieren|abonnez-vous|suscríbete)\b", re.IGNORECASE)
 
 
 def _promo_box(img: Tag) -> bool:

@@ -116,8 +116,9 @@ _SEGMENT_SEP = re.compile(r"\s+[|·•]\s+")
 
 
 def _marked_segments(el: Tag) -> str:
-    """A byline line of pipe-separated facts whose name the page sets in bold or as a link gives that name:
-    "<strong>Jane Roe</strong> | Palma de Mallorca | 08/01/2014" names one writer, not a writer and a town."""
+    """A byline line of pipe-separated facts (or lines split by `<br>`) whose name the page sets in bold or as a
+    link gives that name: "<strong>Jane Roe</strong> | Palma de Mallorca | 08/01/2014" names one writer, not a
+    writer and a town."""
     text = _broken_lines(el) if el.find("br") is not None else inline_text(el)
     segments = _SEGMENT_SEP.split(text)
     if len(segments) < 2:

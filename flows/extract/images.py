@@ -38,13 +38,15 @@ _NOT_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_PAREN = re.compile(r"\(([^()]{2,120})\)\s*\.?\s*$")
+# the word for a photo as a credit label in Vietnamese, Russian, Finnish, Spanish, Italian, Korean, Japanese, Chinese
+_PHOTO_ABROAD = r"ảnh|фото|kuva|imagen|immagine|사진|写真|图片"
 # the kind of photo named at the end of a caption: "Christopher Battin Submitted photo"
 _KIND_TAIL = re.compile(r"\s((?:submitted|contributed|courtesy|file|staff|handout|special)\s+(?:photo|image)s?)\s*$",
                         re.IGNORECASE)
 _CREDIT_LINE = re.compile(
     r"^(?:.*?[.!?][\"”’)]?\s+)?((?:photo(?:graph)?|foto|image|picture|pic|credit|image credit|photo credit|sumber foto|"
     r"sumber|kredit|fotografer|doc|dok|dokumentasi|illustration|ilustrasi|screenshot|"
-    r"ảnh|фото|kuva|imagen|immagine|사진|写真|图片)(?:\s*:|\.(?=\s)|\s+by\b)\s*"
+    rf"{_PHOTO_ABROAD})(?:\s*:|\.(?=\s)|\s+by\b)\s*"
     r"[^:]{2,80})\s*$",
     re.I,
 )
@@ -74,7 +76,7 @@ _WORDED_CREDIT = re.compile(
 # the words that label a credit ("Foto:", "Credit:", "Bild:"), for the rules below and the caption finder
 CREDIT_LABELS = (r"credits?|photo(?:graph(?:er)?)?s?|fotos?|fotograf(?:in|o|a)?|bild(?:er)?|images?|pictures?|"
                  r"screenshots?|illustrations?|quelle|"
-                 r"fuente|crédito|crédit|sumber|kredit|source|ảnh|фото|kuva|imagen|immagine|사진|写真|图片")
+                 rf"fuente|crédito|crédit|sumber|kredit|source|{_PHOTO_ABROAD}")
 _BAR_CREDIT = re.compile(rf"\s+[|·•]\s+((?i:{CREDIT_LABELS})\s*:\s*\S.{{1,80}})\s*$")
 _BAR_NAME = re.compile(r"(?<=[.!?\"”])(?:\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s+\|\s+"
                        r"([A-ZÀ-Þ][\w.'’&-]*(?:[ /][A-ZÀ-Þ][\w.'’&-]*){0,3})\s*$")
@@ -591,8 +593,8 @@ _QR_CODE = re.compile(r"(?<![a-z])qr[-_]?codes?(?![a-z])", re.IGNORECASE)
 _PLAYER_TEXT = re.compile(r"\b(?:just watched|must watch|replay|more videos|play video|video ends in|autoplay)\b",
                           re.IGNORECASE)
 # a promotion's picture: its caption asks the reader to subscribe, sign up or install something
-_PROMO_CAPTION = re.compile(r"\b(?:subscribe|newsletter|sign up|berlangganan|langganan|download (?:our|the) app|"
-                           r"unduh aplikasi)\b", re.IGNORECASE)
+PROMO_WORDS = r"subscribe|newsletter|sign up|berlangganan|langganan|download (?:our|the) app|unduh aplikasi"
+_PROMO_CAPTION = re.compile(rf"\b(?:{PROMO_WORDS})\b", re.IGNORECASE)
 
 
 def unbracket(text: str) -> str:
@@ -667,6 +669,11 @@ class ImageCollector:
             caption_text, credit, _ = describe(shown)
             cover.caption, cover.credit = _caption_and_credit(caption_text, credit)
 
+    def _only(self, shows: Callable[[str], bool]) -> Image | None:
+        """The one picture shown whose key passes `shows`; none when several do, since then no pairing is sure."""
+        same = [image for key, image in self._keys.items() if shows(key)]
+        return same[0] if len(same) == 1 else None
+
     def set_cover(self, url: str | None) -> None:
         """og:image: marks the matching image as cover, or becomes the cover when none matches."""
         if not url:
@@ -683,20 +690,16 @@ class ImageCollector:
         if existing is None and (copy := _UPLOAD_COPY.sub("", core)) != core and len(copy) >= 8:
             # the same file uploaded again for sharing, numbered by the CMS ("Strassen_Madagaskar-1-e169…-2048x1152"
             # of "Strassen_Madagaskar-1024x765"), when one shown picture has that name
-            same = [i for k, i in self._keys.items() if _share_core(k) == copy]
-            existing = same[0] if len(same) == 1 else None
+            existing = self._only(lambda k: _share_core(k) == copy)
         if existing is None and (asset := _ASSET_RENDITION.fullmatch(key.rsplit("/", 1)[-1])):
             # a numbered asset's renditions named by word ("16470669-standard" of "16470669-mmmain"), when the
             # page shows one picture of that number
-            same = [i for k, i in self._keys.items()
-                    if (m := _ASSET_RENDITION.fullmatch(k.rsplit("/", 1)[-1])) and m.group(1) == asset.group(1)]
-            existing = same[0] if len(same) == 1 else None
-        if existing is None and not core:
+            existing = self._only(lambda k: (m := _ASSET_RENDITION.fullmatch(k.rsplit("/", 1)[-1])) is not None
+                                  and m.group(1) == asset.group(1))
+        if existing is None and not core and not _SHARED_FOLDER.search(folder := _folder(url)):
             # named only for where it is shared ("…/RTSO9RP/facebook.jpg"): the picture whose renditions share
             # its folder ("…/RTSO9RP/lead_720_405.jpg"), when one picture there is shown
-            folder = _folder(url)
-            shown = [i for i in self.images if _folder(i.url) == folder]
-            existing = shown[0] if len(shown) == 1 and not _SHARED_FOLDER.search(folder) else None
+            existing = self._only(lambda k: _folder(self._keys[k].url) == folder)
         if existing is not None:
             existing.is_cover = True
             return
