@@ -1221,8 +1221,7 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
                  if not _in_comments(el)] if "itemprop" in prepared.text else []
     if "dc:created" in prepared.text or "dcterms:" in prepared.text:
         microdata += [el for el in tags_where(soup, "property", _RDFA_DATE.search, 10)
-                      if not _in_comments(el) and "sioc:Comment" not in (el.find_parent(typeof=True) or {}).get(
-                          "typeof", "")]  # a Drupal comment's own `dc:created`
+                      if not _in_comments(el)]  # not a Drupal comment's own `dc:created`
     for token in ("published", "updated"):  # hAtom: <abbr class="published" title="2016-12-23T05:11:00-05:00">
         # one per page (a list of posts marks each); the markup is counted first, the tree read only then
         if _class_tokens(prepared.text, token) == 1:
