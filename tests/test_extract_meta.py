@@ -2601,14 +2601,6 @@ def test_simplereachs_date_gives_the_time_of_a_page_that_shows_only_its_day():
     assert parse_article(naive, URL).published_at == datetime(2014, 12, 29, tzinfo=UTC)  # no zone, no instant
 
 
-def test_a_credit_element_keeps_its_own_closing_bracket():
-    fig = ('<figure><span class="image-and-copyright-container"><img src="https://www.gazette.example/img/bus.jpg" '
-           'width="976" height="549"><span class="story-image-copyright">Jo Reed (Gazette Photo)</span></span>'
-           '<figcaption>A night bus at the depot.</figcaption></figure>')
-    a = parse_article(page(body=fig + BODY), URL)
-    assert [(i.caption, i.credit) for i in a.images] == [("A night bus at the depot.", "Jo Reed (Gazette Photo)")]
-
-
 def test_a_head_shot_in_the_writers_own_folder_is_not_a_picture_of_the_story():
     header = ('<p class="byline">By Ben Walsh</p><img src="https://s.gazette.example/contributors/ben-walsh/'
               'headshot.jpg" width="200" height="200">')
@@ -3574,18 +3566,30 @@ def test_a_teaser_article_card_in_the_text_holds_no_picture_of_the_story():
     assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["depot-960.jpg"]
 
 
-def test_drupal_hidden_file_name_is_no_caption_text():
-    fig = ('<figure class="file file-image"><img src="https://www.gazette.example/files/field/image/depot.jpg">'
-           '<figcaption><h2 class="element-invisible"><a href="/files/depot-jpg.bild">Depot.jpg</a></h2>'
-           '<div class="caption">The depot at dawn (Symbolbild)</div><p class="copyright">Foto: Ann Lens</p>'
-           '</figcaption></figure>')
-    a = parse_article(page(body=fig + BODY), URL)
-    assert [(i.caption, i.credit) for i in a.images] == [("The depot at dawn (Symbolbild)", "Foto: Ann Lens")]
-
-
 def test_a_video_posters_running_time_is_no_caption():
     poster = ('<div class="video-container"><div class="image playable video-poster"><img src="https://media.gazette.'
               'example/2019/11/depot-video.png" width="1920" height="1080" alt=""><span class="duration">17m</span>'
               '</div></div>')
     a = parse_article(page(header=poster), URL)
     assert [(i.url.rsplit("/", 1)[-1], i.caption) for i in a.images] == [("depot-video.png", None)]
+
+
+@pytest.mark.parametrize(
+    ("fig", "described"),
+    [
+        # a credit element keeps its own closing bracket
+        ('<figure><span class="image-and-copyright-container"><img src="https://www.gazette.example/img/bus.jpg" '
+         'width="976" height="549"><span class="story-image-copyright">Jo Reed (Gazette Photo)</span></span>'
+         '<figcaption>A night bus at the depot.</figcaption></figure>',
+         ("A night bus at the depot.", "Jo Reed (Gazette Photo)")),
+        # Drupal's file name for screen readers is no caption text
+        ('<figure class="file file-image"><img src="https://www.gazette.example/files/field/image/depot.jpg">'
+         '<figcaption><h2 class="element-invisible"><a href="/files/depot-jpg.bild">Depot.jpg</a></h2>'
+         '<div class="caption">The depot at dawn (Symbolbild)</div><p class="copyright">Foto: Ann Lens</p>'
+         '</figcaption></figure>',
+         ("The depot at dawn (Symbolbild)", "Foto: Ann Lens")),
+    ],
+)
+def test_caption_and_credit_read_from_a_figures_parts(fig, described):
+    a = parse_article(page(body=fig + BODY), URL)
+    assert [(i.caption, i.credit) for i in a.images] == [described]
