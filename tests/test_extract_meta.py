@@ -2365,7 +2365,9 @@ def test_a_numbered_assets_share_rendition_named_by_a_word_is_the_shown_picture(
     a = parse_article(page(head=share, body=two + BODY), URL)
     assert [i.url.rsplit("/", 1)[-1] for i in a.images] == ["16470669-standard.jpg", "16470669-mmmain.jpg",
                                                             "16470669-crowd.jpg"]
-    dated = page(head=share.replace("16470669", "20141227"), body=shown.replace("16470669", "20141227") + BODY)
+    # (set after the first paragraph, where it is no lead picture that the share picture could stand for)
+    dated = page(head=share.replace("16470669", "20141227"),
+                 body=BODY.replace("</p>", "</p>" + shown.replace("16470669", "20141227"), 1))
     assert len(parse_article(dated, URL).images) == 2
     # the number first, then the story's words, a rendition name and a hash ("1400020_tuchel_default_1Biwph")
     slugged = page(head=share.replace("16470669-standard", "1400020_night-bus_default_1Biwph_prUNpK"),
@@ -2396,8 +2398,10 @@ def test_a_numbered_assets_share_rendition_named_by_a_word_is_the_shown_picture(
     ],
 )
 def test_a_share_file_named_for_its_sizes_or_network_is_the_shown_picture(share, shown, kept):
+    """The names alone decide: the pictures stand after the first paragraph, where none is a lead picture."""
     figures = "".join(f'<figure><img src="{src}"></figure>' for src in shown)
-    a = parse_article(page(head=f'<meta property="og:image" content="{share}">', body=figures + BODY), URL)
+    body = BODY.replace("</p>", "</p>" + figures, 1)
+    a = parse_article(page(head=f'<meta property="og:image" content="{share}">', body=body), URL)
     assert [i.url.rsplit("/", 1)[-1] for i in a.images] == kept
     assert sum(i.is_cover for i in a.images) == 1
 
@@ -3593,3 +3597,40 @@ def test_a_video_posters_running_time_is_no_caption():
 def test_caption_and_credit_read_from_a_figures_parts(fig, described):
     a = parse_article(page(body=fig + BODY), URL)
     assert [(i.caption, i.credit) for i in a.images] == [described]
+
+
+LEAD_SHARE = '<meta property="og:image" content="https://static.gazette.example/2019/11/19/metro/19busWeb-facebookJumbo.jpg">'
+LEAD = ('<figure><img src="https://static.gazette.example/2019/11/19/metro/merlin_164413647_da4bedca-bccb-42d1-8517-'
+        'c418e9f29297-articleLarge.jpg" width="600"><figcaption>The first night bus leaves the depot.</figcaption>'
+        '</figure>')
+
+
+def test_the_share_picture_under_a_name_of_its_own_is_the_one_picture_shown_above_the_text():
+    a = parse_article(page(head=LEAD_SHARE, body=LEAD + BODY), URL)
+    assert [(i.url.rsplit("/", 1)[-1][:17], i.caption, i.is_cover) for i in a.images] == [
+        ("merlin_164413647_", "The first night bus leaves the depot.", True)]
+
+
+@pytest.mark.parametrize(
+    ("shown", "why"),
+    [
+        (BODY.replace("</p>", "</p>" + LEAD, 1), "set after the text starts"),
+        (LEAD + LEAD.replace("merlin_164413647", "merlin_164413650") + BODY, "two pictures above the text"),
+        (LEAD.replace('articleLarge.jpg" width="600"', 'articleLarge.jpg?w=105&amp;h=105"') + BODY, "a thumbnail"),
+        ('<a href="/people/ann-lens">' + LEAD + "</a>" + BODY, "a link to the writer's page"),
+        ('<div class="media__video--thumbnail">' + LEAD + "</div>" + BODY, "a video's poster"),
+    ],
+)
+def test_a_share_picture_under_another_name_stays_apart_from_a_picture_that_is_no_sure_lead(shown, why):
+    a = parse_article(page(head=LEAD_SHARE, body=shown), URL)
+    assert a.images[0].url.endswith("19busWeb-facebookJumbo.jpg") and a.images[0].is_cover, why
+    assert not any(i.is_cover for i in a.images[1:]), why
+
+
+def test_a_share_picture_whose_name_says_it_shows_something_else_is_a_picture_of_its_own():
+    share = '<meta property="og:image" content="https://www.gazette.example/uploads/2019/11/harbour-view-1200x630.jpg">'
+    shown = ('<figure><img src="https://www.gazette.example/uploads/2019/11/depot-night-1024x765.jpg">'
+             "<figcaption>The depot.</figcaption></figure>")
+    a = parse_article(page(head=share, body=shown + BODY), URL)
+    assert [(i.url.rsplit("/", 1)[-1], i.is_cover) for i in a.images] == [
+        ("harbour-view-1200x630.jpg", True), ("depot-night-1024x765.jpg", False)]

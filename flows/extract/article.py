@@ -1400,7 +1400,8 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
         if not src and ref.url_source is not None:
             src = image_url(ref.url_source, url)
         alt = ref.url_source.get("alt") if ref.url_source is not None else None
-        collector.add(src, ref.caption, alt, ref.credit)
+        collector.add(src, ref.caption, alt, ref.credit,
+                      lead=ref.position <= body_start and _lead_shown(ref.url_source or ref.element, url, own_pages))
     covers = meta.images()
     collector.set_cover(covers[0] if covers else None)
     cover_file = next((urlsplit(i.url).path.rsplit("/", 1)[-1] for i in collector.images if i.is_cover), "")
@@ -1724,6 +1725,30 @@ def _card_grid(link: Tag, page_url: str) -> bool:
                if (a := it if it.name == "a" else it.find("a", href=True)) is not None and a.get("href")
                and a.find("img") is not None and site_of(target := urljoin(page_url, a["href"])) == site}
     return len(items) >= 3 and len(targets) >= 3
+
+
+_VIDEO_BOX = re.compile(r"video|player", re.IGNORECASE)
+# a picture's width asked of its server ("?w=105&h=105"); a small width attribute drops the picture before
+_QUERY_WIDTH = re.compile(r"[?&](?:w|width)=(\d{2,4})\b")
+
+
+def _lead_shown(img: Tag, page_url: str, own_pages: set[str]) -> bool:
+    """A picture above the text that can stand for the story: not a thumbnail (under 250 px wide), not a link to
+    another page (the writer's profile beside the byline), not a video's poster (a frame of the video, while the
+    share picture is often another)."""
+    if (sized := _QUERY_WIDTH.search(str(img.get("src") or ""))) and int(sized.group(1)) < 250:
+        return False
+    node, href = img.parent, ""
+    for _ in range(4):
+        if node is None or node.name in ("body", "article", "main"):
+            break
+        if node.name == "a" and not href:
+            href = (node.get("href") or "").strip()
+        if _VIDEO_BOX.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return False
+        node = node.parent
+    return not href or href.startswith("#") or bool(_IMAGE_FILE.search(href)) \
+        or _page_key(urljoin(page_url, href)) in own_pages
 
 
 def _teaser(img: Tag, page_url: str, own_pages: set[str]) -> bool:

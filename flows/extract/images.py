@@ -619,6 +619,22 @@ def _caption_and_credit(caption_text: str | None, credit: str | None) -> tuple[s
     return caption, credit
 
 
+# the words of a picture's name that say how, where or by whom it is served, not what it shows
+_SERVING_WORD = re.compile(
+    r"large|small|medium|thumb|jumbo|facebook|twitter|social|share|crop|wide|square|default|standard|main|lead|hero|"
+    r"header|cover|feature|image|photo|img|pic|web|mobile|desktop|retina|full|orig|resize|scaled|copy|getty|istock|"
+    r"shutterstock|reuters|afp|epa|dpa|imago|alamy|picture|alliance|teaser|article|story|post|upload|file")
+
+
+def _named_apart(one: str, other: str) -> bool:
+    """Two file names that each say what they show, in words they do not share: two pictures."""
+    def words(key: str) -> set[str]:
+        return {t for t in re.split(r"[^a-z0-9]+", _share_core(key).lower())
+                if len(t) >= 3 and t.isalpha() and not re.fullmatch(r"[a-f]+", t) and not _SERVING_WORD.search(t)}
+    mine, theirs = words(one), words(other)
+    return bool(mine and theirs) and not mine & theirs
+
+
 class ImageCollector:
     """Images in reading order, de-duplicated by stable key; the first caption seen for a key wins."""
 
@@ -626,9 +642,10 @@ class ImageCollector:
         self.base = base
         self.images: list[Image] = []
         self._keys: dict[str, Image] = {}
+        self._leads: list[Image] = []  # the pictures shown before the article's text starts
 
     def add(self, url: str | None, caption_text: str | None = None, alt: str | None = None,
-            credit: str | None = None) -> None:
+            credit: str | None = None, lead: bool = False) -> None:
         if not url or _PLACEHOLDER.search(url.rsplit("/", 1)[-1]):
             return
         url = urljoin(self.base, url)
@@ -645,10 +662,14 @@ class ImageCollector:
             existing.caption = existing.caption or caption
             existing.credit = existing.credit or credit
             existing.alt = existing.alt or (alt or None)
+            if lead and existing not in self._leads:
+                self._leads.append(existing)
             return
         image = Image(url=url, caption=caption, credit=credit, alt=(alt or None))
         self._keys[key] = image
         self.images.append(image)
+        if lead:
+            self._leads.append(image)
 
     def describe_cover(self, imgs: Iterable[Tag], describe: Callable[[Tag], tuple],
                        links: Iterable[Tag] | None = None) -> None:
@@ -700,6 +721,11 @@ class ImageCollector:
             # named only for where it is shared ("…/RTSO9RP/facebook.jpg"): the picture whose renditions share
             # its folder ("…/RTSO9RP/lead_720_405.jpg"), when one picture there is shown
             existing = self._only(lambda k: _folder(self._keys[k].url) == folder)
+        if existing is None and len(self._leads) == 1 and not _named_apart(key, stable_key(self._leads[0].url)) \
+                and not site_graphic(url, self.base) and not _share_logo(url, self.base):
+            # the one picture shown above the text, shared under a name of its own ("19bouieWeb-facebookJumbo" of
+            # "merlin_164413647_…-articleLarge"), unless the two names say what they show and differ
+            existing = self._leads[0]
         if existing is not None:
             existing.is_cover = True
             return
