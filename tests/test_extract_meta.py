@@ -3634,3 +3634,15 @@ def test_a_share_picture_whose_name_says_it_shows_something_else_is_a_picture_of
     a = parse_article(page(head=share, body=shown + BODY), URL)
     assert [(i.url.rsplit("/", 1)[-1], i.is_cover) for i in a.images] == [
         ("harbour-view-1200x630.jpg", True), ("depot-night-1024x765.jpg", False)]
+
+
+def test_the_lead_picture_may_stand_below_a_bold_standfirst_and_beside_the_writers_head_shot():
+    standfirst = ("<p><strong>The night buses come back on Wednesday, but not every district gets one, and the "
+                  "council says the money runs out in spring.</strong></p>")
+    a = parse_article(page(head=LEAD_SHARE, body=standfirst + LEAD + BODY), URL)
+    assert [(i.caption, i.is_cover) for i in a.images] == [("The first night bus leaves the depot.", True)]
+    shot = ('<div class="info-area__img"><img src="https://static.gazette.example/piece/0c/62/207768954-f-1_1-w-125.'
+            'jpg" alt="Ann Lens"><p>Von <a href="/ann-lens">Ann Lens</a></p></div>')
+    a = parse_article(page(head=LEAD_SHARE, header=shot, body=LEAD + BODY), URL)
+    assert a.authors == ["Ann Lens"]
+    assert [(i.caption, i.is_cover) for i in a.images] == [("The first night bus leaves the depot.", True)]

@@ -1395,15 +1395,16 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
     article.tags = tagslib.clean_tags(article.tags)
 
     collector = ImageCollector(url)
+    text_at = _text_start(body_blocks, h1_pos)
     for ref in kept:
         src = ref.element.get("data-image") if ref.element.get("data-image") else None
         if not src and ref.url_source is not None:
             src = image_url(ref.url_source, url)
         alt = ref.url_source.get("alt") if ref.url_source is not None else None
         collector.add(src, ref.caption, alt, ref.credit,
-                      lead=ref.position <= body_start and _lead_shown(ref.url_source or ref.element, url, own_pages))
+                      lead=ref.position <= text_at and _lead_shown(ref.url_source or ref.element, url, own_pages))
     covers = meta.images()
-    collector.set_cover(covers[0] if covers else None)
+    collector.set_cover(covers[0] if covers else None, portrait=lambda i: _author_portrait(i, article.authors))
     cover_file = next((urlsplit(i.url).path.rsplit("/", 1)[-1] for i in collector.images if i.is_cover), "")
     links = soup.find_all("a", href=re.compile(re.escape(cover_file)), limit=3) if len(cover_file) >= 5 and re.search(
         rf"""href\s*=\s*["'][^"']*{re.escape(cover_file)}""", prepared.text) else []
@@ -1562,6 +1563,14 @@ def _in_chrome(el: Tag, container: Tag | None, levels: int = 10_000, marks: re.P
 
 
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
+
+
+def _text_start(body_blocks: list[Block], headline_at: int | None) -> int:
+    """Where the article's text starts: its first real paragraph after the headline, past a standfirst (set in
+    bold, or classed as one), which may stand above the lead picture."""
+    after = -1 if headline_at is None else headline_at
+    return next((b.index for b in body_blocks if b.index > after and _is_prose(b) and b.bold < 0.8 * len(b.text)
+                 and not _LEDE_CLS.search(f"{b.owner.get('class') or ''} {b.owner.get('id') or ''}")), 1 << 30)
 
 
 def _header_end(body_blocks: list[Block], body_start: int, after: int = -1) -> int:

@@ -695,8 +695,9 @@ class ImageCollector:
         same = [image for key, image in self._keys.items() if shows(key)]
         return same[0] if len(same) == 1 else None
 
-    def set_cover(self, url: str | None) -> None:
-        """og:image: marks the matching image as cover, or becomes the cover when none matches."""
+    def set_cover(self, url: str | None, portrait: Callable[[Image], bool] | None = None) -> None:
+        """og:image: marks the matching image as cover, or becomes the cover when none matches; `portrait`
+        tells the writer's head shot, which may stand above the text too."""
         if not url:
             return
         url = urljoin(self.base, url)
@@ -721,11 +722,12 @@ class ImageCollector:
             # named only for where it is shared ("…/RTSO9RP/facebook.jpg"): the picture whose renditions share
             # its folder ("…/RTSO9RP/lead_720_405.jpg"), when one picture there is shown
             existing = self._only(lambda k: _folder(self._keys[k].url) == folder)
-        if existing is None and len(self._leads) == 1 and not _named_apart(key, stable_key(self._leads[0].url)) \
+        leads = [i for i in self._leads if portrait is None or not portrait(i)]
+        if existing is None and len(leads) == 1 and not _named_apart(key, stable_key(leads[0].url)) \
                 and not site_graphic(url, self.base) and not _share_logo(url, self.base):
             # the one picture shown above the text, shared under a name of its own ("19bouieWeb-facebookJumbo" of
             # "merlin_164413647_…-articleLarge"), unless the two names say what they show and differ
-            existing = self._leads[0]
+            existing = leads[0]
         if existing is not None:
             existing.is_cover = True
             return
