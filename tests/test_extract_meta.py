@@ -3646,3 +3646,13 @@ def test_the_lead_picture_may_stand_below_a_bold_standfirst_and_beside_the_write
     a = parse_article(page(head=LEAD_SHARE, header=shot, body=LEAD + BODY), URL)
     assert a.authors == ["Ann Lens"]
     assert [(i.caption, i.is_cover) for i in a.images] == [("The first night bus leaves the depot.", True)]
+
+
+def test_a_kicker_above_the_headline_in_the_bodys_own_box_is_no_paragraph():
+    """The text box holds the header too: the line over the headline ("Semesterstart") is its kicker."""
+    html = page(headline="", body='<p class="article__topline">Night service</p><h1>Night buses return</h1>'
+                '<p class="info">By Ann Lens</p>' + BODY)
+    a = parse_article(html, URL)
+    assert a.title == "Night buses return"
+    assert a.paragraphs[0].text.startswith("Paragraph 1 of the story")
+    assert not any(p.text == "Night service" for p in a.paragraphs)

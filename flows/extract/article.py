@@ -1190,6 +1190,9 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
         kept.append(ref)
     if caption_ids:
         body_blocks = [b for b in body_blocks if inside(b.owner, caption_ids) is None]
+    if headline_el is not None and h1_pos is not None:
+        # a kicker or label set above the headline in the body's own box ("Semesterstart", "BLACK DEATH FEARS")
+        body_blocks = [b for b in body_blocks if b.index > h1_pos or not _label_line(b.text)]
     image_after = {ref.position for ref in kept if in_containers(ref.element)}
     paragraphs, staff = _paragraphs(body_blocks, containers, w, title, heading_ids, image_after)
 
@@ -1563,6 +1566,11 @@ def _in_chrome(el: Tag, container: Tag | None, levels: int = 10_000, marks: re.P
 
 
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
+
+
+def _label_line(text: str) -> bool:
+    """A few words that are no sentence: a kicker, a section's name, a button."""
+    return len(text.split()) <= 8 and not text.rstrip("\"'”’»)").endswith((".", "!", "?", "…"))
 
 
 def _text_start(body_blocks: list[Block], headline_at: int | None) -> int:
