@@ -3656,3 +3656,108 @@ def test_a_kicker_above_the_headline_in_the_bodys_own_box_is_no_paragraph():
     assert a.title == "Night buses return"
     assert a.paragraphs[0].text.startswith("Paragraph 1 of the story")
     assert not any(p.text == "Night service" for p in a.paragraphs)
+
+
+def test_a_wire_and_the_newsroom_signing_together_in_a_meta_column_are_both_the_byline():
+    """"von dpa, unserer Redaktion" in a short `<aside>` beside the text, teaser cards below with writers of
+    their own: each card is one link to its story."""
+    aside = ('<aside class="page-meta page-meta--sticky"><div class="article-meta"><div class="article-meta__author '
+             'author"> von <span> dpa</span>, <span>unserer Redaktion</span></div><time datetime="2019-11-19T05:41:58'
+             '+01:00">vor 9 Stunden</time> <span class="reading-time">1 Minute</span></div></aside>')
+    cards = "".join(f'<li><a class="teaser__body" href="/news/2019/11/18/story-{n}"><p class="teaser__headline">'
+                    f'Another story number {n} about the buses</p><footer class="teaser__footer"><div '
+                    f'class="teaser__authors author">von <span>Sara Reiter{n}</span></div></footer></a></li>'
+                    for n in range(3))
+    a = parse_article(page(header=aside, lang="de", after=f"<ul>{cards}</ul>"), URL)
+    assert a.authors == ["dpa", "unserer Redaktion"]
+    assert a.agencies == ["dpa"]
+    assert parse_article(page(lang="de", after=f"<ul>{cards}</ul>"), URL).authors == []
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("von unserer Redaktion", ["unserer Redaktion"]),
+    ("Par La rédaction", ["La rédaction"]),
+    ("Redazione", ["Redazione"]),
+    ("(mwo)", []),  # an editor's initials, no name
+])
+def test_the_newsroom_by_its_word_signs_and_an_editors_initials_do_not(line, authors):
+    assert read_byline([line], set()).institutions == authors
+    assert read_byline([line], set()).people == []
+
+
+def test_a_byline_in_a_small_article_card_after_its_linked_heading_is_that_storys():
+    own = f'<article class="preview"><header><h2><a href="{URL}">Night buses return</a></h2></header></article>'
+    card = ('<article class="preview"><header><h2 class="article-heading"><a href="/news/2019/11/18/depot">Why the '
+            'depot closed early</a></h2></header><div class="article-teaser">The depot shut at nine.</div>'
+            '<div class="article-meta"><ul><li class="authors">Von Tomas Meister</li></ul></div></article>')
+    a = parse_article(page(after=own + card * 2), URL)
+    assert a.authors == []
+
+
+@pytest.mark.parametrize(("closing", "authors", "agencies"), [
+    ("<p><strong>The council meets again in May.</strong> (Christian P. Stadtfeld) +++</p>",
+     ["Christian P. Stadtfeld"], []),
+    ("<p>The buses run until spring, the council said. (dpa)</p>", ["dpa"], ["dpa"]),
+    ("<p>The buses run until spring, the council said (see the timetable)</p>", [], []),
+])
+def test_a_name_in_brackets_after_the_last_sentence_signs_a_text_without_a_byline(closing, authors, agencies):
+    a = parse_article(page(body=BODY + closing), URL)
+    assert a.authors == authors
+    assert a.agencies == agencies
+    signed = parse_article(page(header='<p class="byline">By Ann Lens</p>', body=BODY + closing), URL)
+    assert (signed.authors, signed.agencies) == (["Ann Lens"], agencies)  # a wire's bracket still credits it
+
+
+def test_a_kickers_separator_in_a_span_of_its_own_is_not_part_of_the_headline():
+    headline = ('<h1><span class="headline headline--topline">Night service</span> <span class="headline '
+                'headline--colon">: </span> <span class="headline headline--1">Night buses return</span></h1>')
+    assert parse_article(page(headline=headline), URL).title == "Night buses return"
+
+
+def test_a_figure_beside_the_text_in_an_article_wrapper_classed_for_its_state_is_the_articles():
+    """"has-recommendations" tells what the page holds; it does not make the wrapper a rail of recommendations."""
+    fig = ('<figure class="figure"><div class="figure__wrapper" data-copyright="Ann Lens / Photo Desk"><img '
+           'data-src="/media/1555473/20200820_PD12875_4889.jpg" width="400" height="224"></div><figcaption>'
+           'The depot chief - &copy; Ann Lens / Photo Desk</figcaption></figure>')
+    html = page(body=f'<div class="article container has-recommendations">{BODY}{fig}{BODY}</div>')
+    a = parse_article(html, URL)
+    assert [(i.caption, i.credit) for i in a.images] == [("The depot chief", "© Ann Lens / Photo Desk")]
+
+
+def test_a_caption_cut_short_under_the_picture_is_read_whole_from_its_lightbox_link():
+    full = "The depot chief says the night buses must now deliver: more lines, more drivers, more hours."
+    fig = (f"<div class='imgbox'><a class='fancybox' data-caption='Foto: Ann Lens - {full}' href='/xl/depot.jpg'>"
+           "<img src='https://www.gazette.example/images/19/11/depot-chief.jpg'/></a><p class='img-text'>The depot "
+           "chief says the night buses must now deliver: more lines, ...<cite>Foto: Ann Lens</cite></p></div>")
+    a = parse_article(page(body=BODY.replace("</p>", "</p>" + fig, 1)), URL)
+    assert [(i.caption, i.credit) for i in a.images] == [(full, "Foto: Ann Lens")]
+
+
+@pytest.mark.parametrize(("text", "caption", "credit"), [
+    ("A sensation in the district. - Foto: Hendrik Urban", "A sensation in the district.", "Foto: Hendrik Urban"),
+    ("The film on Monday at 20:15. Loriot cartoon © SWR/Hugo Jehle, free of charge - use only in editorial context "
+     "with the programme named and with the credit \"Bild: SWR/Hugo Jehle\". SWR press office, Baden-Baden",
+     "The film on Monday at 20:15. Loriot cartoon", "© SWR/Hugo Jehle"),
+])
+def test_a_labelled_credit_after_a_dash_and_a_credit_before_its_terms_of_use(text, caption, credit):
+    assert split_credit(text) == (caption, credit)
+
+
+def test_a_block_that_only_links_the_pictures_source_after_the_caption_is_its_credit():
+    fig = ("<div class='gallery'><div class='tw-self-center'><div class='tw-relative child-picture:tw-flex'><picture>"
+           "<img src='https://img.gazette.example/uploads/2019/11/contrail-sky.jpg'></picture></div></div>"
+           "<div class='tw-flex tw-justify-between !tw-text-gray-700 tw-font-semibold'><div class='tw-grow'><p>A plane "
+           "over the Atlantic, faster than ever.</p></div>"
+           "<div class='tw-italic'><a href='https://de.stockphotos.example' target='_blank'>Stockphotos</a></div>"
+           "</div></div>")
+    a = parse_article(page(body=BODY.replace("</p>", "</p>" + fig, 1)), URL)
+    assert [(i.caption, i.credit) for i in a.images] == [("A plane over the Atlantic, faster than ever.",
+                                                          "Stockphotos")]
+
+
+def test_foundations_interchange_attribute_names_the_picture():
+    fig = ('<figure class="wp-caption"><img data-interchange="[https://www.gazette.example/uploads/2019/11/depot-'
+           '300x198.jpg, small], [https://www.gazette.example/uploads/2019/11/depot-1300x858.jpg, medium]">'
+           '<div class="wp-caption-text">The depot at dawn.</div></figure>')
+    a = parse_article(page(body=BODY.replace("</p>", "</p>" + fig, 1)), URL)
+    assert [(i.url.rsplit("/", 1)[-1], i.caption) for i in a.images] == [("depot-1300x858.jpg", "The depot at dawn.")]

@@ -1270,7 +1270,8 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
         fact = bylines.fact_value(w.blocks, bylines.AUTHOR_LABELS)
         texts = [fact] if fact else bylines.byline_texts(after_els)
     if not texts:  # "posted by Stadler at 12:53" or "Malte Welding | 29.07.2006" under the text
-        texts = bylines.closing_lines([b.text for b in w.blocks[body_end + 1 : body_end + 4]])
+        texts = bylines.closing_lines([b.text for b in w.blocks[body_end + 1 : body_end + 4]
+                                       if not _teaser_byline(b.owner, url, own_pages)])
     visible_blob = " ".join([*(t for t in texts), *(element_text(el) for el in header_els)])
     outlets = _outlets(meta, article.site, url, profile)
     visible = authorlib.read_byline(texts, outlets)
@@ -1339,6 +1340,13 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
     if (signed_wire := boilerplate.copyright_signature(last)) and (wire := authorlib.agency_of(signed_wire[0])):
         agencies += [wire] if wire not in agencies else []  # "… (c)AFP/Aminu ABUBAKAR" closing the text
         article.authors = article.authors or [signed_wire[1]]
+    if not article.authors and not texts and (signed := boilerplate.closing_signature(last)):
+        # "… bleibt spannend. (Christian P. Stadtfeld) +++", "… vor acht. (dpa)": the text signed at its end
+        wire = authorlib.agency_of(signed)
+        if wire or (authorlib.is_person(signed) and 2 <= len(signed.split()) <= 4
+                    and all(w[0].isupper() for w in signed.split())):
+            article.authors = [signed]
+            agencies += [wire] if wire and wire not in agencies else []
     if article.authors and all(authorlib.is_desk(a) for a in article.authors) and last.lstrip().startswith(
             ("-", "–", "—")):
         # "By National Desk" over the story, "-- By Michael Russell" closing it: the desk posted what he wrote
@@ -1677,8 +1685,13 @@ def _teaser_byline(el: Tag, page_url: str, own_pages: set[str]) -> bool:
     the link inside the heading): another story's writer, in a rail of teasers above or beside the article."""
     node = el.parent
     page_site = site_of(page_url)
+    card = el.find_parent("a")  # the whole card is one link to its story ("<a class=teaser__body href=…>")
+    if card is not None and (href := (card.get("href") or "").strip()) and not href.startswith(("#", "javascript:")):
+        absolute = urljoin(page_url, href)
+        if site_of(absolute) == page_site and _page_key(absolute) not in own_pages:
+            return True
     for _ in range(3):
-        if node is None or node.name in ("body", "article", "main"):
+        if node is None or node.name in ("body", "main"):
             return False
         tags = []  # one pass over a small box (bs4's find_all costs more than the walk itself here)
         for d in node.descendants:
@@ -1699,6 +1712,8 @@ def _teaser_byline(el: Tag, page_url: str, own_pages: set[str]) -> bool:
             if link.parent is not None and link.parent.name in _CARD_HEADINGS \
                     and len(element_text(link).split()) >= 3:
                 return True  # "<h4 class=inline-article__title><a href=/other-story>…</a></h4>"
+        if node.name == "article":
+            return False  # a small <article> was the card itself; a large one is the article's own box
         node = node.parent
     return False
 

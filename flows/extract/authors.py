@@ -395,6 +395,7 @@ class Byline:
 _DESK_ENDS = frozenset(["staff", "desk", "team", "bureau", "reports", "editors", "newsroom", "redaksi", "wires"])
 
 
+_EDITOR_CODE = re.compile(r"\(?[a-zäöüß]{2,4}\)?")  # initials in lower case, not a known wire
 _HANDLE = re.compile(r"^[a-z][a-z0-9_.]{2,29}$")  # a CMS account signing the post: "jdadmin", "rmb8090"
 _THE = re.compile(r"^The\s+(?=\S)")  # "The Water Coolest", a newsletter signing as itself
 
@@ -405,10 +406,16 @@ def is_desk(name: str) -> bool:
     words = name.split()
     if _CJK_DESK.search(name) and len(name) <= 40:
         return True
+    if _NEWSROOM.match(name):
+        return True  # "unserer Redaktion", "La rédaction", "Redazione": the newsroom signs
     # the desk word may be lower case after the outlet's name ("Politics.co.uk staff")
     return 1 < len(words) <= 5 and words[-1].lower() in _DESK_ENDS and looks_like_name(" ".join(words[:-1]))
 
 
+# the newsroom by its word, alone or as "ours" / "the": German, French, Spanish, Italian, Dutch, Portuguese, Polish
+_NEWSROOM = re.compile(r"^(?:(?:unserer?|unseren|die|der|la|l'|l’|el|de|our|the|a|nossa|nasza)\s*)?"
+                       r"(?:redaktion|rédaction|redacción|redazione|redactie|redação|redacção|redakcja)$",
+                       re.IGNORECASE)
 # a Japanese, Chinese or Korean newsroom's name ends on its desk word: editorial department, news team
 _CJK_DESK = re.compile(r"(?:編集部|編集局|編集室|取材班|编辑部|编辑室|报道组|편집부|취재팀|특별취재팀)$")
 # a company by its legal form: "株式会社インプレス", "有限公司", "주식회사"
@@ -501,6 +508,8 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
                     seen.add(part.lower())
                     out.institutions.append(part)
                 continue
+            if _EDITOR_CODE.fullmatch(part):
+                continue  # "(mwo)": an editor's initials closing the text, no name
             if (joint := _OUTLET_WITH_WIRE.match(part)) and compact(joint.group(1)) in outlets \
                     and (wire := agency_of(joint.group(2))):
                 if wire not in out.agencies:
@@ -598,8 +607,8 @@ def decide(visible: Byline, meta_people: list[str], meta_agencies: list[str], vi
             if name not in out:
                 out.append(name)
         return out
-    if visible.institutions:
-        return visible.institutions[:1]
+    if visible.institutions:  # the first; then only a wire or the newsroom beside it ("dpa, unserer Redaktion")
+        return visible.institutions[:1] + [i for i in visible.institutions[1:] if agency_of(i) or _NEWSROOM.match(i)]
     if not has_visible:
         if meta_people:
             return meta_people

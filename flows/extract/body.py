@@ -80,6 +80,8 @@ _BODY_MARK = re.compile(
 
 
 _BEM_MODIFIER = re.compile(r"--[\w-]+")
+# a state the element is in, not what it is: "has-recommendations" on the article's own wrapper, "is-sticky"
+_STATE_CLASS = re.compile(r"(?<![\w-])(?:has|is|with|no)-[\w-]+")
 
 
 # the classes a blog engine gives a post for its taxonomy ("hentry author-beate-finken tag-social-media"), and a
@@ -93,11 +95,16 @@ _KICKER = re.compile(r"(?<![a-z])(?:category|kicker|overline|topline|dachzeile|e
                      r"spitzmarke|roofline|supertitle|surtitre|antet[ií]tulo|occhiello)(?![a-z])", re.I)
 
 
+_SEPARATORS = " \t\n\r\xa0:|·•–—-/"
+
+
 def class_marker(el: Tag) -> str:
-    """An element's classes and id without BEM modifiers: "content-header--social-icons-position" styles a
-    header, it does not make it a share bar. A post's taxonomy classes name its writer and topics, not a
-    widget's role."""
+    """An element's classes and id without BEM modifiers or states: "content-header--social-icons-position" styles
+    a header and "has-recommendations" says what the page holds, neither makes it a share bar or a rail. A post's
+    taxonomy classes name its writer and topics, not a widget's role."""
     marker = _BEM_MODIFIER.sub("", f"{el.get('class') or ''} {el.get('id') or ''}")
+    if "s-" in marker or "h-" in marker or "o-" in marker:
+        marker = _STATE_CLASS.sub("", marker)
     return _POST_TAXONOMY.sub("", marker) if _POST_ENTRY.search(marker) else marker
 
 
@@ -338,6 +345,9 @@ class _Walker:
             cls = attrs.get("class") or ""
             if self.in_heading and cls and _KICKER.search(cls) and (name in INLINE or name == "div"):
                 continue  # "<h1><span class=category>Thema Verbraucherschutz</span>Mehr Transparenz …</h1>"
+            if self.in_heading and name in INLINE and (shown := child.get_text().strip()) \
+                    and not shown.strip(_SEPARATORS):
+                continue  # the kicker's separator in a span of its own ("<span class=headline--colon>: </span>")
             ident = attrs.get("id") or ""
             marker = f"{cls} {ident}" if ident else cls
             if "-" in cls and _POST_ENTRY.search(cls):  # a post's own writer and topic classes name no widget

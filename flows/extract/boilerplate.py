@@ -168,6 +168,18 @@ _CLOSING_SOURCES = re.compile(r"^\((?:[^()]{0,40}?\b(?:with|avec|mit|con|com|den
                               re.IGNORECASE)
 
 
+# the writer or wire in brackets after the text's last sentence: "… vor. (dpa)", "… spannend. (Christian P.
+# Stadtfeld) +++"
+_SIGNED_AFTER = re.compile(r"[.!?“”\"»…]\s*\(([^()\d]{2,40})\)\s*(?:\+{2,}|\*{2,}|[-–—]{1,3})?\s*$")
+
+
+def closing_signature(text: str) -> str | None:
+    """The name in brackets that closes the text after its last sentence; the caller decides whether it is a
+    wire or a writer."""
+    m = _SIGNED_AFTER.search(text[-80:])
+    return m.group(1).strip() if m else None
+
+
 def contributing_agencies(text: str) -> list[str]:
     """Wire services credited in a closing line ('The Associated Press contributed to this report',
     '(FRANCE 24 with AFP, REUTERS)'); the caller keeps the names that are wire services."""
@@ -175,6 +187,8 @@ def contributing_agencies(text: str) -> list[str]:
     if not found and (reporting := _ADDITIONAL_REPORTING.search(text.strip())):  # "– Additional reporting from Reuters"
         found = [p.strip() for p in re.split(r",|&|\band\b", reporting.group(1)) if p.strip()]
     closing = _CLOSING_SOURCES.match(text.strip())
+    if not found and not closing and (signed := closing_signature(text)):
+        found = [signed]  # "… im ERSTEN. (dpa)"
     if closing and not found:
         found = [p.strip() for p in re.split(r",|/|&|\band\b|\bet\b|\bund\b|\by\b|\bdan\b", closing.group(1))
                  if p.strip()]

@@ -199,12 +199,17 @@ def _small_tail(caption: Tag) -> Tag | None:
     """A caption's closing `<small>` line ("<figcaption><p>A duvet.</p><small>Getty</small>"), or its closing
     italic line after a break ("<p>The device at work.<br><i>Jo Reed</i></p>"): its credit."""
     last = _last_node(caption)
+    block = None
     for _ in range(3):  # the line inside the caption's closing paragraph
         if isinstance(last, Tag) and last.name in ("p", "div"):
-            last = _last_node(last)
+            block, last = last, _last_node(last)
     if not isinstance(last, Tag) or last.get("class"):
         return None
     text = element_text(last)
+    if last.name == "a" and block is not None and element_text(block) == text and 0 < len(text.split()) <= 3 \
+            and str(last.get("href") or "").startswith(("http://", "https://")) \
+            and element_text(caption)[: -len(text)].rstrip().endswith((".", "!", "?")):
+        return last  # a block of its own that links the picture's source ("<div><a href=https://…>Depositphotos")
     if last.name == "small":
         return last if 0 < len(text) <= 80 and len(element_text(caption)) > len(text) + 10 else None
     before = last.previous_sibling
@@ -457,6 +462,8 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
             caption = shown_text(cap_el, credit_el).rstrip(" ©|–—-•·").lstrip(" /|–—•·") or None
             if caption and len(caption) > 60:  # "Image: Jose Mourinho, left, has ...": a label, not caption text
                 caption = _CAPTION_LABEL.sub("", caption)
+    if caption is not None and caption.endswith(("...", "…")):
+        caption = _untruncated(img, caption) or caption
     if caption is None and credit is None:
         caption, credit = _attributes(img)
     elif credit is None and caption is not None and (named := _attributes(img)[1]):
@@ -469,6 +476,26 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
         credit = _credit_in_title(img)
     # the element the picture's words came from, which the body leaves out: the caption, else a credit line alone
     return caption, credit, cap_el if cap_el is not None else credit_el if credit is not None else None
+
+
+def _untruncated(img: Tag, caption: str) -> str | None:
+    """The whole caption a lightbox keeps in an attribute of the picture or its link, when the line shown is cut
+    short ("… müssen jetzt ..." under `<a data-caption="Foto: X - … müssen jetzt liefern: SPD, Grüne …">`)."""
+    opening = caption.rstrip(" .…")
+    if len(opening) < 20:
+        return None
+    node: Tag | None = img
+    for _ in range(3):
+        if node is None or node.name in ("body", "article", "main"):
+            return None
+        for attr in (*_CAPTION_ATTRS, "title", "data-title"):
+            value = node.get(attr)
+            if isinstance(value, str) and (at := " ".join(value.split()).find(opening)) >= 0:
+                whole = " ".join(value.split())[at:]
+                if len(whole) > len(opening):
+                    return whole
+        node = node.parent
+    return None
 
 
 def _credit_in_title(img: Tag) -> str | None:

@@ -248,6 +248,7 @@ _SITE_FOOTER = re.compile(r"site|page|global|main|footer|bottom", re.IGNORECASE)
 _PICTURE_BOX = re.compile(r"""(?:class|data-content-type)\s*=\s*["'][^"']*\b(?:image|photo|figure|picture)""",
                           re.IGNORECASE)
 _BYLINE_FIRST = re.compile(r"^\s*(?i:by|von|par|por|oleh|door)\s+[A-ZÀ-Þ][\w'’.-]+\s+[A-ZÀ-Þ]")
+_SIGNED = re.compile(r"^\s*(?i:by|von|par|por|oleh|door)\s+\w")
 _FIGURE_TAG = re.compile(r"<(?:figure|img)\b", re.IGNORECASE)
 # an element classed for a date whose text is one ("<li class="content__meta__date">19.07.2022</li>")
 _DATE_ITEM = re.compile(r"""class\s*=\s*["'][^"']*date[^"']*["'][^>]*>\s*(?:[^\W\d]{2,12}[.,]?\s+)?"""
@@ -330,10 +331,11 @@ def _prune(text: str, prepared: Prepared) -> str:
                     and len(_TAG.sub("", text[gt + 1 : close_m.start()])) < 800:
                 pos = gt + 1  # an embedded picture set as an aside ("aside.trb_embed[data-content-type=image]")
                 continue
-            if name == "aside" and size < 6_000 and _DATE_ITEM.search(text, gt, close_m.start()) \
+            if name == "aside" and size < 6_000 and (_DATE_ITEM.search(text, gt, close_m.start()) or _SIGNED.match(
+                    _TAG.sub(" ", text[gt + 1 : gt + 1_200]))) \
                     and len(_TAG.sub(" ", text[gt + 1 : close_m.start()]).split()) <= 40:
-                pos = gt + 1  # a short meta column beside the text: its one visible date is the article's
-                continue
+                pos = gt + 1  # a short meta column beside the text: its one visible date, or its byline ("von dpa,
+                continue  # unserer Redaktion"), is the article's
             if name == "aside" and _BYLINE_FIRST.match(_TAG.sub(" ", text[gt + 1 : gt + 600])):
                 pos = gt + 1  # a rail beside the text that opens with the article's byline ("By David Fear")
                 continue

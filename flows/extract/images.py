@@ -77,7 +77,7 @@ _WORDED_CREDIT = re.compile(
 CREDIT_LABELS = (r"credits?|photo(?:graph(?:er)?)?s?|fotos?|fotograf(?:in|o|a)?|bild(?:er)?|images?|pictures?|"
                  r"screenshots?|illustrations?|quelle|"
                  rf"fuente|crédito|crédit|sumber|kredit|source|{_PHOTO_ABROAD}")
-_BAR_CREDIT = re.compile(rf"\s+[|·•]\s+((?i:{CREDIT_LABELS})\s*:\s*\S.{{1,80}})\s*$")
+_BAR_CREDIT = re.compile(rf"\s+[|·•–—-]\s+((?i:{CREDIT_LABELS})\s*:\s*\S.{{1,80}})\s*$")  # "… | Foto: X", "… - Foto: X"
 _BAR_NAME = re.compile(r"(?<=[.!?\"”])(?:\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s+\|\s+"
                        r"([A-ZÀ-Þ][\w.'’&-]*(?:[ /][A-ZÀ-Þ][\w.'’&-]*){0,3})\s*$")
 _BRACKET_TAIL = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")  # "... Kabul. [File: Reuters]"
@@ -100,6 +100,10 @@ _SOURCE_LINE = re.compile(r"^(?:(?:image|photo|picture|bild|foto)\s*(?:source|qu
                           r"\s*(?!.*[.!?]\s)\S.{0,60}$", re.IGNORECASE)
 _MARK_TAIL = re.compile(r"(?:(?<=\s)|(?<=/)|(?<=\.))(?:©|\(c\)|copyright(?=\S)|copyright\s*(?:\d{4}|:))[^©]{2,80}$",
                         re.IGNORECASE)
+
+
+# a credit after the sign, then the press office's terms of use, longer than any credit: the terms are neither
+_MARK_LICENCE = re.compile(r"(?<=\s)(©\s*[^,;©]{2,60}?)\s*[,;]\s+[^©]{80,}$")
 
 
 _GENERIC_STEM = re.compile(r"^(?:image|img|photo|picture|file|original|default|source|large|medium|small|thumb|"
@@ -296,6 +300,9 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
         return _caption_before(text[: barred.start()]), barred.group(1)
     if _MARKED.match(text) and len(text) <= 100:
         return None, _clean_tail(text)  # the whole line is a credit: "©MGM", "Copyright 2019 Reuters"
+    licensed = _MARK_LICENCE.search(text)  # "… Tagesschau © SWR/Hugo Jehle, honorarfrei - Verwendung gemäß der AGB …"
+    if licensed and licensed.start() > 0:
+        return _caption_before(text[: licensed.start()]), licensed.group(1)
     # "... caption ©Sunset Boulevard/Corbis", "Ilustrasi/copyrightshutterstock/Ranta Images": kept as shown
     m = _MARK_TAIL.search(text)
     if m and m.start() > 0:
@@ -411,6 +418,9 @@ def _file_stem(url: str) -> str:
 _SRCSET_IN_SRC = re.compile(r"(?:\s|%20)\d+[wx](?:,|%2C)?(?:\s|%20)+(?:https?:)?/", re.IGNORECASE)
 
 
+_INTERCHANGE = re.compile(r"\[\s*([^,\[\]\s]+)\s*,\s*[\w-]+\s*\]")
+
+
 def image_url(img: Tag, base: str) -> str | None:
     """The real image URL: a lazy-loading attribute first (`src` is then a placeholder or a blurred
     preview), then `src`, then the largest `srcset` entry."""
@@ -431,6 +441,8 @@ def image_url(img: Tag, base: str) -> str | None:
             best = _largest_srcset(srcset)
             if best:
                 candidates.append(best)
+    if not candidates and (rules := _INTERCHANGE.findall(str(img.get("data-interchange") or ""))):
+        candidates.append(rules[-1])  # Foundation's "[…-300x198.jpg, small], […-1300x858.jpg, medium]": the largest
     if not candidates:  # a loader of its own naming ("data-dejavu-src"): a data attribute that holds a picture's URL
         candidates.extend(v for k, v in img.attrs.items() if k.startswith("data-") and not _SIZE_VARIANT.search(k)
                           and isinstance(v, str) and _IMAGE_URL.match(v.strip()) and not _PLACEHOLDER.search(v))
@@ -490,7 +502,7 @@ def _largest_srcset(srcset: str) -> str | None:
 # a credit's label left at the end of the caption text when the credit itself is its own element
 # ("Разве этой красотке дашь 53 года? Фото" + "<span>@paulinaporizkov</span>")
 _LABEL_TAIL = re.compile(r"(?<=[\s.!?])((?:photo(?:graph)?|foto|фото|image|picture|pic|credit|kredit|sumber|source|"
-                         r"bild|crédit|fuente|사진|写真)\s*:?)\s*$", re.IGNORECASE)
+                         r"bild|crédit|fuente|사진|写真)\s*:?|©|\(c\))\s*$", re.IGNORECASE)
 
 
 # standard advertising sizes written into a file name ("banner-468x60.gif", "mail_banner_300x250.png")
@@ -611,7 +623,8 @@ def _caption_and_credit(caption_text: str | None, credit: str | None) -> tuple[s
     caption, split = split_credit(caption_text)
     element_credit = unbracket(" ".join(credit.split())) if credit else None
     if element_credit and caption and (label := _LABEL_TAIL.search(caption)):
-        caption, element_credit = caption[: label.start()].rstrip() or None, f"{label.group(1)} {element_credit}"
+        caption = caption[: label.start()].rstrip(" -–—|") or None  # "… Luftfahrtbranche - ©" + "heychli"
+        element_credit = f"{label.group(1)} {element_credit}"
     credit = element_credit or split
     if credit and caption and caption.rstrip(" .").endswith(credit.rstrip(" .")):
         # the credit repeated at the caption's end ("... su esposa. Foto: AFP." + "<strong>Foto: AFP</strong>")
