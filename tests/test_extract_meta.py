@@ -3761,3 +3761,35 @@ def test_foundations_interchange_attribute_names_the_picture():
            '<div class="wp-caption-text">The depot at dawn.</div></figure>')
     a = parse_article(page(body=BODY.replace("</p>", "</p>" + fig, 1)), URL)
     assert [(i.url.rsplit("/", 1)[-1], i.caption) for i in a.images] == [("depot-1300x858.jpg", "The depot at dawn.")]
+
+
+def test_a_correspondents_box_signs_the_story_and_its_head_shot_is_no_picture_of_it():
+    box = ('<div class="correspondent"><a href="https://www.gazette.example/news/by/ann-lens" rel="author"><img alt="" '
+           'src="https://assets.gazette.example/media/2023/06/ann-lens-500-500.jpg" class="image"><span class="name">'
+           'Ann Lens</span></a><span class="role">International Editor</span></div>')
+    a = parse_article(page(header=box), URL)
+    assert a.authors == ["Ann Lens"]
+    assert a.images == []
+
+
+def test_a_meta_aside_that_opens_with_a_labelled_byline_is_read_for_its_writer_and_date():
+    tags = "".join(f'<a href="/tags/t{n}" typeof="skos:Concept">Schlagwort{n}</a>, ' for n in range(5))
+    aside = ('<aside class="meta"><p class="authors">Von:<br><i><a href="/autor/ann-lens-21589" class="author-name">'
+             'Ann Lens</a></i></p><p class="wrapper-date row"><time class="hpd-date" itemprop="datePublished" '
+             'content="2019-11-19" datetime="2019-11-19T11:45:00+02:00">19. Nov 2019</time></p><div class="field '
+             f'field-name-field-tags field-label-inline clearfix"><b class="field-label">Schlagworte:</b><p>{tags}'
+             f'{"<span class=sep> </span>" * 40}</p></div></aside>')
+    assert len(aside) > 1500  # longer than the small author aside kept for its microdata alone
+    a = parse_article(page(header=aside, lang="de"), URL)
+    assert a.authors == ["Ann Lens"]
+    assert a.published_at == datetime(2019, 11, 19, 11, 45, tzinfo=CEST)
+
+
+def test_a_list_whose_modifier_names_it_related_holds_no_pictures_of_the_article():
+    item = ('<div class="list__item"><header class="list__header"><h2 class="tertiary-title">Another story about '
+            'the depot</h2><p>A teaser of the other story.</p><picture class="picture list__image"><img '
+            'src="https://www.gazette.example/uploads/2019/04/depot-{n}-706x386.png" alt="depot"></picture></header>'
+            '<a href="/news/2019/10/19/other-{n}" class="list__more more">weiterlesen</a></div>')
+    related = '<div class="list list--related detail__list">' + "".join(item.format(n=n) for n in range(3)) + "</div>"
+    a = parse_article(page(body=BODY + related), URL)
+    assert a.images == []

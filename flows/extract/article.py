@@ -1163,6 +1163,8 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
             continue  # the thumbnail of a card that links another story by its headline
         if _promo_box(ref.element):
             continue  # "Join the Daily Record WhatsApp community!": a box promoting the site's channels
+        if _author_link(ref.url_source or ref.element):
+            continue  # the writer's head shot in the link to the writer's page (`<a rel=author><img>`)
         box = _variants_box(ref.url_source or ref.element)
         if box is not None and id(box) in variant_boxes:
             continue  # a chart's version for another screen width (ai2html's artboards): one picture
@@ -1465,7 +1467,7 @@ def _provider_name(text: str) -> bool:
         and not authorlib.is_interface_text(text)
 
 
-_COMMENTS_CLS = re.compile(r"comment|respond|reply|disqus|discussion", re.IGNORECASE)
+_COMMENTS_CLS = re.compile(r"comment|(?<!cor)respond|reply|disqus|discussion", re.IGNORECASE)  # not "correspondent"
 
 
 def _in_comments(el: Tag) -> bool:
@@ -1561,6 +1563,10 @@ def _same_template(cls: str | None, headline_cls: str) -> bool:
 _SLUG = re.compile(r"\S*-(?:a|an|as|of|the|in|on|to|for|and|with|how|why|what)-\S*")
 
 
+# a BEM modifier that is the block's kind, not its look ("list--related"; "header--social-icons-position" is a look)
+_CHROME_MODIFIER = re.compile(r"--(?:related|recommended|popular|trending|more-stories|teasers?)(?![\w-])")
+
+
 def _in_chrome(el: Tag, container: Tag | None, levels: int = 10_000, marks: re.Pattern[str] = _IMG_CHROME) -> bool:
     """A picture inside the body container (or in its own box in the header) that belongs to a widget, not to
     the article."""
@@ -1568,6 +1574,9 @@ def _in_chrome(el: Tag, container: Tag | None, levels: int = 10_000, marks: re.P
     while node is not None and node is not container and levels > 0:
         if marks.search(_SLUG.sub("", class_marker(node))):
             return True
+        if marks is _IMG_CHROME and "--" in str(node.get("class") or "") \
+                and _CHROME_MODIFIER.search(str(node.get("class"))):
+            return True  # a block whose modifier names its kind: "list list--related"
         node = node.parent
         levels -= 1
     return False
@@ -1762,6 +1771,17 @@ def _card_grid(link: Tag, page_url: str) -> bool:
 _VIDEO_BOX = re.compile(r"video|player", re.IGNORECASE)
 # a picture's width asked of its server ("?w=105&h=105"); a small width attribute drops the picture before
 _QUERY_WIDTH = re.compile(r"[?&](?:w|width)=(\d{2,4})\b")
+
+
+def _author_link(img: Tag) -> bool:
+    node = img.parent
+    for _ in range(3):
+        if node is None or node.name in ("body", "article", "main"):
+            return False
+        if node.name == "a" and "author" in str(node.get("rel") or ""):
+            return True
+        node = node.parent
+    return False
 
 
 def _lead_shown(img: Tag, page_url: str, own_pages: set[str]) -> bool:
