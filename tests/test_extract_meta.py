@@ -31,6 +31,12 @@ BODY = "".join(
 URL = "https://www.gazette.example/news/2019/11/19/night-buses"
 
 
+def captions_after_first_paragraph(picture: str) -> list[tuple[str | None, str | None]]:
+    """(caption, credit) of each image of a page whose picture markup follows the first paragraph."""
+    return [(i.caption, i.credit) for i in parse_article(page(body=BODY.replace("</p>", "</p>" + picture, 1)),
+                                                         URL).images]
+
+
 def page(head: str = "", header: str = "", body: str = BODY, lang: str = "en", after: str = "",
          headline: str = '<h1 class="headline">Night buses return</h1>') -> str:
     return (
@@ -3360,9 +3366,7 @@ def test_a_caption_line_with_the_copyright_sign_and_the_name_in_spans_of_their_o
            'png" class="attachment-large size-large" alt="Depot"> <p class="media-license"><span class="media-legend">'
            'The depot at dawn, before the first night run.  </span><span class="media-license-info">&copy; </span>'
            '<span class="media-license-author">Ann Lens </span></p>')
-    a = parse_article(page(body=BODY.replace("</p>", "</p>" + pic, 1)), URL)
-    assert [(i.caption, i.credit) for i in a.images] == [("The depot at dawn, before the first night run.",
-                                                          "© Ann Lens")]
+    assert captions_after_first_paragraph(pic) == [("The depot at dawn, before the first night run.", "© Ann Lens")]
 
 
 @pytest.mark.parametrize(
@@ -3729,8 +3733,7 @@ def test_a_caption_cut_short_under_the_picture_is_read_whole_from_its_lightbox_l
     fig = (f"<div class='imgbox'><a class='fancybox' data-caption='Foto: Ann Lens - {full}' href='/xl/depot.jpg'>"
            "<img src='https://www.gazette.example/images/19/11/depot-chief.jpg'/></a><p class='img-text'>The depot "
            "chief says the night buses must now deliver: more lines, ...<cite>Foto: Ann Lens</cite></p></div>")
-    a = parse_article(page(body=BODY.replace("</p>", "</p>" + fig, 1)), URL)
-    assert [(i.caption, i.credit) for i in a.images] == [(full, "Foto: Ann Lens")]
+    assert captions_after_first_paragraph(fig) == [(full, "Foto: Ann Lens")]
 
 
 @pytest.mark.parametrize(("text", "caption", "credit"), [
@@ -3750,9 +3753,7 @@ def test_a_block_that_only_links_the_pictures_source_after_the_caption_is_its_cr
            "over the Atlantic, faster than ever.</p></div>"
            "<div class='tw-italic'><a href='https://de.stockphotos.example' target='_blank'>Stockphotos</a></div>"
            "</div></div>")
-    a = parse_article(page(body=BODY.replace("</p>", "</p>" + fig, 1)), URL)
-    assert [(i.caption, i.credit) for i in a.images] == [("A plane over the Atlantic, faster than ever.",
-                                                          "Stockphotos")]
+    assert captions_after_first_paragraph(fig) == [("A plane over the Atlantic, faster than ever.", "Stockphotos")]
 
 
 def test_foundations_interchange_attribute_names_the_picture():
