@@ -3794,3 +3794,11 @@ def test_a_list_whose_modifier_names_it_related_holds_no_pictures_of_the_article
     related = '<div class="list list--related detail__list">' + "".join(item.format(n=n) for n in range(3)) + "</div>"
     a = parse_article(page(body=BODY + related), URL)
     assert a.images == []
+
+
+@pytest.mark.parametrize(("style", "kept"), [("height:84px; width:564px", False), ("height:376px; width:564px", True)])
+def test_a_banner_sized_only_by_its_style_that_links_another_site_is_no_picture(style, kept):
+    """CKEditor writes the size into `style`; four times wider than high and linking away, it is a banner."""
+    fig = (f'<p><figure><a href="https://donate.example/gazette"><img alt="Support us!" src="/files/media/support_us'
+           f'.png" style="{style}"></a></figure></p>')
+    assert len(captions_after_first_paragraph(fig)) == (1 if kept else 0)

@@ -1641,6 +1641,8 @@ def _banner(img: Tag, page_site: str) -> bool:
         width, height = float(str(img.get("width") or 0)), float(str(img.get("height") or 0))
     except ValueError:
         width = height = 0.0
+    if not height and (boxed := _NAMED_SIZE.fullmatch(str(img.get("data-box") or ""))):
+        width, height = float(boxed.group(1)), float(boxed.group(2))  # its style's size (CKEditor's "width:564px")
     if not height and (named := _NAMED_SIZE.search(file_name)):
         width, height = float(named.group(1)), float(named.group(2))
     return bool(height) and width >= 4 * height

@@ -68,6 +68,7 @@ _NOISE_ATTR = re.compile(
     re.IGNORECASE,
 )
 _HIDING = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_STYLE_SIZE = re.compile(r"(?<![\w-])(width|height)\s*:\s*(\d{2,4})(?:\.\d+)?px")
 
 
 def _noise(m: re.Match[str]) -> str:
@@ -75,6 +76,8 @@ def _noise(m: re.Match[str]) -> str:
         value = m.group(2) if m.group(2) is not None else m.group(3)
         if _HIDING.search(value):
             return " hidden"
+        if "px" in value and len(sides := dict(_STYLE_SIZE.findall(value.lower()))) == 2:
+            return f' data-box="{sides["width"]}x{sides["height"]}"'  # the size a style sets ("width:564px")
     return ""
 
 
