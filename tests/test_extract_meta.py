@@ -3802,3 +3802,48 @@ def test_a_banner_sized_only_by_its_style_that_links_another_site_is_no_picture(
     fig = (f'<p><figure><a href="https://donate.example/gazette"><img alt="Support us!" src="/files/media/support_us'
            f'.png" style="{style}"></a></figure></p>')
     assert len(captions_after_first_paragraph(fig)) == (1 if kept else 0)
+
+
+@pytest.mark.parametrize(("text", "caption", "credit"), [
+    ("Foto: Anas-Mohamed, Shutterstock", None, "Foto: Anas-Mohamed, Shutterstock"),
+    ("Drivers and the depot chief (from left) spoke about the night. Bild Paul Aenis", "Drivers and the depot chief "
+     "(from left) spoke about the night.", "Bild Paul Aenis"),
+])
+def test_a_whole_labelled_credit_line_and_a_label_and_name_after_the_last_sentence(text, caption, credit):
+    assert split_credit(text) == (caption, credit)
+
+
+@pytest.mark.parametrize(("line", "caption", "credit"), [
+    ('<p class="has-text-align-right"><strong>Foto: <a href="https://commons.example/q1">Ann Lens</a>, via '
+     'Wikimedia Commons</strong></p>', None, "Foto: Ann Lens, via Wikimedia Commons"),
+    ('<span class="cr2">Flughafen Frankfurt, <span class="cr">&copy;&nbsp;Gazette AG</span></span>',
+     "Flughafen Frankfurt", "© Gazette AG"),
+])
+def test_a_line_after_a_picture_that_credits_it_is_its_caption_line(line, caption, credit):
+    pic = ('<p><a href="https://www.gazette.example/pics/p_14034.jpg" class="highslide"><img class="n_img" '
+           'src="https://www.gazette.example/news_pics/m_46212_14034.jpg" alt="Depot"></a><br/></p>')
+    assert captions_after_first_paragraph(pic + line) == [(caption, credit)]
+
+
+def test_a_lightbox_thumbnail_is_the_share_picture_it_links_and_a_german_caption_class_names_its_caption():
+    share = '<meta property="og:image" content="https://www.gazette.example/cache/1280_676731_1031_12808649.png">'
+    pic = ('<div class="bildrahmenmitte-wrapper"><span class="bildunterschrift-bildrahmenmitte"><a data-lightbox="set" '
+           'href="/cache/1280_676731_1031_12808649.png"><img width="100%" src="/cache/668_676731_1031_12808649.png">'
+           '</a><span class="bildunterschrift">Wetterbild (Foto: anaterate/Pixabay.com)</span></span></div>')
+    a = parse_article(page(head=share, body=BODY.replace("</p>", "</p>" + pic, 1)), URL)
+    assert [(i.caption, i.credit, i.is_cover) for i in a.images] == [
+        ("Wetterbild", "Foto: anaterate/Pixabay.com", True)]
+
+
+def test_a_labelled_desk_abbreviation_signs_while_bracketed_initials_closing_the_text_do_not():
+    assert read_byline(["Autor: red"], set()).institutions == ["red"]
+    assert read_byline(["(mwo)"], set()).institutions == []
+
+
+def test_a_print_icon_and_the_writers_head_shot_captioned_with_the_byline_are_no_pictures():
+    icons = '<a href="newsprint.php?nid=1" target="_new"><img src="img/print.gif" border="0" title="Print"></a>'
+    shot = ('<p class="rubric-textblock"><img class="autorenbild" src="https://www.gazette.example/images/Autorin_Ann_'
+            'Lens.jpg" align="left"> <i>Von Ann Lens</i></p>')
+    a = parse_article(page(header=icons + shot), URL)
+    assert a.authors == ["Ann Lens"]
+    assert a.images == []

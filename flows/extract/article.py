@@ -1415,7 +1415,8 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
             src = image_url(ref.url_source, url)
         alt = ref.url_source.get("alt") if ref.url_source is not None else None
         collector.add(src, ref.caption, alt, ref.credit,
-                      lead=ref.position <= text_at and _lead_shown(ref.url_source or ref.element, url, own_pages))
+                      lead=ref.position <= text_at and _lead_shown(ref.url_source or ref.element, url, own_pages),
+                      large=_large_file(ref.url_source or ref.element))
     covers = meta.images()
     collector.set_cover(covers[0] if covers else None, portrait=lambda i: _author_portrait(i, article.authors))
     cover_file = next((urlsplit(i.url).path.rsplit("/", 1)[-1] for i in collector.images if i.is_cover), "")
@@ -1525,8 +1526,9 @@ def _author_portrait(image: Image, authors: list[str]) -> bool:
     names = {authorlib.compact(a) for a in authors if len(authorlib.compact(a)) >= 6}
     if not names:
         return False
-    if authorlib.compact(image.caption or "") in names:
-        return True
+    if authorlib.compact(image.caption or "") in names \
+            or authorlib.compact(authorlib.without_label(image.caption or "")) in names:
+        return True  # "Jane Roe", "Von Jennifer Patt" under her head shot
     if authorlib.compact(image.alt or "") in names:
         # a picture of the writer with a caption of its own is the story's ("BEACH BABE: Helen …"); one whose
         # caption opens with the name is the author box's ("By Jo Reed is a science writer …")
@@ -1773,6 +1775,13 @@ def _card_grid(link: Tag, page_url: str) -> bool:
 _VIDEO_BOX = re.compile(r"video|player", re.IGNORECASE)
 # a picture's width asked of its server ("?w=105&h=105"); a small width attribute drops the picture before
 _QUERY_WIDTH = re.compile(r"[?&](?:w|width)=(\d{2,4})\b")
+
+
+def _large_file(img: Tag) -> str | None:
+    """The image file a picture's own link opens (a lightbox's "<a href=…/1280_….png><img src=…/668_….png>")."""
+    link = img.parent if img.parent is not None and img.parent.name == "a" else None
+    href = str(link.get("href") or "").strip() if link is not None else ""
+    return href if _IMAGE_FILE.search(href) else None
 
 
 def _author_link(img: Tag) -> bool:

@@ -395,7 +395,7 @@ class Byline:
 _DESK_ENDS = frozenset(["staff", "desk", "team", "bureau", "reports", "editors", "newsroom", "redaksi", "wires"])
 
 
-_EDITOR_CODE = re.compile(r"\(?[a-zäöüß]{2,4}\)?")  # initials in lower case, not a known wire
+_EDITOR_CODE = re.compile(r"\([a-zäöüß]{2,4}\)")  # initials in lower case in brackets, not a known wire
 _HANDLE = re.compile(r"^[a-z][a-z0-9_.]{2,29}$")  # a CMS account signing the post: "jdadmin", "rmb8090"
 _THE = re.compile(r"^The\s+(?=\S)")  # "The Water Coolest", a newsletter signing as itself
 
@@ -484,6 +484,8 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
     seen: set[str] = set()
     person_seen = False
     for raw in texts:
+        if _EDITOR_CODE.fullmatch(raw.strip()):
+            continue  # "(mwo)": an editor's initials closing the text, no name ("Autor: red" is the desk's)
         if credits_other_work(raw):
             continue  # "Photograph by Ed Marshall", "Reviewed by X, MD", a translator: not the writer
         # "TEXT BY A<br>TRANSLATION BY B<br>WIRED(US)" read as one line: the credits after the writer's
@@ -508,8 +510,6 @@ def read_byline(texts: list[str], outlets: set[str]) -> Byline:
                     seen.add(part.lower())
                     out.institutions.append(part)
                 continue
-            if _EDITOR_CODE.fullmatch(part):
-                continue  # "(mwo)": an editor's initials closing the text, no name
             if (joint := _OUTLET_WITH_WIRE.match(part)) and compact(joint.group(1)) in outlets \
                     and (wire := agency_of(joint.group(2))):
                 if wire not in out.agencies:

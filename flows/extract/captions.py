@@ -24,7 +24,7 @@ _BOX_CLS = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_CLS = re.compile(
-    r"caption|keterangan|ket-?foto|deskripsi|legend|cutline|image-?text|"
+    r"caption|keterangan|ket-?foto|deskripsi|legend|cutline|image-?text|unterschrift|didascalia|"
     r"photo-?text|media__title|(?:photo|foto|image|img|pic|gambar|thumb)-?(?:title|info|meta|detail|desc\w*|text)",
     re.IGNORECASE,
 )
@@ -275,6 +275,9 @@ def _next_line(anchor: Tag, italic_p: bool = False) -> Tag | None:
         return None  # the gallery's "HIDE CAPTION" button after its last slide
     if named:  # a caption may link what it names ("V.A./<a>HD Jazz Volume 10</a>")
         return sib
+    if len(text) <= 160 and not _SENTENCE_INSIDE.search(text) and (
+            _LABEL_OPENING.match(text) or ((credit := split_credit(text)[1]) is not None and credit.startswith("©"))):
+        return sib  # a line that credits the picture ("<p><strong>Foto: …</strong>"), or names it and its "©"
     links = sum(len(element_text(a)) for a in sib.find_all("a"))
     if links > 0.5 * len(text):
         return None
@@ -459,7 +462,7 @@ def describe(img: Tag) -> tuple[str | None, str | None, Tag | None]:
             caption = None  # the line is only a credit
         else:
             # "<a class=enlarge-link>Enlarge</a> <span class=sep>/</span> Caption": the link's separator goes too
-            caption = shown_text(cap_el, credit_el).rstrip(" ©|–—-•·").lstrip(" /|–—•·") or None
+            caption = shown_text(cap_el, credit_el).rstrip(" ,©|–—-•·").lstrip(" /|–—•·") or None
             if caption and len(caption) > 60:  # "Image: Jose Mourinho, left, has ...": a label, not caption text
                 caption = _CAPTION_LABEL.sub("", caption)
     if caption is not None and caption.endswith(("...", "…")):

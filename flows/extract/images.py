@@ -78,6 +78,10 @@ CREDIT_LABELS = (r"credits?|photo(?:graph(?:er)?)?s?|fotos?|fotograf(?:in|o|a)?|
                  r"screenshots?|illustrations?|quelle|"
                  rf"fuente|crédito|crédit|sumber|kredit|source|{_PHOTO_ABROAD}")
 _BAR_CREDIT = re.compile(rf"\s+[|·•–—-]\s+((?i:{CREDIT_LABELS})\s*:\s*\S.{{1,80}})\s*$")  # "… | Foto: X", "… - Foto: X"
+_LABELLED_CREDIT = re.compile(rf"^(?i:{CREDIT_LABELS})\s*:\s*[A-ZÀ-Þ@©]")
+# a label and a name after the caption's last sentence, with no colon: "… die Personalsituation. Bild Paul Aenishänslin"
+_LABEL_NAME_TAIL = re.compile(r"(?<=[.!?])\s+((?:Bild|Bilder|Foto|Fotos|Photo|Photos)\s+[A-ZÀ-Þ][\w'’.-]+"
+                              r"(?:\s+[A-ZÀ-Þ][\w'’.-]+){0,3})\s*$")
 _BAR_NAME = re.compile(r"(?<=[.!?\"”])(?:\s+\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})?\s+\|\s+"
                        r"([A-ZÀ-Þ][\w.'’&-]*(?:[ /][A-ZÀ-Þ][\w.'’&-]*){0,3})\s*$")
 _BRACKET_TAIL = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")  # "... Kabul. [File: Reuters]"
@@ -276,6 +280,8 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
     text = " ".join(text.split())
     if _SOURCE_LINE.match(text):
         return None, text  # the whole line names the picture's source: "Image source: SeaWorld"
+    if len(text) <= 100 and _LABELLED_CREDIT.match(text) and not _SENTENCE_END.search(text):
+        return None, text  # a line that opens with its label and says no sentence: "Foto: Anas-Mohamed, Shutterstock"
     m = _TRAILING_PAREN.search(text)
     if m:
         inner = m.group(1).strip()
@@ -298,6 +304,9 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
     barred = _BAR_NAME.search(text)  # "… la hija del Rey. 27-06-2012 | Efe": a name after the caption's sentence
     if barred and barred.start() > 0:
         return _caption_before(text[: barred.start()]), barred.group(1)
+    named = _LABEL_NAME_TAIL.search(text)
+    if named and named.start() > 0:
+        return _caption_before(text[: named.start()]), named.group(1)
     if _MARKED.match(text) and len(text) <= 100:
         return None, _clean_tail(text)  # the whole line is a credit: "©MGM", "Copyright 2019 Reuters"
     licensed = _MARK_LICENCE.search(text)  # "… Tagesschau © SWR/Hugo Jehle, honorarfrei - Verwendung gemäß der AGB …"
@@ -559,9 +568,13 @@ _BUTTON_WORDS = frozenset(re.split(r"\s+", "button btn pin it pinit share tweet 
 
 def _button(file_name: str) -> bool:
     tokens = _name_tokens(file_name)
+    if len(tokens) == 1 and tokens[0] in _ACTION_WORDS:
+        return True  # a file named for what clicking it does: "print.gif", "email.png"
     return any(t in ("button", "btn") for t in tokens) and all(t in _BUTTON_WORDS or t.isdigit() for t in tokens)
 
 
+_ACTION_WORDS = frozenset(["print", "drucken", "imprimer", "email", "mail", "share", "teilen", "rss", "search", "suche",
+                           "close", "menu"])
 _SIZE_PARAM = frozenset(["w", "h", "width", "height", "resize", "fit", "size", "s"])
 
 
@@ -658,7 +671,8 @@ class ImageCollector:
         self._leads: list[Image] = []  # the pictures shown before the article's text starts
 
     def add(self, url: str | None, caption_text: str | None = None, alt: str | None = None,
-            credit: str | None = None, lead: bool = False) -> None:
+            credit: str | None = None, lead: bool = False, large: str | None = None) -> None:
+        """`large` is the file the picture links to, its large size: the same picture under another name."""
         if not url or _PLACEHOLDER.search(url.rsplit("/", 1)[-1]):
             return
         url = urljoin(self.base, url)
@@ -681,6 +695,8 @@ class ImageCollector:
         image = Image(url=url, caption=caption, credit=credit, alt=(alt or None))
         self._keys[key] = image
         self.images.append(image)
+        if large:
+            self._keys.setdefault(stable_key(urljoin(self.base, large)), image)
         if lead:
             self._leads.append(image)
 
