@@ -3847,3 +3847,18 @@ def test_a_print_icon_and_the_writers_head_shot_captioned_with_the_byline_are_no
     a = parse_article(page(header=icons + shot), URL)
     assert a.authors == ["Ann Lens"]
     assert a.images == []
+
+
+def test_a_columns_headline_that_names_its_writer_signs_when_the_byline_box_holds_only_its_label():
+    headline = '<h1 class="headline">Night buses return – By Lorraine Weightman</h1>'
+    a = parse_article(page(headline=headline, header='<div class="author-box"><span>By</span> <span>-</span></div>'),
+                      URL)
+    assert a.title == "Night buses return – By Lorraine Weightman"
+    assert a.authors == ["Lorraine Weightman"]
+
+
+def test_a_wires_copyright_line_under_the_text_signs_a_story_without_a_byline():
+    line = '<div style="float:left;color:#666;">&copy; dpa-AFX | Abb.: Fraport | 19.11.2019 08:03</div>'
+    a = parse_article(page(body=BODY + line), URL)
+    assert (a.authors, a.agencies) == (["dpa-AFX"], ["dpa-AFX"])
+    assert parse_article(page(body=BODY + line.replace("dpa-AFX", "Gazette Media")), URL).authors == []

@@ -126,6 +126,8 @@ _HEADLINE_CLS = re.compile(r"title|headline|(?<![a-z])hed(?![a-z])|heading|judul
 
 
 # a Japanese or Chinese writer's line set inside the <h1> after the headline: a staff title, then the name
+_WIRE_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*([^\W\d][\w.&-]*(?: [\w.&-]+){0,2}?)\s*(?:\||,|$)", re.I)
+_TITLE_SIGNED = re.compile(r"\s[–—|-]\s*((?:By|Von|Par|Por|Oleh)\s+[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3})$")
 _TITLE_BYLINE = re.compile(r"\s+(?:編集委員|論説委員|解説委員|特別編集委員|特派員|記者|编辑|记者|特约记者)\s*"
                            r"([\u3040-\u30ff\u4e00-\u9fff・]{2,6}(?:\s[\u3040-\u30ff\u4e00-\u9fff]{1,4})?)$")
 
@@ -1104,6 +1106,8 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
     title_byline = None
     if title and (signed := _TITLE_BYLINE.search(title)):  # "見出し　編集委員　中沢克二": the writer's line in the <h1>
         title, title_byline = title[: signed.start()].rstrip(), signed.group(1)
+    elif title and (signed := _TITLE_SIGNED.search(title)):  # "Life Is A Highway – By Lorraine Weightman": a column's
+        title_byline = signed.group(1)  # headline names its writer, and stays as shown
 
     # an endless page appends the next story under its own <h1>, after the article's headline <h1>
     next_story = None
@@ -1277,6 +1281,9 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
     visible_blob = " ".join([*(t for t in texts), *(element_text(el) for el in header_els)])
     outlets = _outlets(meta, article.site, url, profile)
     visible = authorlib.read_byline(texts, outlets)
+    if title_byline and title_byline not in texts and not visible.people and not visible.institutions:
+        texts.append(title_byline)  # the byline box holds only its label ("By -"), the headline names the writer
+        visible = authorlib.read_byline(texts, outlets)
     # "SPIEGEL ONLINE, Hamburg, Germany": the publisher's address in an author field, not people
     # "CDU - Fraktion Erfurt" on cdu-fraktion-erfurt.de: the publisher itself, not a writer
     entries = [(name, kind) for name, kind in meta.author_entries() if authorlib.compact(name) not in outlets
@@ -1349,6 +1356,12 @@ def _parse(text: str, prepared: Prepared, url: str, site_profile: str | None, la
                     and all(w[0].isupper() for w in signed.split())):
             article.authors = [signed]
             agencies += [wire] if wire and wire not in agencies else []
+    if not article.authors:  # "© dpa-AFX | Abb.: Fraport | 07.11.2023 08:03" under the text: the wire's copyright
+        for b in w.blocks[body_end : body_end + 4]:
+            if (owned := _WIRE_COPYRIGHT.match(b.text)) and (wire := authorlib.agency_of(owned.group(1))):
+                article.authors = [owned.group(1)]
+                agencies += [wire] if wire not in agencies else []
+                break
     if article.authors and all(authorlib.is_desk(a) for a in article.authors) and last.lstrip().startswith(
             ("-", "–", "—")):
         # "By National Desk" over the story, "-- By Michael Russell" closing it: the desk posted what he wrote
