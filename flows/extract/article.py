@@ -1539,8 +1539,7 @@ def _author_portrait(image: Image, authors: list[str]) -> bool:
     names = {authorlib.compact(a) for a in authors if len(authorlib.compact(a)) >= 6}
     if not names:
         return False
-    if authorlib.compact(image.caption or "") in names \
-            or authorlib.compact(authorlib.without_label(image.caption or "")) in names:
+    if authorlib.compact(authorlib.without_label(image.caption or "")) in names:
         return True  # "Jane Roe", "Von Jennifer Patt" under her head shot
     if authorlib.compact(image.alt or "") in names:
         # a picture of the writer with a caption of its own is the story's ("BEACH BABE: Helen …"); one whose

@@ -492,11 +492,9 @@ def _untruncated(img: Tag, caption: str) -> str | None:
         if node is None or node.name in ("body", "article", "main"):
             return None
         for attr in (*_CAPTION_ATTRS, "title", "data-title"):
-            value = node.get(attr)
-            if isinstance(value, str) and (at := " ".join(value.split()).find(opening)) >= 0:
-                whole = " ".join(value.split())[at:]
-                if len(whole) > len(opening):
-                    return whole
+            value = " ".join(str(node.get(attr) or "").split())
+            if (at := value.find(opening)) >= 0 and len(value) - at > len(opening):
+                return value[at:]
         node = node.parent
     return None
 

@@ -250,8 +250,9 @@ _SITE_FOOTER = re.compile(r"site|page|global|main|footer|bottom", re.IGNORECASE)
 # or a rail that opens with the article's byline ("By David Fear"), read with its tags taken out
 _PICTURE_BOX = re.compile(r"""(?:class|data-content-type)\s*=\s*["'][^"']*\b(?:image|photo|figure|picture)""",
                           re.IGNORECASE)
-_BYLINE_FIRST = re.compile(r"^\s*(?i:by|von|par|por|oleh|door)\s+[A-ZÀ-Þ][\w'’.-]+\s+[A-ZÀ-Þ]")
-_SIGNED = re.compile(r"^\s*(?i:by|von|par|por|oleh|door)\s*:?\s+\w")
+_BYLINE_LABEL = r"^\s*(?i:by|von|par|por|oleh|door)"
+_BYLINE_FIRST = re.compile(rf"{_BYLINE_LABEL}\s+[A-ZÀ-Þ][\w'’.-]+\s+[A-ZÀ-Þ]")
+_SIGNED = re.compile(rf"{_BYLINE_LABEL}\s*:?\s+\w")  # any name after the label, in any case ("von dpa")
 _FIGURE_TAG = re.compile(r"<(?:figure|img)\b", re.IGNORECASE)
 # an element classed for a date whose text is one ("<li class="content__meta__date">19.07.2022</li>")
 _DATE_ITEM = re.compile(r"""class\s*=\s*["'][^"']*date[^"']*["'][^>]*>\s*(?:[^\W\d]{2,12}[.,]?\s+)?"""
